@@ -1,0 +1,29 @@
+package io.flowhub.gateway.job;
+
+import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.store.ObjectIds;
+import io.flowhub.store.job.JobStore;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Job polling; {@code /bulk-operations/{id}} is the seed system's address for the same view. */
+@RestController
+class JobController {
+
+    private final JobStore jobs;
+
+    JobController(JobStore jobs) {
+        this.jobs = jobs;
+    }
+
+    @GetMapping({"/api/v1/jobs/{jobId}", "/api/v1/bulk-operations/{jobId}"})
+    JobResponse get(@PathVariable String jobId) {
+        return new JobResponse("success", jobs.find(ObjectIds.parse("job id", jobId))
+                .map(JobView::of)
+                .orElseThrow(() -> new NotFoundException("Job", jobId)));
+    }
+
+    record JobResponse(String status, JobView data) {
+    }
+}

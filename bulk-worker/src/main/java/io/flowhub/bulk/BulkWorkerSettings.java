@@ -1,0 +1,31 @@
+package io.flowhub.bulk;
+
+import io.flowhub.events.BatchSize;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of bulk-worker.
+ *
+ * @param batchSize       items per bulk write when a command does not ask for its own
+ * @param retryFor        how long a command that fails for a passing reason (MongoDB unreachable) is retried
+ *                        before its job is marked failed and the record is moved to the dead-letter topic
+ */
+@ConfigurationProperties("flowhub.bulk")
+public record BulkWorkerSettings(
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("30s") Duration retryFor) {
+
+    public BulkWorkerSettings {
+        if (batchSize < BatchSize.MIN || batchSize > BatchSize.MAX) {
+            throw new IllegalArgumentException("flowhub.bulk.batch-size " + batchSize + " is out of range: use "
+                    + BatchSize.MIN + " to " + BatchSize.MAX);
+        }
+    }
+
+    public int batchSizeFor(Integer requested) {
+        return requested == null ? batchSize : requested;
+    }
+}

@@ -1,0 +1,17 @@
+package io.flowhub.store;
+
+/** The MongoDB collections of the FlowHub database. */
+public final class CollectionNames {
+
+    public static final String USERS = "users";
+    public static final String ITEMS = "items";
+    public static final String OTPS = "otps";
+    public static final String JOBS = "jobs";
+    public static final String ACTIVITY_LOGS = "activity_logs";
+    public static final String AUDIT_LOGS = "audit_logs";
+    public static final String PROCESSED_COMMANDS = "processed_commands";
+    public static final String SCHEMA_MIGRATIONS = "schema_migrations";
+
+    private CollectionNames() {
+    }
+}

@@ -1,0 +1,22 @@
+package io.flowhub.store.item;
+
+/** Field names of documents in the {@code items} collection. */
+public final class ItemFields {
+
+    public static final String ID = "_id";
+    public static final String NAME = "name";
+    public static final String DESCRIPTION = "description";
+    public static final String TAGS = "tags";
+    public static final String TEST_DATA = "test_data";
+    public static final String CREATED_BY = "created_by";
+    public static final String IS_ACTIVE = "is_active";
+    public static final String DELETED_AT = "deleted_at";
+    public static final String FILE_PATH = "file_path";
+    public static final String EXPIRES_AT = "expires_at";
+    public static final String CREATED_AT = "created_at";
+    public static final String UPDATED_AT = "updated_at";
+    public static final String LAST_JOB_ID = "last_job_id";
+
+    private ItemFields() {
+    }
+}

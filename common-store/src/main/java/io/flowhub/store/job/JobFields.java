@@ -1,0 +1,27 @@
+package io.flowhub.store.job;
+
+/** Field names of documents in the {@code jobs} collection. */
+final class JobFields {
+
+    static final String ID = "_id";
+    static final String KIND = "kind";
+    static final String OPERATION = "operation";
+    static final String OWNER_ID = "owner_id";
+    static final String COMMAND_ID = "command_id";
+    static final String STATUS = "status";
+    static final String PROGRESS = "progress";
+    static final String TOTAL_ITEMS = "total_items";
+    static final String PROCESSED = "processed";
+    static final String SKIPPED = "skipped";
+    static final String FAILED = "failed";
+    static final String CURSOR = "cursor";
+    static final String ATTEMPTS = "attempts";
+    static final String FAILURE_REASON = "failure_reason";
+    static final String CREATED_AT = "created_at";
+    static final String STARTED_AT = "started_at";
+    static final String FINISHED_AT = "finished_at";
+    static final String UPDATED_AT = "updated_at";
+
+    private JobFields() {
+    }
+}

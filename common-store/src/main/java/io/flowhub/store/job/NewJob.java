@@ -1,0 +1,18 @@
+package io.flowhub.store.job;
+
+import org.bson.types.ObjectId;
+
+import java.util.UUID;
+
+/**
+ * A job to record as {@code queued}.
+ *
+ * @param id         the job id
+ * @param kind       which worker runs it
+ * @param operation  what it does, for example {@code delete}
+ * @param ownerId    who asked, or {@code null}
+ * @param commandId  the command that runs it; one command has at most one job
+ * @param totalItems how many items it covers, when known up front; 0 otherwise
+ */
+public record NewJob(ObjectId id, JobKind kind, String operation, String ownerId, UUID commandId, long totalItems) {
+}

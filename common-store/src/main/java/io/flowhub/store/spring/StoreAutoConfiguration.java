@@ -1,0 +1,54 @@
+package io.flowhub.store.spring;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.job.JobStore;
+import io.flowhub.store.migration.MigrationRunner;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The FlowHub database, its migrations (applied at start-up, before any traffic) and the job store. */
+@AutoConfiguration(after = MongoAutoConfiguration.class)
+public class StoreAutoConfiguration {
+
+    static final String DEFAULT_DATABASE = "flowhub";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MongoDatabase flowhubDatabase(MongoClient client, MongoConnectionDetails connection) {
+        String name = connection.getConnectionString().getDatabase();
+        MongoDatabase database = client.getDatabase(name == null ? DEFAULT_DATABASE : name);
+        new MigrationRunner(database).run();
+        return database;
+    }
+
+    @Bean
+    JobStore jobStore(MongoDatabase database, Clock clock) {
+        return new JobStore(database, clock);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class Health {
+
+        // why: named like Boot's own indicator, which it replaces: that one sends 'hello', which the
+        // embedded wire-protocol server does not know; 'ping' works on every MongoDB
+        @Bean
+        HealthIndicator mongoHealthIndicator(MongoDatabase database) {
+            return new MongoPingHealthIndicator(database);
+        }
+    }
+}

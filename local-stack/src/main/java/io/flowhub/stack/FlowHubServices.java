@@ -1,0 +1,88 @@
+package io.flowhub.stack;
+
+import io.flowhub.bulk.BulkWorkerApplication;
+import io.flowhub.cleanup.CleanupWorkerApplication;
+import io.flowhub.gateway.GatewayApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The gateway and both workers, each its own Spring application, run in this JVM against the
+ * given Kafka and MongoDB. Used by the local stack and by the integration tests.
+ */
+public final class FlowHubServices implements AutoCloseable {
+
+    /** Where the services find Kafka and MongoDB. */
+    public record Endpoints(String kafkaBootstrapServers, String mongoUri) {
+    }
+
+    /** The HTTP port of each service; 0 picks a free one. */
+    public record ServicePorts(int gateway, int bulkWorker, int cleanupWorker) {
+    }
+
+    private final List<ConfigurableApplicationContext> contexts;
+
+    private FlowHubServices(List<ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * Starts the workers, then the gateway, so that the gateway answers only once all three are up.
+     *
+     * @param extraArguments further {@code --name=value} settings given to every service
+     */
+    public static FlowHubServices start(Endpoints endpoints, ServicePorts ports, String... extraArguments) {
+        var started = new ArrayList<ConfigurableApplicationContext>();
+        try {
+            started.add(run(BulkWorkerApplication.builder(), endpoints, ports.bulkWorker(), extraArguments));
+            started.add(run(CleanupWorkerApplication.builder(), endpoints, ports.cleanupWorker(), extraArguments));
+            started.add(run(GatewayApplication.builder(), endpoints, ports.gateway(), extraArguments));
+        } catch (RuntimeException e) {
+            new FlowHubServices(started).close();
+            throw e;
+        }
+        return new FlowHubServices(started);
+    }
+
+    public int bulkWorkerPort() {
+        return port(contexts.get(0));
+    }
+
+    public int cleanupWorkerPort() {
+        return port(contexts.get(1));
+    }
+
+    public int gatewayPort() {
+        return port(contexts.get(2));
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder application, Endpoints endpoints,
+            int port, String... extraArguments) {
+        // why: command-line arguments outrank the services' own files, so these endpoints always win
+        String[] arguments = Stream.concat(Stream.of(
+                        "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                        "--spring.mongodb.uri=" + endpoints.mongoUri(),
+                        "--server.port=" + port,
+                        // why: three services share one console; the stack prints one summary instead
+                        "--spring.main.banner-mode=off",
+                        "--spring.main.log-startup-info=false"),
+                Stream.of(extraArguments)).toArray(String[]::new);
+        // why: the stack closes the services itself, before the broker and database they need
+        return application.registerShutdownHook(false).run(arguments);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+}
