@@ -1,0 +1,152 @@
+package io.flowhub.stack;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so this keeps it honest against the
+ * services' own configuration: build contexts, ports, environment variable names, scrape targets.
+ */
+class DockerComposeTests {
+
+    private static final List<String> SERVICES = List.of("api-gateway", "bulk-worker", "cleanup-worker");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
+
+    @Test
+    void everyServiceIsBuiltFromItsOwnModule() {
+        for (String service : SERVICES) {
+            Map<String, Object> build = map(map(compose, "services", service), "build");
+            Path context = ROOT.resolve((String) build.get("context")).normalize();
+
+            assertThat(context.resolve((String) build.get("dockerfile"))).as(service).isRegularFile();
+            assertThat(map(build, "args").get("SERVICE")).as(service).isEqualTo(service);
+            assertThat(context.resolve(service).resolve("pom.xml")).as(service).isRegularFile();
+        }
+    }
+
+    @Test
+    void everyServicePublishesThePortItListensOn() {
+        for (String service : SERVICES) {
+            int port = (Integer) map(serviceSettings(service), "server").get("port");
+
+            assertThat(list(map(compose, "services", service), "ports")).as(service).contains(port + ":" + port);
+        }
+    }
+
+    @Test
+    void everyEnvironmentVariableIsOneTheServiceReads() {
+        for (String service : SERVICES) {
+            Set<String> known = environmentNames(service);
+
+            assertThat(map(map(compose, "services", service), "environment").keySet()).as(service)
+                    .isNotEmpty()
+                    .allSatisfy(name -> assertThat(known).as("%s reads %s", service, name).contains(name));
+        }
+    }
+
+    @Test
+    void servicesUseTheReplicaSetAndTheBrokerOfThisFile() {
+        Set<String> composeServices = map(compose, "services").keySet();
+        for (String service : SERVICES) {
+            Map<String, Object> environment = map(map(compose, "services", service), "environment");
+
+            assertThat((String) environment.get("FLOWHUB_MONGODB_URI")).contains("replicaSet=");
+            assertThat(((String) environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).split(":")[0]).isIn(composeServices);
+        }
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceWhereItServesMetrics() {
+        List<String> volumes = list(map(compose, "services", "prometheus"), "volumes");
+        Path config = ROOT.resolve(volumes.getFirst().split(":")[0]).normalize();
+        Map<String, Object> prometheus = yaml(config);
+
+        for (String service : SERVICES) {
+            int port = (Integer) map(serviceSettings(service), "server").get("port");
+            assertThat(list(prometheus, "scrape_configs")).as(service).anySatisfy(job -> {
+                @SuppressWarnings("unchecked") var scrape = (Map<String, Object>) job;
+                assertThat(scrape.get("metrics_path")).isEqualTo("/actuator/prometheus");
+                assertThat(scrape.toString()).contains(service + ":" + port);
+            });
+        }
+    }
+
+    /**
+     * The variables a service reads: every {@code ${NAME}} placeholder in its files, and every
+     * property its files set, as Spring's relaxed binding spells it in the environment.
+     */
+    private static Set<String> environmentNames(String service) {
+        var names = new HashSet<String>();
+        for (Path file : List.of(settingsFile(service),
+                ROOT.resolve("common-store/src/main/resources/flowhub-defaults.yml"))) {
+            String text = read(file);
+            PLACEHOLDER.matcher(text).results().forEach(match -> names.add(match.group(1)));
+            collectRelaxedNames("", yaml(file), names);
+        }
+        return names;
+    }
+
+    private static void collectRelaxedNames(String prefix, Map<String, Object> tree, Set<String> names) {
+        tree.forEach((key, value) -> {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            // why: Spring binds both spellings of a dashed name: BOOTSTRAPSERVERS and BOOTSTRAP_SERVERS
+            names.add(path.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT));
+            names.add(path.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT));
+            if (value instanceof Map<?, ?> child) {
+                @SuppressWarnings("unchecked") var subtree = (Map<String, Object>) child;
+                collectRelaxedNames(path, subtree, names);
+            }
+        });
+    }
+
+    private static Map<String, Object> serviceSettings(String service) {
+        return yaml(settingsFile(service));
+    }
+
+    private static Path settingsFile(String service) {
+        return ROOT.resolve(service).resolve("src/main/resources").resolve(service + ".yml");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> tree, String... path) {
+        Map<String, Object> current = tree;
+        for (String key : path) {
+            assertThat(current).as("has '%s'", key).containsKey(key);
+            current = (Map<String, Object>) current.get(key);
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> list(Map<String, Object> tree, String key) {
+        assertThat(tree).as("has '%s'", key).containsKey(key);
+        return (List<T>) tree.get(key);
+    }
+
+    private static Map<String, Object> yaml(Path file) {
+        return new Yaml().load(read(file));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+}
