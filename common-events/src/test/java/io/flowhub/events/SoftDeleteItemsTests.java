@@ -17,7 +17,7 @@ class SoftDeleteItemsTests {
 
     @Test
     void roundTripsThroughTheContractJsonWithTypeAndSnakeCaseFields() throws Exception {
-        var command = new SoftDeleteItems(1, UUID.randomUUID(), "665f1f77bcf86cd799439099", null,
+        var command = new SoftDeleteItems(1, UUID.randomUUID(), "665f1f77bcf86cd799439099", null, false,
                 List.of(ITEM), 25, Instant.parse("2026-11-26T10:00:00Z"));
 
         String json = ContractJson.mapper().writeValueAsString(command);
@@ -67,12 +67,18 @@ class SoftDeleteItemsTests {
     }
 
     @Test
+    void restrictingToAnOwnerNeedsTheOwner() {
+        assertThatThrownBy(() -> new SoftDeleteItems(1, UUID.randomUUID(), null, null, true, List.of(ITEM), null, null))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("restrict_to_owner needs owner_id");
+    }
+
+    @Test
     void rejectsABatchSizeOutOfRange() {
-        assertThatThrownBy(() -> new SoftDeleteItems(1, UUID.randomUUID(), null, null, List.of(ITEM), 0, null))
+        assertThatThrownBy(() -> new SoftDeleteItems(1, UUID.randomUUID(), null, null, false, List.of(ITEM), 0, null))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("batch_size 0");
     }
 
     private static SoftDeleteItems command(List<String> ids) {
-        return new SoftDeleteItems(1, UUID.randomUUID(), null, null, ids, null, null);
+        return new SoftDeleteItems(1, UUID.randomUUID(), null, null, false, ids, null, null);
     }
 }

@@ -24,6 +24,18 @@ public final class FlowHubServices implements AutoCloseable {
     public record ServicePorts(int gateway, int bulkWorker, int cleanupWorker) {
     }
 
+    // why: in one JVM the workers share the gateway's classpath and would switch on its Spring
+    // Security; run alone (docker-compose) they have none, so the local stack leaves it off for them too
+    private static final String WORKERS_WITHOUT_SECURITY = "--spring.autoconfigure.exclude="
+            + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
+            + "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
+            + "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration,"
+            + "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web."
+            + "OAuth2ResourceServerWebSecurityAutoConfiguration";
+
     private final List<ConfigurableApplicationContext> contexts;
 
     private FlowHubServices(List<ConfigurableApplicationContext> contexts) {
@@ -38,8 +50,10 @@ public final class FlowHubServices implements AutoCloseable {
     public static FlowHubServices start(Endpoints endpoints, ServicePorts ports, String... extraArguments) {
         var started = new ArrayList<ConfigurableApplicationContext>();
         try {
-            started.add(run(BulkWorkerApplication.builder(), endpoints, ports.bulkWorker(), extraArguments));
-            started.add(run(CleanupWorkerApplication.builder(), endpoints, ports.cleanupWorker(), extraArguments));
+            String[] workerArguments = Stream.concat(Stream.of(extraArguments), Stream.of(WORKERS_WITHOUT_SECURITY))
+                    .toArray(String[]::new);
+            started.add(run(BulkWorkerApplication.builder(), endpoints, ports.bulkWorker(), workerArguments));
+            started.add(run(CleanupWorkerApplication.builder(), endpoints, ports.cleanupWorker(), workerArguments));
             started.add(run(GatewayApplication.builder(), endpoints, ports.gateway(), extraArguments));
         } catch (RuntimeException e) {
             new FlowHubServices(started).close();

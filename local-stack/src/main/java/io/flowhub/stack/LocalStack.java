@@ -51,7 +51,8 @@ public final class LocalStack {
         }
         FlowHubServices services = started(FlowHubServices.start(new FlowHubServices.Endpoints(kafka, mongo),
                 new FlowHubServices.ServicePorts(settings.gatewayPort(), settings.bulkWorkerPort(),
-                        settings.cleanupWorkerPort())));
+                        settings.cleanupWorkerPort()),
+                "--flowhub.files.root=" + settings.dataDir().resolve("uploads").toAbsolutePath()));
         log.info("""
 
                 FlowHub Jobs is running.

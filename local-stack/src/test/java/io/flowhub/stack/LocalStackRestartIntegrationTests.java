@@ -17,6 +17,7 @@ class LocalStackRestartIntegrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern ITEM_ID = Pattern.compile("\"_id\":\"([0-9a-f]{24})\"");
+    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
     @Test
     void itemsCreatedBeforeARestartAreStillThereAfterIt(@TempDir Path dataDir) throws Exception {
@@ -25,9 +26,18 @@ class LocalStackRestartIntegrationTests {
 
         var first = new LocalStack();
         String itemId;
+        String token;
         try {
             first.start(settings);
+            var session = send(HttpRequest.newBuilder(gateway(settings, "/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"email\":\"admin@flowhub.local\",\"password\":\"flowhub-admin-password\"}")));
+            var tokenMatcher = TOKEN.matcher(session.body());
+            assertThat(tokenMatcher.find()).as(session.body()).isTrue();
+            token = tokenMatcher.group(1);
             var created = send(HttpRequest.newBuilder(gateway(settings, "/api/v1/items"))
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"survives restarts\"}")));
             assertThat(created.statusCode()).isEqualTo(201);
@@ -41,7 +51,9 @@ class LocalStackRestartIntegrationTests {
         var second = new LocalStack();
         try {
             second.start(settings);
-            var read = send(HttpRequest.newBuilder(gateway(settings, "/api/v1/items/" + itemId)).GET());
+            // why: the same token still works: the signing key is configuration, not state lost on restart
+            var read = send(HttpRequest.newBuilder(gateway(settings, "/api/v1/items/" + itemId))
+                    .header("Authorization", "Bearer " + token).GET());
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains("survives restarts");
         } finally {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,17 @@ class ServiceHealthIntegrationTests {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("jvm_memory_used_bytes", "application=\"" + service + "\"");
         });
+    }
+
+    @Test
+    void aClientThatAsksToUpgradeToHttp2GetsAnAnswer() throws Exception {
+        var http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (int port : portsByService.values()) {
+            var response = http2.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as("port %d", port).isEqualTo(200);
+        }
     }
 
     private static HttpResponse<String> get(int port, String path) {

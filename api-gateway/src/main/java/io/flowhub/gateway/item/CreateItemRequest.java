@@ -5,23 +5,15 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-/** Body of {@code POST /api/v1/items}. */
+/** One item of {@code POST /api/v1/items} or of a batch. */
 record CreateItemRequest(
         @NotBlank(message = "name is required and must not be blank")
         @Size(max = 200, message = "name must be at most 200 characters")
         String name,
         @Size(max = 2_000, message = "description must be at most 2000 characters")
         String description,
-        @Size(max = 20, message = "at most 20 tags are allowed")
+        @Size(max = ItemTags.MAX_TAGS, message = "at most 20 tags are allowed")
         List<@NotBlank(message = "a tag must not be blank")
-             @Size(max = 50, message = "a tag must be at most 50 characters") String> tags,
+             @Size(max = ItemTags.MAX_LENGTH, message = "a tag must be at most 50 characters") String> tags,
         Boolean testData) {
-
-    List<String> normalizedTags() {
-        return tags == null ? List.of() : tags.stream().map(String::trim).distinct().toList();
-    }
-
-    boolean isTestData() {
-        return Boolean.TRUE.equals(testData);
-    }
 }

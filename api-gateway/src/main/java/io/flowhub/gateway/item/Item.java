@@ -15,6 +15,7 @@ record Item(
         String createdBy,
         @JsonProperty("is_active") boolean isActive,
         Instant deletedAt,
+        String filePath,
         Instant createdAt,
         Instant updatedAt) {
 }

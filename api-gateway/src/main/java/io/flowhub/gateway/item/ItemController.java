@@ -1,43 +1,130 @@
 package io.flowhub.gateway.item;
 
-import io.flowhub.gateway.system.NotFoundException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.ObjectIds;
 import jakarta.validation.Valid;
+import org.bson.types.ObjectId;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 
+/** The item API. Bodies keep the seed system's envelope: {@code {"status":"success", ...}}. */
 @RestController
 @RequestMapping("/api/v1/items")
 class ItemController {
 
-    private final ItemStore items;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1_000;
 
-    ItemController(ItemStore items) {
-        this.items = items;
+    private final ItemEditor editor;
+    private final ItemQueries queries;
+
+    ItemController(ItemEditor editor, ItemQueries queries) {
+        this.editor = editor;
+        this.queries = queries;
     }
 
     @PostMapping
-    ResponseEntity<ItemResponse> create(@Valid @RequestBody CreateItemRequest request) {
-        Item item = items.insert(request);
-        return ResponseEntity.created(URI.create("/api/v1/items/" + item.id())).body(ItemResponse.of(item));
+    ResponseEntity<Envelope<Item>> create(Caller caller, @Valid @RequestBody CreateItemRequest request) {
+        Item item = editor.create(caller, request);
+        return ResponseEntity.created(URI.create("/api/v1/items/" + item.id())).body(Envelope.of(item));
+    }
+
+    @PostMapping("/batch")
+    ResponseEntity<Envelope<Batch>> createBatch(Caller caller, @Valid @RequestBody BatchCreateRequest request) {
+        List<Item> created = editor.createAll(caller, request.items(), request.tags(), request.testData());
+        return ResponseEntity.status(201).body(Envelope.of(new Batch(created, created.size())));
+    }
+
+    @GetMapping
+    Envelope<ItemQueries.ItemPage> list(Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) List<String> tags,
+            @RequestParam(name = "test_data", required = false) Boolean testData,
+            @RequestParam(name = "created_by", required = false) String createdBy,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        var filter = filter(status, tags, testData, createdBy, q);
+        ObjectId after = cursor == null ? null : ObjectIds.parse("cursor", cursor);
+        return Envelope.of(queries.list(caller, filter, limit(limit), after));
+    }
+
+    @GetMapping("/count")
+    Envelope<Count> count(Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) List<String> tags,
+            @RequestParam(name = "test_data", required = false) Boolean testData,
+            @RequestParam(name = "created_by", required = false) String createdBy,
+            @RequestParam(required = false) String q) {
+        return Envelope.of(new Count(queries.count(caller, filter(status, tags, testData, createdBy, q))));
     }
 
     @GetMapping("/{itemId}")
-    ItemResponse get(@PathVariable String itemId) {
-        return ItemResponse.of(items.find(ObjectIds.parse("item id", itemId))
-                .orElseThrow(() -> new NotFoundException("Item", itemId)));
+    Envelope<Item> get(Caller caller, @PathVariable String itemId) {
+        return Envelope.of(queries.get(caller, ObjectIds.parse("item id", itemId)));
     }
 
-    record ItemResponse(String status, Item data) {
-        static ItemResponse of(Item item) {
-            return new ItemResponse("success", item);
+    @PatchMapping("/{itemId}")
+    Envelope<Item> update(Caller caller, @PathVariable String itemId, @Valid @RequestBody UpdateItemRequest request) {
+        return Envelope.of(editor.update(caller, ObjectIds.parse("item id", itemId), request));
+    }
+
+    @DeleteMapping("/{itemId}")
+    Envelope<Item> delete(Caller caller, @PathVariable String itemId) {
+        return new Envelope<>("success", "Item deleted successfully",
+                editor.softDelete(caller, ObjectIds.parse("item id", itemId)));
+    }
+
+    @PatchMapping("/{itemId}/activate")
+    Envelope<Item> activate(Caller caller, @PathVariable String itemId) {
+        return new Envelope<>("success", "Item activated successfully",
+                editor.restore(caller, ObjectIds.parse("item id", itemId)));
+    }
+
+    @GetMapping("/seed-status/{userId}")
+    Envelope<ItemQueries.SeedStatus> seedStatus(Caller caller, @PathVariable String userId) {
+        return Envelope.of(queries.seedStatus(caller, ObjectIds.parse("user id", userId)));
+    }
+
+    private static ItemFilter filter(String status, List<String> tags, Boolean testData, String createdBy, String q) {
+        return new ItemFilter(ItemFilter.Status.parse(status),
+                tags == null ? List.of() : tags.stream().map(String::trim).filter(tag -> !tag.isEmpty()).toList(),
+                testData, createdBy == null ? null : ObjectIds.parse("created_by user id", createdBy), q);
+    }
+
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        return limit;
+    }
+
+    record Batch(List<Item> items, int count) {
+    }
+
+    record Count(long count) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Envelope<T>(String status, String message, T data) {
+        static <T> Envelope<T> of(T data) {
+            return new Envelope<>("success", null, data);
         }
     }
 }

@@ -3,77 +3,70 @@ package io.flowhub.gateway.item;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.StoreException;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.eq;
-import static io.flowhub.store.item.ItemFields.*;
+import static com.mongodb.client.model.Sorts.descending;
+import static io.flowhub.store.item.ItemFields.ID;
 
-/** Reads and writes items for the gateway. */
+/** The gateway's reads and writes of {@code items}; every call takes the caller's access filter. */
 @Component
 class ItemStore {
 
     private final MongoCollection<Document> items;
-    private final Clock clock;
 
-    ItemStore(MongoDatabase database, Clock clock) {
+    ItemStore(MongoDatabase database) {
         this.items = database.getCollection(CollectionNames.ITEMS);
-        this.clock = clock;
     }
 
-    Item insert(CreateItemRequest request) {
-        Date now = Date.from(clock.instant());
-        Document document = new Document(ID, new ObjectId())
-                .append(NAME, request.name().trim())
-                .append(DESCRIPTION, request.description())
-                .append(TAGS, request.normalizedTags())
-                .append(TEST_DATA, request.isTestData())
-                .append(CREATED_BY, null)
-                .append(IS_ACTIVE, true)
-                .append(DELETED_AT, null)
-                .append(CREATED_AT, now)
-                .append(UPDATED_AT, now);
+    void insertAll(List<Document> documents) {
+        translated("store items", () -> items.insertMany(documents));
+    }
+
+    Optional<Document> find(ObjectId id, Bson access) {
+        return translated("read item " + id, () -> Optional.ofNullable(items.find(Conditions.allOf(List.of(eq(ID, id), access))).first()));
+    }
+
+    /** @return the document as it was before the update, or empty when none matched */
+    Optional<Document> updateReturningBefore(ObjectId id, Bson access, Bson condition, Bson update) {
+        return translated("update item " + id, () -> Optional.ofNullable(items.findOneAndUpdate(
+                Conditions.allOf(List.of(eq(ID, id), access, condition)), update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))));
+    }
+
+    /** @return the document as it is after the update, or empty when none matched */
+    Optional<Document> updateReturningAfter(ObjectId id, Bson access, Bson condition, Bson update) {
+        return translated("update item " + id, () -> Optional.ofNullable(items.findOneAndUpdate(
+                Conditions.allOf(List.of(eq(ID, id), access, condition)), update,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
+    }
+
+    List<Document> newestFirst(Bson filter, int limit) {
+        return translated("list items", () -> items.find(filter).sort(descending(ID)).limit(limit)
+                .into(new ArrayList<>()));
+    }
+
+    long count(Bson filter) {
+        return translated("count items", () -> items.countDocuments(filter));
+    }
+
+    private static <T> T translated(String action, Supplier<T> work) {
         try {
-            items.insertOne(document);
+            return work.get();
         } catch (MongoException e) {
-            throw new StoreException("Could not store the item: " + e.getMessage(), e);
+            throw new StoreException("Could not " + action + ": " + e.getMessage(), e);
         }
-        return toItem(document);
-    }
-
-    Optional<Item> find(ObjectId id) {
-        try {
-            return Optional.ofNullable(items.find(eq(ID, id)).first()).map(ItemStore::toItem);
-        } catch (MongoException e) {
-            throw new StoreException("Could not read item " + id + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Item toItem(Document document) {
-        ObjectId createdBy = document.getObjectId(CREATED_BY);
-        return new Item(
-                document.getObjectId(ID).toHexString(),
-                document.getString(NAME),
-                document.getString(DESCRIPTION),
-                document.getList(TAGS, String.class, List.of()),
-                document.getBoolean(TEST_DATA, false),
-                createdBy == null ? null : createdBy.toHexString(),
-                document.getBoolean(IS_ACTIVE, true),
-                instant(document.getDate(DELETED_AT)),
-                instant(document.getDate(CREATED_AT)),
-                instant(document.getDate(UPDATED_AT)));
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 }

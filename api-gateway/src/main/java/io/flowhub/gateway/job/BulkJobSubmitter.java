@@ -4,11 +4,13 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SoftDeleteItems;
 import io.flowhub.events.Topics;
 import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.auth.Caller;
 import io.flowhub.gateway.system.ServiceUnavailableException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.NewJob;
+import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,6 @@ import java.util.concurrent.TimeoutException;
 class BulkJobSubmitter {
 
     private static final Logger log = LoggerFactory.getLogger(BulkJobSubmitter.class);
-    static final String NO_OWNER_KEY = "_anonymous";
 
     private final JobStore jobs;
     private final KafkaTemplate<String, Object> kafka;
@@ -45,12 +46,13 @@ class BulkJobSubmitter {
         this.clock = clock;
     }
 
-    Job submitSoftDelete(List<String> itemIds, Integer batchSize) {
+    Job submitSoftDelete(Caller caller, List<String> itemIds, Integer batchSize) {
         ObjectId jobId = new ObjectId();
+        String owner = caller.id().toHexString();
         // why: building the command validates the ids before anything is recorded
-        var command = new SoftDeleteItems(SchemaVersion.CURRENT, UUID.randomUUID(), jobId.toHexString(), null,
-                itemIds, batchSize, clock.instant());
-        Job job = jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, BulkOperation.DELETE.wireValue(), null,
+        var command = new SoftDeleteItems(SchemaVersion.CURRENT, UUID.randomUUID(), jobId.toHexString(), owner,
+                !caller.is(Role.ADMIN), itemIds, batchSize, clock.instant());
+        Job job = jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, BulkOperation.DELETE.wireValue(), owner,
                 command.commandId(), itemIds.size()));
         publish(command, job);
         return job;
@@ -58,7 +60,7 @@ class BulkJobSubmitter {
 
     private void publish(SoftDeleteItems command, Job job) {
         try {
-            kafka.send(Topics.BULK_COMMANDS, NO_OWNER_KEY, command)
+            kafka.send(Topics.BULK_COMMANDS, command.ownerId(), command)
                     .get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
             log.info("Published {} command_id={} job_id={}", command.getClass().getSimpleName(),
                     command.commandId(), job.id());

@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.events.InvalidCommandException;
+import io.flowhub.gateway.auth.Caller;
 import io.flowhub.store.job.Job;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -22,12 +23,12 @@ class BulkOperationController {
     }
 
     @PostMapping("/api/v1/bulk-operations")
-    ResponseEntity<Accepted> submit(@Valid @RequestBody BulkOperationRequest request) {
+    ResponseEntity<Accepted> submit(Caller caller, @Valid @RequestBody BulkOperationRequest request) {
         BulkOperation operation = BulkOperation.parse(request.operation());
         if (request.itemIds() == null || request.itemIds().isEmpty()) {
             throw new InvalidCommandException("itemIds is required: list the ids of the items to " + operation.wireValue());
         }
-        Job job = submitter.submitSoftDelete(request.itemIds(), request.batchSize());
+        Job job = submitter.submitSoftDelete(caller, request.itemIds(), request.batchSize());
         String jobId = job.id().toHexString();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/jobs/" + jobId))

@@ -1,6 +1,9 @@
 package io.flowhub.gateway.system;
 
 import io.flowhub.events.InvalidCommandException;
+import io.flowhub.gateway.auth.AuthenticationFailedException;
+import io.flowhub.gateway.auth.TooManyAttemptsException;
+import io.flowhub.gateway.user.DuplicateEmailException;
 import io.flowhub.store.MalformedIdException;
 import io.flowhub.store.StoreException;
 import org.slf4j.Logger;
@@ -29,9 +32,34 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-    @ExceptionHandler({MalformedIdException.class, InvalidCommandException.class})
-    ProblemDetail badRequest(IllegalArgumentException e) {
+    @ExceptionHandler({MalformedIdException.class, InvalidCommandException.class, BadRequestException.class})
+    ProblemDetail badRequest(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(AuthenticationFailedException.class)
+    ProblemDetail unauthorized(AuthenticationFailedException e) {
+        return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(DuplicateEmailException.class)
+    ProblemDetail conflict(DuplicateEmailException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ProblemDetail tooManyAttempts(TooManyAttemptsException e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -7,10 +7,12 @@ import io.flowhub.bulk.job.BatchedJobRunner;
 import io.flowhub.events.SoftDeleteItems;
 import io.flowhub.store.CollectionNames;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -41,13 +43,21 @@ public class SoftDeleteItemsHandler {
 
     public void handle(SoftDeleteItems command) {
         List<ObjectId> ids = command.itemIds().stream().map(ObjectId::new).toList();
-        runner.run(command, OPERATION, ids, settings.batchSizeFor(command.batchSize()), this::softDelete);
+        // why: an EDITOR's job may only touch the EDITOR's own items; the others count as skipped
+        Bson scope = command.restrictToOwner() ? eq(CREATED_BY, new ObjectId(command.ownerId())) : null;
+        runner.run(command, OPERATION, ids, settings.batchSizeFor(command.batchSize()),
+                (batch, jobId, inDoubt) -> softDelete(batch, scope, jobId, inDoubt));
     }
 
-    private long softDelete(List<ObjectId> batch, ObjectId jobId, boolean inDoubt) {
+    /** @param scope the owner condition, or {@code null} when the job may change anyone's items */
+    private long softDelete(List<ObjectId> batch, Bson scope, ObjectId jobId, boolean inDoubt) {
         Date now = Date.from(clock.instant());
+        var pending = new ArrayList<>(List.of(in(ID, batch), eq(IS_ACTIVE, true)));
+        if (scope != null) {
+            pending.add(scope);
+        }
         long changedNow = items.updateMany(
-                and(in(ID, batch), eq(IS_ACTIVE, true)),
+                and(pending),
                 combine(set(IS_ACTIVE, false), set(DELETED_AT, now), set(UPDATED_AT, now), set(LAST_JOB_ID, jobId)))
                 .getModifiedCount();
         if (!inDoubt) {

@@ -23,7 +23,9 @@ public class MigrationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
 
-    private static final List<Migration> MIGRATIONS = List.of(new M001_CreateItemAndJobIndexes());
+    private static final List<Migration> MIGRATIONS = List.of(
+            new M001_CreateItemAndJobIndexes(),
+            new M002_CreateUserOtpAndActivityIndexes());
 
     private final MongoDatabase database;
 

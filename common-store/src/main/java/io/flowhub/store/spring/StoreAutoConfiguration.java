@@ -2,11 +2,15 @@ package io.flowhub.store.spring;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.activity.ActivityLog;
+import io.flowhub.store.file.FileSettings;
+import io.flowhub.store.file.FileStore;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.migration.MigrationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -17,6 +21,7 @@ import java.time.Clock;
 
 /** The FlowHub database, its migrations (applied at start-up, before any traffic) and the job store. */
 @AutoConfiguration(after = MongoAutoConfiguration.class)
+@EnableConfigurationProperties(FileSettings.class)
 public class StoreAutoConfiguration {
 
     static final String DEFAULT_DATABASE = "flowhub";
@@ -38,6 +43,16 @@ public class StoreAutoConfiguration {
     @Bean
     JobStore jobStore(MongoDatabase database, Clock clock) {
         return new JobStore(database, clock);
+    }
+
+    @Bean
+    ActivityLog activityLog(MongoDatabase database, Clock clock) {
+        return new ActivityLog(database, clock);
+    }
+
+    @Bean
+    FileStore fileStore(FileSettings settings) {
+        return new FileStore(settings.root());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -44,10 +44,12 @@ class BulkSoftDeleteIntegrationTests {
 
     private final TestStack stack;
     private final GatewayClient gateway;
+    private final GatewayClient admin;
 
     BulkSoftDeleteIntegrationTests(TestStack stack) {
         this.stack = stack;
-        this.gateway = stack.gateway();
+        this.gateway = stack.newEditor().gateway();
+        this.admin = stack.admin().gateway();
     }
 
     @Test
@@ -160,14 +162,15 @@ class BulkSoftDeleteIntegrationTests {
                 new Document("is_active", false).append("deleted_at", new Date()).append("last_job_id", jobId)));
 
         try (var producer = producer()) {
-            var command = new SoftDeleteItems(SchemaVersion.CURRENT, commandId, jobId.toHexString(), null, targets,
-                    50, Instant.now());
+            var command = new SoftDeleteItems(SchemaVersion.CURRENT, commandId, jobId.toHexString(), null, false,
+                    targets, 50, Instant.now());
             producer.send(new ProducerRecord<>(Topics.BULK_COMMANDS, "_anonymous",
                     ContractJson.mapper().writeValueAsString(command))).get();
         }
 
-        JsonNode job = awaitFinished("/api/v1/jobs/" + jobId.toHexString());
-        assertThat(job.get("status").asString()).isEqualTo("completed");
+        JsonNode job = await().atMost(JOB_TIMEOUT).until(
+                () -> admin.get("/api/v1/jobs/" + jobId.toHexString()).data(),
+                found -> "completed".equals(found.get("status").asString()));
         assertThat(job.get("processed").asLong()).isEqualTo(150);
         assertThat(job.get("skipped").asLong()).isZero();
         assertThat(jobs.find(eq("_id", jobId)).first().getInteger("attempts")).isEqualTo(2);
@@ -188,7 +191,7 @@ class BulkSoftDeleteIntegrationTests {
     private String redeliveryOf(String jobId) {
         Document job = stack.database().getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first();
         var command = new SoftDeleteItems(SchemaVersion.CURRENT, UUID.fromString(job.getString("command_id")), jobId,
-                null, itemIdsOf(jobId), null, Instant.now());
+                job.getString("owner_id"), true, itemIdsOf(jobId), null, Instant.now());
         return ContractJson.mapper().writeValueAsString(command);
     }
 

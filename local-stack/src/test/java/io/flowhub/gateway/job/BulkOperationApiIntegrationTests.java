@@ -16,7 +16,7 @@ class BulkOperationApiIntegrationTests {
     private final GatewayClient gateway;
 
     BulkOperationApiIntegrationTests(TestStack stack) {
-        this.gateway = stack.gateway();
+        this.gateway = stack.newEditor().gateway();
     }
 
     @Test

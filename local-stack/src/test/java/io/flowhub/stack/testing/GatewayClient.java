@@ -3,24 +3,34 @@ package io.flowhub.stack.testing;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 
-/** A small HTTP client for the gateway, returning status, headers and the parsed JSON body. */
+/** A small HTTP client for the gateway, with or without a bearer token, returning status, headers and JSON. */
 public final class GatewayClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
+    private final String token;
 
-    GatewayClient(int port) {
+    GatewayClient(int port, String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** @return a client that sends {@code Authorization: Bearer token} */
+    public GatewayClient withToken(String bearerToken) {
+        return new GatewayClient(port, bearerToken);
     }
 
     public Response get(String path) {
@@ -32,18 +42,39 @@ public final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Posts one file as the multipart part {@code file}. */
+    public Response upload(String path, String fileName, byte[] content) {
+        String boundary = "flowhub-" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response);
+            return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -52,8 +83,8 @@ public final class GatewayClient {
         }
     }
 
-    /** A response: status, one header, the body as text and as JSON. */
-    public record Response(HttpResponse<String> raw) {
+    /** A response: status, one header, the body as bytes, text and JSON. */
+    public record Response(HttpResponse<byte[]> raw) {
 
         public int status() {
             return raw.statusCode();
@@ -63,12 +94,21 @@ public final class GatewayClient {
             return raw.headers().firstValue(name).orElse(null);
         }
 
-        public String text() {
+        public byte[] bytes() {
             return raw.body();
         }
 
+        public String text() {
+            return new String(raw.body(), StandardCharsets.UTF_8);
+        }
+
         public JsonNode json() {
-            return JSON.readTree(raw.body());
+            return JSON.readTree(text());
+        }
+
+        /** @return {@code data} of a success envelope */
+        public JsonNode data() {
+            return json().get("data");
         }
     }
 }

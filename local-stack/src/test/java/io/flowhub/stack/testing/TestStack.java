@@ -6,19 +6,34 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.stack.FlowHubServices;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * What an integration test gets: Kafka and MongoDB addresses, the three services running against
- * them (started on first use), a client for the gateway, and the database to check results in.
- * One per test JVM, shared by every test class.
+ * them (started on first use, with a files root of their own and a 1 MB upload limit), clients
+ * for the gateway as new or existing users, and the database to check results in. One per test
+ * JVM, shared by every test class.
  */
 public final class TestStack implements AutoCloseable {
 
+    /** The upload limit the test services run with, so a test can exceed it cheaply. */
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
+
     private final TestInfrastructure infrastructure;
+    private final Path filesRoot;
     private FlowHubServices services;
     private MongoClient mongoClient;
 
     TestStack(TestInfrastructure infrastructure) {
         this.infrastructure = infrastructure;
+        try {
+            this.filesRoot = Files.createTempDirectory("flowhub-it-files");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String kafkaBootstrapServers() {
@@ -29,17 +44,40 @@ public final class TestStack implements AutoCloseable {
         return infrastructure.mongoUri();
     }
 
+    public Path filesRoot() {
+        return filesRoot;
+    }
+
     public synchronized FlowHubServices services() {
         if (services == null) {
             services = FlowHubServices.start(
                     new FlowHubServices.Endpoints(kafkaBootstrapServers(), mongoUri()),
-                    new FlowHubServices.ServicePorts(0, 0, 0));
+                    new FlowHubServices.ServicePorts(0, 0, 0),
+                    "--flowhub.files.root=" + filesRoot,
+                    "--flowhub.files.max-size=" + MAX_FILE_BYTES + "B");
         }
         return services;
     }
 
-    public GatewayClient gateway() {
-        return new GatewayClient(services().gatewayPort());
+    /** @return a client that sends no token */
+    public GatewayClient anonymous() {
+        return new GatewayClient(services().gatewayPort(), null);
+    }
+
+    /** @return the bootstrap ADMIN, signed in */
+    public TestUser admin() {
+        return new TestUsers(anonymous()).admin();
+    }
+
+    /** @return a newly registered EDITOR, signed in */
+    public TestUser newEditor() {
+        return new TestUsers(anonymous()).newEditor();
+    }
+
+    /** @return a newly registered user made VIEWER by the admin, signed in again with that role */
+    public TestUser newViewer() {
+        var users = new TestUsers(anonymous());
+        return users.newViewer(users.admin());
     }
 
     public synchronized MongoDatabase database() {

@@ -1,0 +1,87 @@
+package io.flowhub.gateway.auth;
+
+import io.flowhub.gateway.user.Accounts;
+import io.flowhub.gateway.user.NewAccount;
+import io.flowhub.gateway.user.User;
+import io.flowhub.store.user.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** Registration and sign-in, by password or by one-time code. Every successful sign-in answers a bearer token. */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    private final Accounts accounts;
+    private final TokenIssuer tokens;
+    private final OtpLogin otp;
+
+    AuthController(Accounts accounts, TokenIssuer tokens, OtpLogin otp) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.otp = otp;
+    }
+
+    /** Anyone may register; the account is an EDITOR whatever role the body names. */
+    @PostMapping("/register")
+    ResponseEntity<Registered> register(@Valid @RequestBody NewAccount account) {
+        User user = accounts.open(account, Role.EDITOR);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(new Registered("success", user));
+    }
+
+    @PostMapping("/login")
+    SignedIn login(@Valid @RequestBody Credentials credentials) {
+        return signedIn(accounts.authenticate(credentials.email(), credentials.password()));
+    }
+
+    @PostMapping("/otp/request")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Message requestCode(@Valid @RequestBody CodeRequest request) {
+        otp.request(request.email());
+        return new Message("success", "If the address has an account, a code is on its way");
+    }
+
+    @PostMapping("/otp/verify")
+    SignedIn verifyCode(@Valid @RequestBody CodeCheck check) {
+        return signedIn(otp.verify(check.email(), check.code()));
+    }
+
+    private SignedIn signedIn(User user) {
+        var token = tokens.issue(user.objectId(), user.role());
+        return new SignedIn("success", new Session(token.token(), token.tokenType(), token.expiresIn(), user));
+    }
+
+    record Credentials(@NotBlank(message = "email is required") String email,
+                       @NotBlank(message = "password is required") String password) {
+    }
+
+    record CodeRequest(@NotBlank(message = "email is required") String email) {
+    }
+
+    record CodeCheck(@NotBlank(message = "email is required") String email,
+                     @NotBlank(message = "code is required")
+                     @Pattern(regexp = "\\d{6}", message = "code must be the 6 digits that were sent") String code) {
+    }
+
+    record Registered(String status, User data) {
+    }
+
+    record Session(String token, String tokenType, long expiresIn, User user) {
+    }
+
+    record SignedIn(String status, Session data) {
+    }
+
+    record Message(String status, String message) {
+    }
+}

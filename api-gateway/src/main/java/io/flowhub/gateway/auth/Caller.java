@@ -1,0 +1,17 @@
+package io.flowhub.gateway.auth;
+
+import io.flowhub.store.user.Role;
+import org.bson.types.ObjectId;
+
+/** The authenticated user a request acts for, as its token names it. */
+public record Caller(ObjectId id, Role role) {
+
+    public boolean is(Role other) {
+        return role == other;
+    }
+
+    /** @return true when the caller may read items of other users (ADMIN and VIEWER) */
+    public boolean readsEveryone() {
+        return role == Role.ADMIN || role == Role.VIEWER;
+    }
+}

@@ -1,0 +1,32 @@
+package io.flowhub.gateway.auth;
+
+import io.flowhub.store.user.Role;
+import org.bson.types.ObjectId;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Lets controllers take a {@link Caller} parameter, read from the verified token. */
+class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+    static final String ROLE_CLAIM = "role";
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Caller.class;
+    }
+
+    @Override
+    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+            WebDataBinderFactory binders) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw new AuthenticationFailedException("Sign in first: send 'Authorization: Bearer <token>'");
+        }
+        var jwt = token.getToken();
+        return new Caller(new ObjectId(jwt.getSubject()), Role.parse(jwt.getClaimAsString(ROLE_CLAIM)));
+    }
+}

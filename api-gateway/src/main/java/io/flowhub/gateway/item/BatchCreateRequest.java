@@ -1,0 +1,20 @@
+package io.flowhub.gateway.item;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * Body of {@code POST /api/v1/items/batch}: the top-level {@code tags} are added to every item's
+ * own, and {@code test_data}, when given, applies to all.
+ */
+record BatchCreateRequest(
+        @NotEmpty(message = "items must list at least one item") List<@Valid CreateItemRequest> items,
+        @Size(max = ItemTags.MAX_TAGS, message = "at most 20 tags are allowed")
+        List<@Size(max = ItemTags.MAX_LENGTH, message = "a tag must be at most 50 characters") String> tags,
+        Boolean testData) {
+
+    static final int MAX_ITEMS = 1_000;
+}

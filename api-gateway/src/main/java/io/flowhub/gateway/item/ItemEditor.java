@@ -1,0 +1,125 @@
+package io.flowhub.gateway.item;
+
+import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.gateway.system.PayloadTooLargeException;
+import io.flowhub.store.activity.ActivityAction;
+import io.flowhub.store.activity.ActivityLog;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+import static io.flowhub.store.item.ItemFields.*;
+
+/** Every change to items the gateway makes, each followed by its activity log entries. */
+@Component
+class ItemEditor {
+
+    private final ItemStore items;
+    private final ActivityLog activity;
+    private final Clock clock;
+
+    ItemEditor(ItemStore items, ActivityLog activity, Clock clock) {
+        this.items = items;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    Item create(Caller caller, CreateItemRequest request) {
+        return createAll(caller, List.of(request), List.of(), null).getFirst();
+    }
+
+    /** Creates all the items in one {@code insertMany}. */
+    List<Item> createAll(Caller caller, List<CreateItemRequest> requests, List<String> sharedTags, Boolean sharedTestData) {
+        ItemAccess.writableBy(caller);
+        if (requests.size() > BatchCreateRequest.MAX_ITEMS) {
+            throw new PayloadTooLargeException("A batch holds at most " + BatchCreateRequest.MAX_ITEMS + " items; got "
+                    + requests.size() + ". Split it into several batches.");
+        }
+        var now = clock.instant();
+        var documents = new ArrayList<Document>();
+        for (CreateItemRequest request : requests) {
+            boolean testData = sharedTestData != null ? sharedTestData : Boolean.TRUE.equals(request.testData());
+            documents.add(ItemDocumentMapper.toDocument(caller.id(), request.name(), request.description(),
+                    ItemTags.merge(request.tags(), sharedTags), testData, now));
+        }
+        items.insertAll(documents);
+        activity.record(caller.id(), ActivityAction.CREATE, documents.stream().map(d -> d.getObjectId(ID)).toList(), null);
+        return documents.stream().map(ItemDocumentMapper::toItem).toList();
+    }
+
+    Item update(Caller caller, ObjectId id, UpdateItemRequest request) {
+        if (request.others() != null && !request.others().isEmpty()) {
+            throw new BadRequestException("Only name, description and tags can be changed; remove "
+                    + String.join(", ", request.others().keySet()));
+        }
+        if (request.changesNothing()) {
+            throw new BadRequestException("Send at least one of name, description, tags");
+        }
+        var changes = new ArrayList<Bson>();
+        if (request.name() != null) {
+            changes.add(set(NAME, request.name().trim()));
+        }
+        if (request.description() != null) {
+            changes.add(set(DESCRIPTION, request.description()));
+        }
+        if (request.tags() != null) {
+            changes.add(set(TAGS, ItemTags.merge(request.tags())));
+        }
+        changes.add(set(UPDATED_AT, Date.from(clock.instant())));
+        return changed(caller, id, ActivityAction.UPDATE,
+                items.updateReturningAfter(id, ItemAccess.writableBy(caller), Conditions.NONE, combine(changes)));
+    }
+
+    /** Soft delete; deleting an item that is already deleted changes nothing and answers it as it is. */
+    Item softDelete(Caller caller, ObjectId id) {
+        Date now = Date.from(clock.instant());
+        Bson access = ItemAccess.writableBy(caller);
+        var deleted = items.updateReturningAfter(id, access, eq(IS_ACTIVE, true),
+                combine(set(IS_ACTIVE, false), set(DELETED_AT, now), set(UPDATED_AT, now)));
+        return deleted.isPresent() ? changed(caller, id, ActivityAction.DELETE, deleted) : current(id, access);
+    }
+
+    /** Restore; restoring an active item changes nothing and answers it as it is. */
+    Item restore(Caller caller, ObjectId id) {
+        Bson access = ItemAccess.writableBy(caller);
+        var restored = items.updateReturningAfter(id, access, eq(IS_ACTIVE, false),
+                combine(set(IS_ACTIVE, true), set(DELETED_AT, null), set(UPDATED_AT, Date.from(clock.instant()))));
+        return restored.isPresent() ? changed(caller, id, ActivityAction.RESTORE, restored) : current(id, access);
+    }
+
+    /**
+     * Points the item at a stored file.
+     *
+     * @return the item before the change, to find the file it pointed at
+     */
+    Document attachFile(Caller caller, ObjectId id, String relativePath) {
+        var before = items.updateReturningBefore(id, ItemAccess.writableBy(caller), Conditions.NONE,
+                combine(set(FILE_PATH, relativePath), set(UPDATED_AT, Date.from(clock.instant()))))
+                .orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
+        activity.record(caller.id(), ActivityAction.FILE_UPLOAD, List.of(id), null);
+        return before;
+    }
+
+    private Item changed(Caller caller, ObjectId id, ActivityAction action, Optional<Document> after) {
+        Document document = after.orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
+        activity.record(caller.id(), action, List.of(id), null);
+        return ItemDocumentMapper.toItem(document);
+    }
+
+    private Item current(ObjectId id, Bson access) {
+        return items.find(id, access).map(ItemDocumentMapper::toItem)
+                .orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
+    }
+}

@@ -1,0 +1,75 @@
+package io.flowhub.gateway.user;
+
+import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.store.ObjectIds;
+import io.flowhub.store.user.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** The caller's own account, and user administration for ADMINs (the security rules keep others out). */
+@RestController
+@RequestMapping("/api/v1/users")
+class UserController {
+
+    private final UserStore users;
+    private final Accounts accounts;
+
+    UserController(UserStore users, Accounts accounts) {
+        this.users = users;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/me")
+    Envelope<User> me(Caller caller) {
+        return Envelope.of(users.find(caller.id()).orElseThrow(() -> new NotFoundException("User", caller.id())));
+    }
+
+    @GetMapping
+    Envelope<List<User>> list() {
+        return Envelope.of(users.list());
+    }
+
+    @PostMapping
+    ResponseEntity<Envelope<User>> create(@Valid @RequestBody NewAccount account) {
+        Role role = account.role() == null ? Role.EDITOR : parseRole(account.role());
+        User user = accounts.open(account, role);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(user));
+    }
+
+    @PatchMapping("/{userId}/role")
+    Envelope<User> changeRole(@PathVariable String userId, @Valid @RequestBody RoleChange change) {
+        var id = ObjectIds.parse("user id", userId);
+        return Envelope.of(users.changeRole(id, parseRole(change.role()))
+                .orElseThrow(() -> new NotFoundException("User", userId)));
+    }
+
+    private static Role parseRole(String role) {
+        try {
+            return Role.parse(role);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    record RoleChange(@NotBlank(message = "role is required: one of ADMIN, EDITOR, VIEWER") String role) {
+    }
+
+    record Envelope<T>(String status, T data) {
+        static <T> Envelope<T> of(T data) {
+            return new Envelope<>("success", data);
+        }
+    }
+}

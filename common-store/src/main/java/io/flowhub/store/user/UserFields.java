@@ -1,0 +1,15 @@
+package io.flowhub.store.user;
+
+/** Field names of documents in the {@code users} collection. */
+public final class UserFields {
+
+    public static final String ID = "_id";
+    public static final String EMAIL = "email";
+    public static final String NAME = "name";
+    public static final String PASSWORD_HASH = "password_hash";
+    public static final String ROLE = "role";
+    public static final String CREATED_AT = "created_at";
+
+    private UserFields() {
+    }
+}
