@@ -136,6 +136,7 @@ class ItemApiIntegrationTests {
         var now = gateway.get("/api/v1/items/" + id).data();
         assertThat(now.get("name").asString()).isEqualTo("After");
         assertThat(now.get("is_active").asBoolean()).isTrue();
+        assertThat(activity(id)).extracting(entry -> entry.getString("action")).containsExactly("create", "update");
         assertThat(gateway.patch("/api/v1/items/" + id, "{}").status()).isEqualTo(400);
         assertThat(gateway.patch("/api/v1/items/" + id, "{\"name\":\" \"}").status()).isEqualTo(400);
     }

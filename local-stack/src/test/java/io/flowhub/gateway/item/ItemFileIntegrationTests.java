@@ -3,12 +3,15 @@ package io.flowhub.gateway.item;
 import io.flowhub.stack.testing.FlowHubStackExtension;
 import io.flowhub.stack.testing.TestStack;
 import io.flowhub.stack.testing.TestUser;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(FlowHubStackExtension.class)
@@ -36,6 +39,8 @@ class ItemFileIntegrationTests {
         assertThat(stack.filesRoot().resolve(filePath)).hasBinaryContent(content);
         assertThat(downloaded.status()).isEqualTo(200);
         assertThat(downloaded.bytes()).isEqualTo(content);
+        assertThat(stack.database().getCollection("activity_logs")
+                .countDocuments(and(eq("item_id", new ObjectId(id)), eq("action", "file_upload")))).isEqualTo(1);
     }
 
     @Test
