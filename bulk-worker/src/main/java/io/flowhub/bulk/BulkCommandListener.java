@@ -1,21 +1,29 @@
 package io.flowhub.bulk;
 
-import io.flowhub.bulk.delete.SoftDeleteItemsHandler;
+import io.flowhub.bulk.delete.SoftDeleteOperation;
+import io.flowhub.bulk.job.BulkJobRunner;
+import io.flowhub.bulk.restore.RestoreOperation;
+import io.flowhub.bulk.tags.AddTagsOperation;
+import io.flowhub.bulk.tags.RemoveTagsOperation;
+import io.flowhub.events.AddTags;
 import io.flowhub.events.BulkCommand;
+import io.flowhub.events.RemoveTags;
+import io.flowhub.events.RestoreItems;
 import io.flowhub.events.SoftDeleteItems;
 import io.flowhub.events.Topics;
+import io.flowhub.store.activity.ActivityAction;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Decodes nothing itself and decides nothing: hands each command to its handler and lets failures throw. */
+/** Decides nothing itself: picks each command's operation, hands it to the runner, and lets failures throw. */
 @Component
 class BulkCommandListener {
 
-    private final SoftDeleteItemsHandler softDelete;
+    private final BulkJobRunner runner;
 
-    BulkCommandListener(SoftDeleteItemsHandler softDelete) {
-        this.softDelete = softDelete;
+    BulkCommandListener(BulkJobRunner runner) {
+        this.runner = runner;
     }
 
     @KafkaListener(id = "bulk-commands", topics = Topics.BULK_COMMANDS)
@@ -23,7 +31,10 @@ class BulkCommandListener {
         try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
              var jobId = MDC.putCloseable("job_id", command.jobId())) {
             switch (command) {
-                case SoftDeleteItems softDeleteItems -> softDelete.handle(softDeleteItems);
+                case SoftDeleteItems c -> runner.run(c, new SoftDeleteOperation(), ActivityAction.DELETE);
+                case RestoreItems c -> runner.run(c, new RestoreOperation(), ActivityAction.RESTORE);
+                case AddTags c -> runner.run(c, new AddTagsOperation(c.tags()), ActivityAction.UPDATE);
+                case RemoveTags c -> runner.run(c, new RemoveTagsOperation(c.tags()), ActivityAction.UPDATE);
             }
         }
     }

@@ -2,9 +2,13 @@ package io.flowhub.bulk;
 
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
+import io.flowhub.bulk.job.BulkJobMetrics;
 import io.flowhub.events.InvalidCommandException;
+import io.flowhub.events.JobRejected;
+import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.Topics;
 import io.flowhub.store.ObjectIds;
+import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -25,6 +29,7 @@ import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * How bulk-worker reads commands and what it does with those that fail: a record that can never
@@ -49,7 +54,7 @@ class KafkaConsumerConfiguration {
 
     @Bean
     DefaultErrorHandler bulkErrorHandler(KafkaTemplate<String, Object> template, JobStore jobs,
-            BulkWorkerSettings settings) {
+            BulkWorkerSettings settings, BulkJobMetrics metrics, JobEventSink events) {
         var deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         deadLetters.setHeadersFunction((record, e) -> new RecordHeaders()
@@ -58,16 +63,21 @@ class KafkaConsumerConfiguration {
         backOff.setMaxInterval(5_000);
         backOff.setMaxElapsedTime(settings.retryFor().toMillis());
         var handler = new DefaultErrorHandler((record, e) -> {
-            failJob(record, e, jobs);
+            failJob(record, e, jobs, events);
             deadLetters.accept(record, e);
+            metrics.deadLettered(record.topic());
         }, backOff);
         handler.addNotRetryableExceptions(InvalidCommandException.class);
         return handler;
     }
 
-    private static void failJob(ConsumerRecord<?, ?> record, Exception e, JobStore jobs) {
+    private static void failJob(ConsumerRecord<?, ?> record, Exception e, JobStore jobs, JobEventSink events) {
         if (record.value() instanceof BulkCommand command && command.jobId() != null) {
             jobs.fail(ObjectIds.parse("job id", command.jobId()), "Gave up: " + reason(e));
+        } else {
+            // why: a producer whose command never ran learns it here, by command_id when one can be read
+            events.announce(new JobRejected(SchemaVersion.CURRENT, null, RejectedRecords.commandId(e),
+                    Instant.now(), null, reason(e)));
         }
         log.error("Moving record {}-{}@{} to the dead-letter topic: {}", record.topic(), record.partition(),
                 record.offset(), reason(e));

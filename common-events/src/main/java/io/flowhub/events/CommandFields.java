@@ -9,8 +9,29 @@ import java.util.regex.Pattern;
 final class CommandFields {
 
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
+    static final int MAX_TAGS = 20;
+    static final int MAX_TAG_LENGTH = 50;
 
     private CommandFields() {
+    }
+
+    /** The checks every bulk command shares. */
+    static void requireValidCommon(int schemaVersion, UUID commandId, String jobId, String ownerId,
+            boolean restrictToOwner, List<String> itemIds, SelectionFilter filter, Integer batchSize) {
+        requireSupportedSchema(schemaVersion);
+        requireCommandId(commandId);
+        requireObjectIdOrNull(jobId, "job_id");
+        requireObjectIdOrNull(ownerId, "owner_id");
+        if (restrictToOwner && ownerId == null) {
+            throw new InvalidCommandException("restrict_to_owner needs owner_id: name the user whose items may change");
+        }
+        if ((itemIds == null) == (filter == null)) {
+            throw new InvalidCommandException("select items with exactly one of item_ids or filter");
+        }
+        if (itemIds != null) {
+            requireObjectIds(itemIds, "item_ids", BulkCommand.MAX_ITEMS);
+        }
+        requireBatchSizeInRange(batchSize);
     }
 
     static void requireSupportedSchema(int schemaVersion) {
@@ -37,7 +58,7 @@ final class CommandFields {
     }
 
     static List<String> requireObjectIds(List<String> ids, String field, int max) {
-        if (ids == null || ids.isEmpty()) {
+        if (ids.isEmpty()) {
             throw new InvalidCommandException(field + " must list at least one item id");
         }
         if (ids.size() > max) {
@@ -55,6 +76,22 @@ final class CommandFields {
             }
         }
         return List.copyOf(ids);
+    }
+
+    static List<String> requireTags(List<String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            throw new InvalidCommandException("tags must list at least one tag");
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidCommandException("tags lists " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed");
+        }
+        for (String tag : tags) {
+            if (tag == null || tag.isBlank() || tag.length() > MAX_TAG_LENGTH) {
+                throw new InvalidCommandException("tags contains '" + tag + "': a tag is 1 to " + MAX_TAG_LENGTH
+                        + " characters, not blank");
+            }
+        }
+        return tags.stream().map(String::trim).distinct().toList();
     }
 
     static void requireBatchSizeInRange(Integer batchSize) {

@@ -11,6 +11,7 @@ public final class CollectionNames {
     public static final String AUDIT_LOGS = "audit_logs";
     public static final String PROCESSED_COMMANDS = "processed_commands";
     public static final String SCHEMA_MIGRATIONS = "schema_migrations";
+    public static final String IDEMPOTENCY_KEYS = "idempotency_keys";
 
     private CollectionNames() {
     }

@@ -1,16 +1,20 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.events.InvalidCommandException;
 import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.job.Job;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 
 /** Accepts bulk operations as asynchronous jobs: 202, then poll the job at {@code Location}. */
 @RestController
@@ -23,17 +27,32 @@ class BulkOperationController {
     }
 
     @PostMapping("/api/v1/bulk-operations")
-    ResponseEntity<Accepted> submit(Caller caller, @Valid @RequestBody BulkOperationRequest request) {
-        BulkOperation operation = BulkOperation.parse(request.operation());
-        if (request.itemIds() == null || request.itemIds().isEmpty()) {
-            throw new InvalidCommandException("itemIds is required: list the ids of the items to " + operation.wireValue());
+    ResponseEntity<Accepted> submit(Caller caller, @Valid @RequestBody BulkOperationRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return accepted(submitter.submit(caller, request, idempotencyKey), "Bulk operation started");
+    }
+
+    /** The seed system's missing "delete by tag": a soft-delete job over the caller's items with any of the tags. */
+    @DeleteMapping("/api/v1/items")
+    ResponseEntity<Accepted> deleteByTags(Caller caller, @RequestParam(required = false) List<String> tags,
+            @RequestParam(name = "test_data", required = false) Boolean testData,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (tags == null || tags.stream().allMatch(String::isBlank)) {
+            throw new BadRequestException("tags is required: DELETE /api/v1/items?tags=test-data deletes the items "
+                    + "with any of the tags; it never deletes everything");
         }
-        Job job = submitter.submitSoftDelete(caller, request.itemIds(), request.batchSize());
+        var filter = new BulkOperationRequest.Filter(tags.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                "active", testData, null);
+        var request = new BulkOperationRequest("delete", null, filter, null, null);
+        return accepted(submitter.submit(caller, request, idempotencyKey), "Delete by tags started");
+    }
+
+    private static ResponseEntity<Accepted> accepted(Job job, String message) {
         String jobId = job.id().toHexString();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/jobs/" + jobId))
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(new Accepted("success", jobId, "Bulk operation started"));
+                .body(new Accepted("success", jobId, message));
     }
 
     record Accepted(String status, String jobId, String message) {

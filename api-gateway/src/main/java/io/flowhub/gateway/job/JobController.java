@@ -1,35 +1,69 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.auth.Caller;
-import io.flowhub.gateway.system.NotFoundException;
-import io.flowhub.store.ObjectIds;
+import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.ConflictException;
+import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStore;
-import io.flowhub.store.user.Role;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.List;
 
 /**
- * Job polling; {@code /bulk-operations/{id}} is the seed system's address for the same view. A job
- * is shown to the user who asked for it and to ADMINs; to anyone else it does not exist.
+ * Job polling, listing, cancelling and streaming. {@code /bulk-operations/{id}} is the seed
+ * system's address for the same view.
  */
 @RestController
 class JobController {
 
-    private final JobStore jobs;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
 
-    JobController(JobStore jobs) {
+    private final JobStore jobs;
+    private final JobAccess access;
+    private final JobProgressStream stream;
+
+    JobController(JobStore jobs, JobAccess access, JobProgressStream stream) {
         this.jobs = jobs;
+        this.access = access;
+        this.stream = stream;
     }
 
     @GetMapping({"/api/v1/jobs/{jobId}", "/api/v1/bulk-operations/{jobId}"})
-    JobResponse get(Caller caller, @PathVariable String jobId) {
-        return new JobResponse("success", jobs.find(ObjectIds.parse("job id", jobId))
-                .filter(job -> caller.is(Role.ADMIN) || caller.id().toHexString().equals(job.ownerId()))
-                .map(JobView::of)
-                .orElseThrow(() -> new NotFoundException("Job", jobId)));
+    Envelope<JobView> get(Caller caller, @PathVariable String jobId) {
+        return new Envelope<>("success", JobView.of(access.visibleJob(caller, jobId)));
     }
 
-    record JobResponse(String status, JobView data) {
+    @GetMapping("/api/v1/jobs")
+    Envelope<List<JobView>> list(Caller caller, @RequestParam(required = false) Integer limit) {
+        int count = limit == null ? DEFAULT_LIMIT : limit;
+        if (count < 1 || count > MAX_LIMIT) {
+            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
+        }
+        return new Envelope<>("success", jobs.listByOwner(caller.id().toHexString(), count).stream()
+                .map(JobView::of).toList());
+    }
+
+    /** Stops a queued or running job at its next batch boundary; the counts so far stay. */
+    @PostMapping("/api/v1/jobs/{jobId}/cancel")
+    Envelope<JobView> cancel(Caller caller, @PathVariable String jobId) {
+        Job job = access.visibleJob(caller, jobId);
+        return new Envelope<>("success", JobView.of(jobs.cancel(job.id()).orElseThrow(() -> new ConflictException(
+                "Job " + jobId + " is " + jobs.find(job.id()).map(found -> found.status().wireValue()).orElse("gone")
+                        + "; only a queued or running job can be cancelled"))));
+    }
+
+    @GetMapping(path = "/api/v1/jobs/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(Caller caller, @PathVariable String jobId) {
+        return stream.open(access.visibleJob(caller, jobId).id());
+    }
+
+    record Envelope<T>(String status, T data) {
     }
 }

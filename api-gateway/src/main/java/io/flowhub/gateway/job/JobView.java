@@ -1,8 +1,11 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobError;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** A job as the API shows it, with the seed system's field names. */
 record JobView(
@@ -15,16 +18,20 @@ record JobView(
         long processed,
         long failed,
         long skipped,
+        Map<String, Long> skipReasons,
+        List<JobError> errors,
         String failureReason,
+        int attempts,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
         Instant updatedAt) {
 
     static JobView of(Job job) {
+        var counts = job.counts();
         return new JobView(job.id().toHexString(), job.kind().wireValue(), job.operation(), job.status().wireValue(),
-                job.progress(), job.totalItems(), job.counts().processed(), job.counts().failed(),
-                job.counts().skipped(), job.failureReason(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                job.updatedAt());
+                job.progress(), job.totalItems(), counts.processed(), counts.failed(), counts.skipped(),
+                counts.skipReasons(), job.errors(), job.failureReason(), job.attempts(), job.createdAt(),
+                job.startedAt(), job.finishedAt(), job.updatedAt());
     }
 }

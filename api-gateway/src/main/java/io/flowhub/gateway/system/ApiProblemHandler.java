@@ -3,6 +3,7 @@ package io.flowhub.gateway.system;
 import io.flowhub.events.InvalidCommandException;
 import io.flowhub.gateway.auth.AuthenticationFailedException;
 import io.flowhub.gateway.auth.TooManyAttemptsException;
+import io.flowhub.gateway.job.IdempotencyConflictException;
 import io.flowhub.gateway.user.DuplicateEmailException;
 import io.flowhub.store.MalformedIdException;
 import io.flowhub.store.StoreException;
@@ -47,9 +48,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
-    @ExceptionHandler(DuplicateEmailException.class)
-    ProblemDetail conflict(DuplicateEmailException e) {
+    @ExceptionHandler({DuplicateEmailException.class, ConflictException.class})
+    ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ProblemDetail unprocessable(IdempotencyConflictException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

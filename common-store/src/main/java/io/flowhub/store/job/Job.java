@@ -3,13 +3,18 @@ package io.flowhub.store.job;
 import org.bson.types.ObjectId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A job as stored: what it is, where it stands, and what it has done.
  *
  * @param cursor        how many of its items the job has worked through; a resumed job starts there
+ * @param resumeAfter   for a filter job, the last item id worked through, or {@code null}
  * @param attempts      how many times a worker has started it; more than one means it was resumed
+ * @param workerId      the worker that holds it while it runs
+ * @param heartbeatAt   when that worker last reported; a stale heartbeat lets another worker take over
+ * @param commandJson   the command as published, or {@code null}
  * @param failureReason why it failed, or {@code null}
  */
 public record Job(
@@ -22,8 +27,13 @@ public record Job(
         int progress,
         long totalItems,
         JobCounts counts,
+        List<JobError> errors,
         long cursor,
+        ObjectId resumeAfter,
         int attempts,
+        String workerId,
+        Instant heartbeatAt,
+        String commandJson,
         String failureReason,
         Instant createdAt,
         Instant startedAt,
@@ -32,5 +42,9 @@ public record Job(
 
     public boolean wasStartedBefore() {
         return attempts > 1;
+    }
+
+    public JobProgress progressSoFar() {
+        return new JobProgress(counts, cursor, resumeAfter, totalItems, errors);
     }
 }

@@ -1,21 +1,40 @@
 package io.flowhub.store.job;
 
-/**
- * What a job has done so far.
- *
- * @param processed items the job changed
- * @param skipped   items left as they were: already in the target state, or not found
- * @param failed    items that could not be changed
- */
-public record JobCounts(long processed, long skipped, long failed) {
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-    public static final JobCounts NONE = new JobCounts(0, 0, 0);
+/**
+ * What a job has done so far. Skipped items are counted by reason.
+ *
+ * @param processed   items the job changed
+ * @param alreadyDone items already in the target state
+ * @param notFound    ids that name no item
+ * @param notOwned    items of another user, which the job may not change
+ * @param failed      items that could not be changed
+ */
+public record JobCounts(long processed, long alreadyDone, long notFound, long notOwned, long failed) {
+
+    public static final JobCounts NONE = new JobCounts(0, 0, 0, 0, 0);
 
     public JobCounts plus(JobCounts other) {
-        return new JobCounts(processed + other.processed, skipped + other.skipped, failed + other.failed);
+        return new JobCounts(processed + other.processed, alreadyDone + other.alreadyDone, notFound + other.notFound,
+                notOwned + other.notOwned, failed + other.failed);
+    }
+
+    public long skipped() {
+        return alreadyDone + notFound + notOwned;
     }
 
     public long total() {
-        return processed + skipped + failed;
+        return processed + skipped() + failed;
+    }
+
+    /** @return the skip reasons as the API and events name them */
+    public Map<String, Long> skipReasons() {
+        var reasons = new LinkedHashMap<String, Long>();
+        reasons.put("already_done", alreadyDone);
+        reasons.put("not_found", notFound);
+        reasons.put("not_owned", notOwned);
+        return reasons;
     }
 }

@@ -1,11 +1,15 @@
 package io.flowhub.store.job;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
 import static io.flowhub.store.job.JobFields.*;
 
 /** Maps jobs to and from their MongoDB documents. */
@@ -20,19 +24,45 @@ final class JobDocumentMapper {
                 .append(OPERATION, job.operation())
                 .append(OWNER_ID, job.ownerId())
                 .append(COMMAND_ID, job.commandId().toString())
+                .append(COMMAND, job.commandJson())
                 .append(STATUS, JobStatus.QUEUED.wireValue())
                 .append(PROGRESS, 0)
                 .append(TOTAL_ITEMS, job.totalItems())
                 .append(PROCESSED, 0L)
                 .append(SKIPPED, 0L)
+                .append(SKIP_REASONS, skipReasons(JobCounts.NONE))
                 .append(FAILED, 0L)
+                .append(ERRORS, List.of())
                 .append(CURSOR, 0L)
                 .append(ATTEMPTS, 0)
                 .append(CREATED_AT, Date.from(now))
                 .append(UPDATED_AT, Date.from(now));
     }
 
+    /** @return the update that writes a job's progress whole */
+    static Bson progressUpdate(JobProgress progress) {
+        JobCounts counts = progress.counts();
+        return combine(
+                set(PROCESSED, counts.processed()),
+                set(SKIPPED, counts.skipped()),
+                set(SKIP_REASONS, skipReasons(counts)),
+                set(FAILED, counts.failed()),
+                set(ERRORS, progress.errors().stream()
+                        .map(error -> new Document(ERROR_ITEM_ID, error.itemId()).append(ERROR_REASON, error.reason()))
+                        .toList()),
+                set(CURSOR, progress.cursor()),
+                set(RESUME_AFTER, progress.resumeAfter()),
+                set(TOTAL_ITEMS, progress.totalItems()));
+    }
+
     static Job toJob(Document document) {
+        Document reasons = document.get(SKIP_REASONS, new Document());
+        var counts = new JobCounts(number(document, PROCESSED).longValue(), number(reasons, ALREADY_DONE).longValue(),
+                number(reasons, NOT_FOUND).longValue(), number(reasons, NOT_OWNED).longValue(),
+                number(document, FAILED).longValue());
+        List<JobError> errors = document.getList(ERRORS, Document.class, List.of()).stream()
+                .map(error -> new JobError(error.getString(ERROR_ITEM_ID), error.getString(ERROR_REASON)))
+                .toList();
         return new Job(
                 document.getObjectId(ID),
                 JobKind.fromWireValue(document.getString(KIND)),
@@ -42,15 +72,25 @@ final class JobDocumentMapper {
                 JobStatus.fromWireValue(document.getString(STATUS)),
                 number(document, PROGRESS).intValue(),
                 number(document, TOTAL_ITEMS).longValue(),
-                new JobCounts(number(document, PROCESSED).longValue(), number(document, SKIPPED).longValue(),
-                        number(document, FAILED).longValue()),
+                counts,
+                errors,
                 number(document, CURSOR).longValue(),
+                document.getObjectId(RESUME_AFTER),
                 number(document, ATTEMPTS).intValue(),
+                document.getString(WORKER_ID),
+                instant(document, HEARTBEAT_AT),
+                document.getString(COMMAND),
                 document.getString(FAILURE_REASON),
                 instant(document, CREATED_AT),
                 instant(document, STARTED_AT),
                 instant(document, FINISHED_AT),
                 instant(document, UPDATED_AT));
+    }
+
+    private static Document skipReasons(JobCounts counts) {
+        return new Document(ALREADY_DONE, counts.alreadyDone())
+                .append(NOT_FOUND, counts.notFound())
+                .append(NOT_OWNED, counts.notOwned());
     }
 
     private static Number number(Document document, String field) {

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import io.flowhub.events.JobEvent;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.StoreException;
 import org.bson.Document;
@@ -14,14 +15,21 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.min;
@@ -29,18 +37,22 @@ import static com.mongodb.client.model.Updates.set;
 import static io.flowhub.store.job.JobFields.*;
 
 /**
- * Records jobs and their progress. Every status change goes through {@link #transition}, whose
- * filter admits only the statuses {@link JobStatus} allows to move to the new one, so writes that
- * arrive late or twice change nothing.
+ * Records jobs and their progress. Every status change is an update whose filter admits only the
+ * statuses {@link JobStatus} allows to move to the new one, so writes that arrive late or twice
+ * change nothing. While a job runs, one worker holds it: its progress writes carry its worker id,
+ * and another worker may take the job over only when the holder's heartbeat is older than the lease.
+ * Each change that happens is announced to the {@link JobEventSink}.
  */
 public class JobStore {
 
     private final MongoCollection<Document> jobs;
     private final Clock clock;
+    private final JobEventSink events;
 
-    public JobStore(MongoDatabase database, Clock clock) {
+    public JobStore(MongoDatabase database, Clock clock, JobEventSink events) {
         this.jobs = database.getCollection(CollectionNames.JOBS);
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -51,15 +63,14 @@ public class JobStore {
         return translated("create job " + job.id(), () -> {
             try {
                 jobs.insertOne(JobDocumentMapper.toDocument(job, clock.instant()));
-                return find(job.id()).orElseThrow();
+                Job created = find(job.id()).orElseThrow();
+                announce(JobEvents.accepted(created, clock.instant()));
+                return created;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                Document existing = jobs.find(eq(COMMAND_ID, job.commandId().toString())).first();
-                if (existing == null) {
-                    existing = jobs.find(eq(ID, job.id())).first();
-                }
+                Document existing = jobs.find(or(eq(COMMAND_ID, job.commandId().toString()), eq(ID, job.id()))).first();
                 if (existing == null) {
                     throw e;
                 }
@@ -73,56 +84,123 @@ public class JobStore {
                 () -> Optional.ofNullable(jobs.find(eq(ID, id)).first()).map(JobDocumentMapper::toJob));
     }
 
+    /** @return the owner's jobs, newest first */
+    public List<Job> listByOwner(String ownerId, int limit) {
+        return translated("list jobs", () -> jobs.find(eq(OWNER_ID, ownerId)).sort(descending(ID)).limit(limit)
+                .map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
+    /** @return running jobs of this kind whose worker has not reported for longer than the lease */
+    public List<Job> findAbandoned(JobKind kind, Duration lease, int limit) {
+        Date staleBefore = Date.from(clock.instant().minus(lease));
+        return translated("find abandoned jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()),
+                        eq(STATUS, JobStatus.RUNNING.wireValue()), lt(HEARTBEAT_AT, staleBefore)))
+                .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
     /**
-     * Moves a queued job, or a running one whose worker is gone, to {@code running} and counts the attempt.
+     * Takes a job for this worker: a queued one, one it holds already, or a running one whose
+     * worker has not reported for longer than the lease.
      *
-     * @return the job as it now stands, or empty when it has already finished
+     * @return the job as it now stands, or empty when it is finished or another live worker holds it
      */
-    public Optional<Job> start(ObjectId id, long totalItems) {
+    public Optional<Job> start(ObjectId id, String workerId, Duration lease, long totalItems) {
         Instant now = clock.instant();
-        return transition(id, JobStatus.RUNNING, combine(
-                set(TOTAL_ITEMS, totalItems),
+        Bson available = or(
+                eq(STATUS, JobStatus.QUEUED.wireValue()),
+                and(eq(STATUS, JobStatus.RUNNING.wireValue()), or(
+                        eq(WORKER_ID, workerId),
+                        exists(HEARTBEAT_AT, false),
+                        lt(HEARTBEAT_AT, Date.from(now.minus(lease))))));
+        Bson update = combine(
+                set(STATUS, JobStatus.RUNNING.wireValue()),
+                set(WORKER_ID, workerId),
+                set(HEARTBEAT_AT, Date.from(now)),
+                set(UPDATED_AT, Date.from(now)),
                 min(STARTED_AT, Date.from(now)),
-                inc(ATTEMPTS, 1)));
+                inc(ATTEMPTS, 1));
+        Optional<Job> started = update(and(eq(ID, id), available),
+                totalItems > 0 ? combine(update, set(TOTAL_ITEMS, totalItems)) : update);
+        started.ifPresent(job -> announce(JobEvents.started(job, now)));
+        return started;
     }
 
     /**
-     * Records the counts and resume point after a batch. The values are absolute, so writing
-     * the same batch's outcome twice leaves the same document.
+     * Records a batch's outcome and renews the holder's heartbeat.
      *
-     * @return false when the job is no longer running (cancelled, failed, or finished elsewhere)
+     * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
      */
-    public boolean recordProgress(ObjectId id, JobCounts counts, long cursor, long totalItems) {
-        return transition(id, JobStatus.RUNNING, combine(
-                counts(counts),
-                set(CURSOR, cursor),
-                set(PROGRESS, percent(cursor, totalItems)))).isPresent();
+    public boolean recordProgress(ObjectId id, String workerId, JobProgress progress) {
+        Instant now = clock.instant();
+        Optional<Job> recorded = heldBy(id, workerId, JobStatus.RUNNING, combine(
+                JobDocumentMapper.progressUpdate(progress),
+                set(PROGRESS, percent(progress.cursor(), progress.totalItems())),
+                set(HEARTBEAT_AT, Date.from(now))));
+        recorded.ifPresent(job -> announce(JobEvents.progressed(job, now)));
+        return recorded.isPresent();
     }
 
-    public boolean complete(ObjectId id, JobCounts counts) {
-        return transition(id, JobStatus.COMPLETED, combine(
-                counts(counts),
+    /**
+     * Records the counts of the batch a worker finished after its job was cancelled, so that the
+     * cancelled job's counts match what was written. The status stays {@code cancelled}.
+     */
+    public void recordLastBatchOfCancelled(ObjectId id, String workerId, JobProgress progress) {
+        translated("record job " + id, () -> jobs.updateOne(
+                and(eq(ID, id), eq(WORKER_ID, workerId), eq(STATUS, JobStatus.CANCELLED.wireValue())),
+                combine(JobDocumentMapper.progressUpdate(progress), set(UPDATED_AT, Date.from(clock.instant())))));
+    }
+
+    public boolean complete(ObjectId id, String workerId, JobProgress progress) {
+        Instant now = clock.instant();
+        Optional<Job> completed = heldBy(id, workerId, JobStatus.COMPLETED, combine(
+                JobDocumentMapper.progressUpdate(progress),
                 set(PROGRESS, 100),
-                set(FINISHED_AT, Date.from(clock.instant())))).isPresent();
+                set(FINISHED_AT, Date.from(now))));
+        completed.ifPresent(job -> announce(JobEvents.completed(job, now)));
+        return completed.isPresent();
     }
 
     public boolean fail(ObjectId id, String reason) {
-        return transition(id, JobStatus.FAILED, combine(
-                set(FAILURE_REASON, reason),
-                set(FINISHED_AT, Date.from(clock.instant())))).isPresent();
+        Instant now = clock.instant();
+        Optional<Job> failed = transition(id, JobStatus.FAILED, combine(
+                set(FAILURE_REASON, reason), set(FINISHED_AT, Date.from(now))));
+        failed.ifPresent(job -> announce(JobEvents.failed(job, now)));
+        return failed.isPresent();
+    }
+
+    /** @return the cancelled job, or empty when it had finished already; the worker stops at its next batch */
+    public Optional<Job> cancel(ObjectId id) {
+        Instant now = clock.instant();
+        Optional<Job> cancelled = transition(id, JobStatus.CANCELLED, set(FINISHED_AT, Date.from(now)));
+        cancelled.ifPresent(job -> announce(JobEvents.cancelled(job, now)));
+        return cancelled;
+    }
+
+    private Optional<Job> heldBy(ObjectId id, String workerId, JobStatus target, Bson changes) {
+        Bson filter = and(eq(ID, id), eq(WORKER_ID, workerId), statusMayMoveTo(target));
+        return update(filter, withStatus(changes, target));
     }
 
     private Optional<Job> transition(ObjectId id, JobStatus target, Bson changes) {
-        Bson filter = and(eq(ID, id), in(STATUS, JobStatus.predecessorsOf(target).stream()
-                .map(JobStatus::wireValue).toList()));
-        Bson update = combine(changes, set(STATUS, target.wireValue()), set(UPDATED_AT, Date.from(clock.instant())));
-        return translated("move job " + id + " to " + target.wireValue(), () -> Optional.ofNullable(
+        return update(and(eq(ID, id), statusMayMoveTo(target)), withStatus(changes, target));
+    }
+
+    private static Bson statusMayMoveTo(JobStatus target) {
+        return in(STATUS, JobStatus.predecessorsOf(target).stream().map(JobStatus::wireValue).toList());
+    }
+
+    private Bson withStatus(Bson changes, JobStatus target) {
+        return combine(changes, set(STATUS, target.wireValue()), set(UPDATED_AT, Date.from(clock.instant())));
+    }
+
+    private Optional<Job> update(Bson filter, Bson update) {
+        return translated("update job", () -> Optional.ofNullable(
                 jobs.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
                 .map(JobDocumentMapper::toJob));
     }
 
-    private static Bson counts(JobCounts counts) {
-        return combine(set(PROCESSED, counts.processed()), set(SKIPPED, counts.skipped()), set(FAILED, counts.failed()));
+    private void announce(JobEvent event) {
+        events.announce(event);
     }
 
     static int percent(long done, long total) {

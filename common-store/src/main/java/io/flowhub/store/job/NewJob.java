@@ -7,12 +7,14 @@ import java.util.UUID;
 /**
  * A job to record as {@code queued}.
  *
- * @param id         the job id
- * @param kind       which worker runs it
- * @param operation  what it does, for example {@code delete}
- * @param ownerId    who asked, or {@code null}
- * @param commandId  the command that runs it; one command has at most one job
- * @param totalItems how many items it covers, when known up front; 0 otherwise
+ * @param id          the job id
+ * @param kind        which worker runs it
+ * @param operation   what it does, for example {@code delete}
+ * @param ownerId     who asked, or {@code null}
+ * @param commandId   the command that runs it; one command has at most one job
+ * @param totalItems  how many items it covers, when known up front; 0 otherwise
+ * @param commandJson the command as published, so that a job whose worker died can be sent again
  */
-public record NewJob(ObjectId id, JobKind kind, String operation, String ownerId, UUID commandId, long totalItems) {
+public record NewJob(ObjectId id, JobKind kind, String operation, String ownerId, UUID commandId, long totalItems,
+                     String commandJson) {
 }

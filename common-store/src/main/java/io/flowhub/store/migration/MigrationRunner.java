@@ -25,7 +25,8 @@ public class MigrationRunner {
 
     private static final List<Migration> MIGRATIONS = List.of(
             new M001_CreateItemAndJobIndexes(),
-            new M002_CreateUserOtpAndActivityIndexes());
+            new M002_CreateUserOtpAndActivityIndexes(),
+            new M003_ExpireIdempotencyKeys());
 
     private final MongoDatabase database;
 

@@ -5,7 +5,12 @@ import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.activity.ActivityLog;
 import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.file.FileStore;
+import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.kafka.core.KafkaTemplate;
 import io.flowhub.store.migration.MigrationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 /** The FlowHub database, its migrations (applied at start-up, before any traffic) and the job store. */
-@AutoConfiguration(after = MongoAutoConfiguration.class)
+@AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableConfigurationProperties(FileSettings.class)
 public class StoreAutoConfiguration {
 
@@ -41,8 +46,8 @@ public class StoreAutoConfiguration {
     }
 
     @Bean
-    JobStore jobStore(MongoDatabase database, Clock clock) {
-        return new JobStore(database, clock);
+    JobStore jobStore(MongoDatabase database, Clock clock, ObjectProvider<JobEventSink> events) {
+        return new JobStore(database, clock, events.getIfAvailable(() -> JobEventSink.NONE));
     }
 
     @Bean
@@ -53,6 +58,18 @@ public class StoreAutoConfiguration {
     @Bean
     FileStore fileStore(FileSettings settings) {
         return new FileStore(settings.root());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaTemplate.class)
+    static class JobEventsOnKafka {
+
+        @Bean
+        @ConditionalOnBean(KafkaTemplate.class)
+        @ConditionalOnMissingBean(JobEventSink.class)
+        JobEventSink kafkaJobEventSink(KafkaTemplate<String, Object> kafka) {
+            return new KafkaJobEventSink(kafka);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -163,7 +163,7 @@ class BulkSoftDeleteIntegrationTests {
 
         try (var producer = producer()) {
             var command = new SoftDeleteItems(SchemaVersion.CURRENT, commandId, jobId.toHexString(), null, false,
-                    targets, 50, Instant.now());
+                    targets, null, 50, Instant.now());
             producer.send(new ProducerRecord<>(Topics.BULK_COMMANDS, "_anonymous",
                     ContractJson.mapper().writeValueAsString(command))).get();
         }
@@ -191,7 +191,7 @@ class BulkSoftDeleteIntegrationTests {
     private String redeliveryOf(String jobId) {
         Document job = stack.database().getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first();
         var command = new SoftDeleteItems(SchemaVersion.CURRENT, UUID.fromString(job.getString("command_id")), jobId,
-                job.getString("owner_id"), true, itemIdsOf(jobId), null, Instant.now());
+                job.getString("owner_id"), true, itemIdsOf(jobId), null, null, Instant.now());
         return ContractJson.mapper().writeValueAsString(command);
     }
 

@@ -36,7 +36,7 @@ class BulkOperationApiIntegrationTests {
         assertThat(noOperation.status()).isEqualTo(400);
         assertThat(noOperation.json().get("errors").get(0).get("field").asString()).isEqualTo("operation");
         assertThat(noItems.status()).isEqualTo(400);
-        assertThat(noItems.json().get("detail").asString()).startsWith("itemIds is required");
+        assertThat(noItems.json().get("detail").asString()).isEqualTo("select items with exactly one of item_ids or filter");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** A small HTTP client for the gateway, with or without a bearer token, returning status, headers and JSON. */
@@ -22,15 +24,28 @@ public final class GatewayClient {
 
     private final int port;
     private final String token;
+    private final Map<String, String> headers;
 
     GatewayClient(int port, String token) {
+        this(port, token, Map.of());
+    }
+
+    private GatewayClient(int port, String token, Map<String, String> headers) {
         this.port = port;
         this.token = token;
+        this.headers = headers;
     }
 
     /** @return a client that sends {@code Authorization: Bearer token} */
     public GatewayClient withToken(String bearerToken) {
-        return new GatewayClient(port, bearerToken);
+        return new GatewayClient(port, bearerToken, headers);
+    }
+
+    /** @return a client that also sends this header */
+    public GatewayClient withHeader(String name, String value) {
+        var more = new HashMap<>(headers);
+        more.put(name, value);
+        return new GatewayClient(port, token, Map.copyOf(more));
     }
 
     public Response get(String path) {
@@ -69,6 +84,7 @@ public final class GatewayClient {
 
     private HttpRequest.Builder request(String path) {
         var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 

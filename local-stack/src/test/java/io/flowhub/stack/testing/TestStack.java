@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What an integration test gets: Kafka and MongoDB addresses, the three services running against
@@ -21,6 +22,9 @@ public final class TestStack implements AutoCloseable {
 
     /** The upload limit the test services run with, so a test can exceed it cheaply. */
     public static final int MAX_FILE_BYTES = 1024 * 1024;
+
+    /** How long a running job's worker may stay silent in the test services before another takes over. */
+    public static final Duration LEASE = Duration.ofSeconds(3);
 
     private final TestInfrastructure infrastructure;
     private final Path filesRoot;
@@ -54,7 +58,10 @@ public final class TestStack implements AutoCloseable {
                     new FlowHubServices.Endpoints(kafkaBootstrapServers(), mongoUri()),
                     new FlowHubServices.ServicePorts(0, 0, 0),
                     "--flowhub.files.root=" + filesRoot,
-                    "--flowhub.files.max-size=" + MAX_FILE_BYTES + "B");
+                    "--flowhub.files.max-size=" + MAX_FILE_BYTES + "B",
+                    // why: so that a test can watch an abandoned job being taken over within seconds
+                    "--flowhub.bulk.lease=" + LEASE.toSeconds() + "s",
+                    "--flowhub.bulk.sweep-interval=1s");
         }
         return services;
     }

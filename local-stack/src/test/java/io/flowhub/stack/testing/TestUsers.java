@@ -50,7 +50,8 @@ final class TestUsers {
         }
         var data = session.data();
         var user = data.get("user");
-        return new TestUser(user.get("_id").asString(), email, password, user.get("role").asString(),
-                anonymous.withToken(data.get("token").asString()));
+        String token = data.get("token").asString();
+        return new TestUser(user.get("_id").asString(), email, password, user.get("role").asString(), token,
+                anonymous.withToken(token));
     }
 }

@@ -1,0 +1,9 @@
+package io.flowhub.gateway.job;
+
+/** An Idempotency-Key used before with another request body: a 422. */
+public class IdempotencyConflictException extends RuntimeException {
+
+    public IdempotencyConflictException(String key) {
+        super("Idempotency-Key '" + key + "' was used with another request body; use a new key for a new request");
+    }
+}

@@ -1,0 +1,26 @@
+package io.flowhub.gateway.job;
+
+import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.store.ObjectIds;
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobStore;
+import io.flowhub.store.user.Role;
+import org.springframework.stereotype.Component;
+
+/** A job is the business of the user who asked for it and of ADMINs; to anyone else it does not exist. */
+@Component
+class JobAccess {
+
+    private final JobStore jobs;
+
+    JobAccess(JobStore jobs) {
+        this.jobs = jobs;
+    }
+
+    Job visibleJob(Caller caller, String jobId) {
+        return jobs.find(ObjectIds.parse("job id", jobId))
+                .filter(job -> caller.is(Role.ADMIN) || caller.id().toHexString().equals(job.ownerId()))
+                .orElseThrow(() -> new NotFoundException("Job", jobId));
+    }
+}

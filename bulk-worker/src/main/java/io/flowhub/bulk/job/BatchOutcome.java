@@ -1,0 +1,17 @@
+package io.flowhub.bulk.job;
+
+import io.flowhub.store.job.JobCounts;
+import io.flowhub.store.job.JobError;
+import org.bson.types.ObjectId;
+
+import java.util.List;
+
+/**
+ * What one batch did.
+ *
+ * @param counts  the batch's counts
+ * @param errors  the items that failed, and why
+ * @param changed the items this job changed in the batch, for the activity log
+ */
+record BatchOutcome(JobCounts counts, List<JobError> errors, List<ObjectId> changed) {
+}

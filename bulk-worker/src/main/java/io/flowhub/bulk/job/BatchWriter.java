@@ -1,0 +1,108 @@
+package io.flowhub.bulk.job;
+
+import com.mongodb.client.MongoCollection;
+import io.flowhub.store.job.JobCounts;
+import io.flowhub.store.job.JobError;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
+import static io.flowhub.store.item.ItemFields.*;
+
+/**
+ * Applies an operation to one batch with one {@code updateMany}, then accounts for every item.
+ * When the write changed the whole batch, that is the account. Otherwise one read of the batch
+ * tells each item's fate: changed by this job (now, or by an earlier attempt that died before
+ * recording it), not found, another user's, or already in the target state.
+ */
+class BatchWriter {
+
+    private final MongoCollection<Document> items;
+    private final Clock clock;
+
+    BatchWriter(MongoCollection<Document> items, Clock clock) {
+        this.items = items;
+        this.clock = clock;
+    }
+
+    /**
+     * @param owner the user whose items alone may change, or {@code null} when any item may
+     */
+    BatchOutcome write(List<ObjectId> batch, ItemOperation operation, ObjectId jobId, ObjectId owner) {
+        var failures = new ArrayList<JobError>();
+        List<ObjectId> writable = batch;
+        if (operation.refusesItems()) {
+            writable = new ArrayList<>();
+            for (Document item : read(batch)) {
+                var refusal = operation.refusal(item);
+                ObjectId id = item.getObjectId(ID);
+                if (refusal.isPresent() && !jobId.equals(item.getObjectId(LAST_JOB_ID)) && ownedBy(item, owner)) {
+                    failures.add(new JobError(id.toHexString(), refusal.get()));
+                } else {
+                    writable.add(id);
+                }
+            }
+            writable = batch.stream().filter(writable::contains).toList();
+        }
+        long changedNow = writable.isEmpty() ? 0 : items.updateMany(
+                scoped(in(ID, writable), operation.pending(), owner),
+                operation.change(jobId, Date.from(clock.instant()))).getModifiedCount();
+        if (failures.isEmpty() && changedNow == batch.size()) {
+            return new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch);
+        }
+        return account(batch, jobId, owner, failures);
+    }
+
+    private BatchOutcome account(List<ObjectId> batch, ObjectId jobId, ObjectId owner,
+            List<JobError> failures) {
+        Map<ObjectId, Document> found = new HashMap<>();
+        read(batch).forEach(item -> found.put(item.getObjectId(ID), item));
+        var failed = failures.stream().map(JobError::itemId).toList();
+        var changed = new ArrayList<ObjectId>();
+        long alreadyDone = 0;
+        long notFound = 0;
+        long notOwned = 0;
+        for (ObjectId id : batch) {
+            Document item = found.get(id);
+            if (failed.contains(id.toHexString())) {
+                continue;
+            }
+            if (item == null) {
+                notFound++;
+            } else if (jobId.equals(item.getObjectId(LAST_JOB_ID))) {
+                changed.add(id);
+            } else if (!ownedBy(item, owner)) {
+                notOwned++;
+            } else {
+                alreadyDone++;
+            }
+        }
+        return new BatchOutcome(new JobCounts(changed.size(), alreadyDone, notFound, notOwned,
+                failures.size()), failures, changed);
+    }
+
+    private List<Document> read(List<ObjectId> batch) {
+        return items.find(in(ID, batch)).projection(include(ID, CREATED_BY, LAST_JOB_ID, TAGS, IS_ACTIVE))
+                .into(new ArrayList<>());
+    }
+
+    private static boolean ownedBy(Document item, ObjectId owner) {
+        return owner == null || Objects.equals(owner, item.getObjectId(CREATED_BY));
+    }
+
+    private static Bson scoped(Bson ids, Bson pending, ObjectId owner) {
+        return owner == null ? and(ids, pending) : and(ids, pending, eq(CREATED_BY, owner));
+    }
+}

@@ -1,0 +1,37 @@
+package io.flowhub.bulk.job;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * What a bulk operation does to one batch of items, as one bulk write: the filter that leaves out
+ * items already in the target state, and the update. Re-running a batch therefore changes nothing.
+ */
+public interface ItemOperation {
+
+    /** @return the operation's name in jobs and metrics */
+    String name();
+
+    /** @return the condition of items this operation would still change */
+    Bson pending();
+
+    /** @return the update, which also records the job on every item it changes */
+    Bson change(ObjectId jobId, Date now);
+
+    /**
+     * For operations that can refuse single items: why this item (read before the write) must not
+     * change. Items refused are counted as failed and left out of the write.
+     */
+    default Optional<String> refusal(Document item) {
+        return Optional.empty();
+    }
+
+    /** @return true when {@link #refusal} must see the items before the write */
+    default boolean refusesItems() {
+        return false;
+    }
+}

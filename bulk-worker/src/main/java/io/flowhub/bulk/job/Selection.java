@@ -1,0 +1,101 @@
+package io.flowhub.bulk.job;
+
+import com.mongodb.client.MongoCollection;
+import io.flowhub.events.BulkCommand;
+import io.flowhub.events.SelectionFilter;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
+import static com.mongodb.client.model.Sorts.ascending;
+import static io.flowhub.store.item.ItemFields.*;
+
+/**
+ * The items a command selects, handed out a batch at a time from a resume point. A filter is
+ * resolved in {@code _id} order one batch per query, so a job over a million items never holds
+ * them all, in memory or in a message.
+ */
+sealed interface Selection {
+
+    /** @return how many items the selection holds now (for a filter, items may come and go while it runs) */
+    long total();
+
+    /** @return the next batch after {@code position}, empty when the selection is worked through */
+    List<ObjectId> next(Position position, int size);
+
+    /**
+     * Where a job stands in its selection.
+     *
+     * @param cursor      how many items it has worked through
+     * @param resumeAfter the last item id worked through, for a filter
+     */
+    record Position(long cursor, ObjectId resumeAfter) {
+
+        Position after(List<ObjectId> batch) {
+            return new Position(cursor + batch.size(), batch.getLast());
+        }
+    }
+
+    static Selection of(BulkCommand command, MongoCollection<Document> items) {
+        if (command.itemIds() != null) {
+            return new ById(command.itemIds().stream().map(ObjectId::new).toList());
+        }
+        return new ByFilter(items, toBson(command.filter()));
+    }
+
+    private static Bson toBson(SelectionFilter filter) {
+        var conditions = new ArrayList<Bson>();
+        if (!filter.tags().isEmpty()) {
+            conditions.add(in(TAGS, filter.tags()));
+        }
+        if (filter.status() != null) {
+            conditions.add(eq(IS_ACTIVE, filter.status().equals("active")));
+        }
+        if (filter.testData() != null) {
+            conditions.add(eq(TEST_DATA, filter.testData()));
+        }
+        if (filter.createdBy() != null) {
+            conditions.add(eq(CREATED_BY, new ObjectId(filter.createdBy())));
+        }
+        return conditions.size() == 1 ? conditions.getFirst() : and(conditions);
+    }
+
+    record ById(List<ObjectId> ids) implements Selection {
+
+        @Override
+        public long total() {
+            return ids.size();
+        }
+
+        @Override
+        public List<ObjectId> next(Position position, int size) {
+            int from = (int) Math.min(position.cursor(), ids.size());
+            return ids.subList(from, Math.min(ids.size(), from + size));
+        }
+    }
+
+    record ByFilter(MongoCollection<Document> items, Bson filter) implements Selection {
+
+        @Override
+        public long total() {
+            return items.countDocuments(filter);
+        }
+
+        @Override
+        public List<ObjectId> next(Position position, int size) {
+            Bson remaining = position.resumeAfter() == null ? filter : and(filter, gt(ID, position.resumeAfter()));
+            var ids = new ArrayList<ObjectId>(size);
+            items.find(remaining).projection(include(ID)).sort(ascending(ID)).limit(size)
+                    .forEach(item -> ids.add(item.getObjectId(ID)));
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.flowhub.bulk.tags;
+
+import io.flowhub.bulk.job.ItemOperation;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.util.Date;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.pullAll;
+import static com.mongodb.client.model.Updates.set;
+import static io.flowhub.store.item.ItemFields.*;
+
+/** Removes tags; items that carry none of them are left alone. */
+public final class RemoveTagsOperation implements ItemOperation {
+
+    private final List<String> tags;
+
+    public RemoveTagsOperation(List<String> tags) {
+        this.tags = tags;
+    }
+
+    @Override
+    public String name() {
+        return "remove_tags";
+    }
+
+    @Override
+    public Bson pending() {
+        return in(TAGS, tags);
+    }
+
+    @Override
+    public Bson change(ObjectId jobId, Date now) {
+        return combine(pullAll(TAGS, tags), set(UPDATED_AT, now), set(LAST_JOB_ID, jobId));
+    }
+}
