@@ -26,7 +26,8 @@ class BulkCommandListener {
         this.runner = runner;
     }
 
-    @KafkaListener(id = "bulk-commands", topics = Topics.BULK_COMMANDS)
+    // why: idIsGroup=false, so the consumer group is spring.kafka.consumer.group-id, not the listener id
+    @KafkaListener(id = "bulk-commands", idIsGroup = false, topics = Topics.BULK_COMMANDS)
     void on(BulkCommand command) {
         try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
              var jobId = MDC.putCloseable("job_id", command.jobId())) {

@@ -26,7 +26,7 @@ public final class FlowHubServices implements AutoCloseable {
 
     // why: in one JVM the workers share the gateway's classpath and would switch on its Spring
     // Security; run alone (docker-compose) they have none, so the local stack leaves it off for them too
-    private static final String WORKERS_WITHOUT_SECURITY = "--spring.autoconfigure.exclude="
+    public static final String WORKERS_WITHOUT_SECURITY = "--spring.autoconfigure.exclude="
             + "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
             + "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
             + "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration,"

@@ -44,6 +44,7 @@ class AbandonedJobSweeper {
             log.warn("Job {} was abandoned by {} (last heartbeat {}); sending its command again", job.id(),
                     job.workerId(), job.heartbeatAt());
             kafka.send(Topics.BULK_COMMANDS, job.ownerId(), job.commandJson().getBytes(StandardCharsets.UTF_8));
+            jobs.markResent(job.id());
         }
     }
 }

@@ -90,12 +90,21 @@ public class JobStore {
                 .map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }
 
-    /** @return running jobs of this kind whose worker has not reported for longer than the lease */
+    /**
+     * @return running jobs of this kind whose worker has not reported for longer than the lease,
+     *         and that were not already sent again within the lease
+     */
     public List<Job> findAbandoned(JobKind kind, Duration lease, int limit) {
         Date staleBefore = Date.from(clock.instant().minus(lease));
         return translated("find abandoned jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()),
-                        eq(STATUS, JobStatus.RUNNING.wireValue()), lt(HEARTBEAT_AT, staleBefore)))
+                        eq(STATUS, JobStatus.RUNNING.wireValue()), lt(HEARTBEAT_AT, staleBefore),
+                        or(exists(RESENT_AT, false), lt(RESENT_AT, staleBefore))))
                 .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
+    /** Notes that an abandoned job's command was sent again, so that it is not sent again within the lease. */
+    public void markResent(ObjectId id) {
+        translated("mark job " + id, () -> jobs.updateOne(eq(ID, id), set(RESENT_AT, Date.from(clock.instant()))));
     }
 
     /**

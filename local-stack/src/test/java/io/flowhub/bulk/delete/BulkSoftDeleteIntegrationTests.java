@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,6 +148,9 @@ class BulkSoftDeleteIntegrationTests {
         List<ConsumerRecord<String, String>> deadLetters = deadLettersWithKey(key, 2);
         assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly("this is not JSON", poison);
         assertThat(reason(deadLetters.get(1))).contains("item_ids contains 'not-an-id'");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + stack.services().bulkWorkerPort() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("flowhub_dlt_records_total{");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -244,6 +245,22 @@ class BulkOperationsIntegrationTests {
         assertThat(job.get("processed").asLong()).isEqualTo(12);
         assertThat(job.get("skipped").asLong()).isZero();
         assertThat(job.get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theWorkerPublishesJobItemBatchAndLatencyMetrics() throws Exception {
+        awaitFinished(submit(Map.of("operation", "delete", "itemIds", anItem().createIn(gateway, 3))));
+
+        var metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + stack.services().bulkWorkerPort() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metrics).contains(
+                "flowhub_jobs_finished_total{", "operation=\"delete\"", "status=\"completed\"",
+                "flowhub_items_total{", "outcome=\"processed\"",
+                "flowhub_batch_duration_seconds_count{",
+                "flowhub_job_duration_seconds_count{",
+                "flowhub_queue_latency_seconds_count{");
     }
 
     private String submit(Map<String, Object> body) {
