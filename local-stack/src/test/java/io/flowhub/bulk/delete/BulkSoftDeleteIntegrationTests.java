@@ -126,6 +126,7 @@ class BulkSoftDeleteIntegrationTests {
         }
 
         Document job = awaitJobWithCommandId(commandId);
+        assertThat(eventTypesForCommand(commandId)).contains("accepted", "started", "completed");
         assertThat(job.getString("kind")).isEqualTo("bulk");
         assertThat(job.getString("operation")).isEqualTo("delete");
         assertThat(((Number) job.get("processed")).longValue()).isEqualTo(7);
@@ -234,6 +235,27 @@ class BulkSoftDeleteIntegrationTests {
                 return found.size() >= expected;
             });
             return found;
+        }
+    }
+
+    /** The types of the job events that name this command, read until its job's completion is announced. */
+    private List<String> eventTypesForCommand(String commandId) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "events-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.JOB_EVENTS));
+            var types = new ArrayList<String>();
+            await().atMost(JOB_TIMEOUT).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    var event = ContractJson.mapper().readTree(record.value());
+                    if (commandId.equals(event.path("command_id").asString(""))) {
+                        types.add(event.get("type").asString());
+                    }
+                });
+                return types.contains("completed");
+            });
+            return types;
         }
     }
 
