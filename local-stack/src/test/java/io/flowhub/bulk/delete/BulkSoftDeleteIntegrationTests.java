@@ -7,13 +7,11 @@ import io.flowhub.events.Topics;
 import io.flowhub.stack.testing.FlowHubStackExtension;
 import io.flowhub.stack.testing.GatewayClient;
 import io.flowhub.stack.testing.TestStack;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.flowhub.stack.testing.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -220,43 +218,16 @@ class BulkSoftDeleteIntegrationTests {
     }
 
     private List<ConsumerRecord<String, String>> deadLettersWithKey(String key, int expected) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.BULK_COMMANDS)));
-            var found = new ArrayList<ConsumerRecord<String, String>>();
-            await().atMost(JOB_TIMEOUT).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= expected;
-            });
-            return found;
-        }
+        return TopicReader.read(stack.kafkaBootstrapServers(), Topics.deadLetter(Topics.BULK_COMMANDS),
+                record -> key.equals(record.key()), kept -> kept.size() >= expected);
     }
 
     /** The types of the job events that name this command, read until its job's completion is announced. */
     private List<String> eventTypesForCommand(String commandId) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "events-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.JOB_EVENTS));
-            var types = new ArrayList<String>();
-            await().atMost(JOB_TIMEOUT).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    var event = ContractJson.mapper().readTree(record.value());
-                    if (commandId.equals(event.path("command_id").asString(""))) {
-                        types.add(event.get("type").asString());
-                    }
-                });
-                return types.contains("completed");
-            });
-            return types;
-        }
+        return TopicReader.read(stack.kafkaBootstrapServers(), Topics.JOB_EVENTS,
+                        record -> commandId.equals(ContractJson.mapper().readTree(record.value()).path("command_id").asString("")),
+                        kept -> kept.stream().anyMatch(record -> record.value().contains("\"type\":\"completed\"")))
+                .stream().map(record -> ContractJson.mapper().readTree(record.value()).get("type").asString()).toList();
     }
 
     private static String reason(ConsumerRecord<String, String> record) {
