@@ -2,14 +2,16 @@ package io.flowhub.cleanup;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Map;
 
 /**
- * Will consume {@code flowhub.commands.cleanup}: per-user purges, tag cleanup, reset, file
- * removal and retention sweeps. For now it connects to Kafka and MongoDB and reports their health.
+ * Consumes {@code flowhub.commands.cleanup}: per-user purges, test-data cleanup, reset, permanent
+ * item deletes, retention and orphan-file sweeps, each run as a job.
  */
 @SpringBootApplication
+@EnableScheduling
 public class CleanupWorkerApplication {
 
     /** @return the application, reading {@code cleanup-worker.yml}, so that several services can share one JVM */

@@ -3,6 +3,7 @@ package io.flowhub.gateway.system;
 import io.flowhub.events.InvalidCommandException;
 import io.flowhub.gateway.auth.AuthenticationFailedException;
 import io.flowhub.gateway.auth.TooManyAttemptsException;
+import io.flowhub.gateway.internal.PolicyDeniedException;
 import io.flowhub.gateway.job.IdempotencyConflictException;
 import io.flowhub.gateway.user.DuplicateEmailException;
 import io.flowhub.store.MalformedIdException;
@@ -43,8 +44,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage());
     }
 
-    @ExceptionHandler(ForbiddenException.class)
-    ProblemDetail forbidden(ForbiddenException e) {
+    @ExceptionHandler({ForbiddenException.class, PolicyDeniedException.class})
+    ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 

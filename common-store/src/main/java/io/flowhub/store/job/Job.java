@@ -4,6 +4,7 @@ import org.bson.types.ObjectId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,8 @@ import java.util.UUID;
  * @param heartbeatAt   when that worker last reported; a stale heartbeat lets another worker take over
  * @param commandJson   the command as published, or {@code null}
  * @param failureReason why it failed, or {@code null}
+ * @param result        what a cleanup job deleted (or would delete), per collection and files; empty otherwise
+ * @param dryRun        true when the job only reports what it would delete
  */
 public record Job(
         ObjectId id,
@@ -35,6 +38,8 @@ public record Job(
         Instant heartbeatAt,
         String commandJson,
         String failureReason,
+        Map<String, Long> result,
+        boolean dryRun,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,

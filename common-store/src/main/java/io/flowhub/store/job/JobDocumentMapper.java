@@ -5,7 +5,9 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Updates.combine;
@@ -34,6 +36,7 @@ final class JobDocumentMapper {
                 .append(FAILED, 0L)
                 .append(ERRORS, List.of())
                 .append(CURSOR, 0L)
+                .append(DRY_RUN, job.dryRun())
                 .append(ATTEMPTS, 0)
                 .append(CREATED_AT, Date.from(now))
                 .append(UPDATED_AT, Date.from(now));
@@ -81,10 +84,21 @@ final class JobDocumentMapper {
                 instant(document, HEARTBEAT_AT),
                 document.getString(COMMAND),
                 document.getString(FAILURE_REASON),
+                result(document.get(RESULT, Document.class)),
+                document.getBoolean(DRY_RUN, false),
                 instant(document, CREATED_AT),
                 instant(document, STARTED_AT),
                 instant(document, FINISHED_AT),
                 instant(document, UPDATED_AT));
+    }
+
+    private static Map<String, Long> result(Document result) {
+        if (result == null) {
+            return Map.of();
+        }
+        var counts = new LinkedHashMap<String, Long>();
+        result.forEach((name, value) -> counts.put(name, ((Number) value).longValue()));
+        return counts;
     }
 
     private static Document skipReasons(JobCounts counts) {

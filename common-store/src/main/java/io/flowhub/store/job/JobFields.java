@@ -28,6 +28,8 @@ final class JobFields {
     static final String WORKER_ID = "worker_id";
     static final String HEARTBEAT_AT = "heartbeat_at";
     static final String RESENT_AT = "resent_at";
+    static final String RESULT = "result";
+    static final String DRY_RUN = "dry_run";
     static final String FAILURE_REASON = "failure_reason";
     static final String CREATED_AT = "created_at";
     static final String STARTED_AT = "started_at";

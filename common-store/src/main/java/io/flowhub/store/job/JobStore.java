@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -102,6 +104,14 @@ public class JobStore {
                 .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }
 
+    /** Records a cleanup job's partial result and renews its heartbeat, while it runs. */
+    public boolean recordResult(ObjectId id, String workerId, long step, Map<String, Long> result) {
+        Instant now = clock.instant();
+        return heldBy(id, workerId, JobStatus.RUNNING, combine(set(CURSOR, step),
+                set(RESULT, new Document(new LinkedHashMap<String, Object>(result))),
+                set(HEARTBEAT_AT, Date.from(now)))).isPresent();
+    }
+
     /** Notes that an abandoned job's command was sent again, so that it is not sent again within the lease. */
     public void markResent(ObjectId id) {
         translated("mark job " + id, () -> jobs.updateOne(eq(ID, id), set(RESENT_AT, Date.from(clock.instant()))));
@@ -160,9 +170,15 @@ public class JobStore {
     }
 
     public boolean complete(ObjectId id, String workerId, JobProgress progress) {
+        return complete(id, workerId, progress, Map.of());
+    }
+
+    /** Completes a job with what it deleted (or would delete), per collection and files. */
+    public boolean complete(ObjectId id, String workerId, JobProgress progress, Map<String, Long> result) {
         Instant now = clock.instant();
         Optional<Job> completed = heldBy(id, workerId, JobStatus.COMPLETED, combine(
                 JobDocumentMapper.progressUpdate(progress),
+                set(RESULT, new Document(new LinkedHashMap<String, Object>(result))),
                 set(PROGRESS, 100),
                 set(FINISHED_AT, Date.from(now))));
         completed.ifPresent(job -> announce(JobEvents.completed(job, now)));

@@ -26,7 +26,8 @@ public class MigrationRunner {
     private static final List<Migration> MIGRATIONS = List.of(
             new M001_CreateItemAndJobIndexes(),
             new M002_CreateUserOtpAndActivityIndexes(),
-            new M003_ExpireIdempotencyKeys());
+            new M003_ExpireIdempotencyKeys(),
+            new M004_ExpireOtpOutboxAndIndexFileRemovals());
 
     private final MongoDatabase database;
 

@@ -3,6 +3,10 @@ package io.flowhub.store.spring;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.activity.ActivityLog;
+import io.flowhub.store.audit.AuditLog;
+import io.flowhub.store.policy.EnvironmentPolicy;
+import io.flowhub.store.policy.PolicySettings;
+import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.job.JobEventSink;
@@ -26,7 +30,7 @@ import java.time.Clock;
 
 /** The FlowHub database, its migrations (applied at start-up, before any traffic) and the job store. */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
-@EnableConfigurationProperties(FileSettings.class)
+@EnableConfigurationProperties({FileSettings.class, PolicySettings.class})
 public class StoreAutoConfiguration {
 
     static final String DEFAULT_DATABASE = "flowhub";
@@ -53,6 +57,21 @@ public class StoreAutoConfiguration {
     @Bean
     ActivityLog activityLog(MongoDatabase database, Clock clock) {
         return new ActivityLog(database, clock);
+    }
+
+    @Bean
+    AuditLog auditLog(MongoDatabase database, Clock clock) {
+        return new AuditLog(database, clock);
+    }
+
+    @Bean
+    AdminAccount adminAccount(MongoDatabase database, Clock clock) {
+        return new AdminAccount(database, clock);
+    }
+
+    @Bean
+    EnvironmentPolicy environmentPolicy(PolicySettings settings) {
+        return new EnvironmentPolicy(settings);
     }
 
     @Bean

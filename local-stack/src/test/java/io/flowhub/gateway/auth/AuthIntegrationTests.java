@@ -151,7 +151,7 @@ class AuthIntegrationTests {
 
     /** Requests a code and reads it where the development sender delivers it: the log. */
     private String requestCode(String email) {
-        var logger = (Logger) LoggerFactory.getLogger(LoggingOtpSender.class);
+        var logger = (Logger) LoggerFactory.getLogger("io.flowhub.gateway.internal.OtpOutbox");
         var delivered = new ListAppender<ILoggingEvent>();
         delivered.start();
         logger.addAppender(delivered);

@@ -1,4 +1,4 @@
-package io.flowhub.bulk;
+package io.flowhub.events.spring;
 
 import io.flowhub.events.ContractJson;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -6,13 +6,13 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import java.util.UUID;
 
 /** Reads what can be read from a record that could not be decoded as a command. */
-final class RejectedRecords {
+public final class RejectedRecords {
 
     private RejectedRecords() {
     }
 
     /** @return the {@code command_id} in the undecodable record's raw JSON when it has a valid one, else {@code null} */
-    static UUID commandId(Throwable failure) {
+    public static UUID commandId(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DeserializationException undecodable && undecodable.getData() != null) {
                 try {

@@ -1,0 +1,75 @@
+package io.flowhub.gateway.internal;
+
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobStore;
+import jakarta.annotation.PreDestroy;
+import org.bson.types.ObjectId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.DeferredResult;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Answers a request when its job finishes, or when the wait runs out. The request is parked as a
+ * {@link DeferredResult} and one scheduler thread checks every waiting job, so a client that
+ * waits holds no request thread.
+ */
+@Component
+class JobWaiter {
+
+    static final Duration POLL = Duration.ofMillis(100);
+
+    private final JobStore jobs;
+    private final Clock clock;
+    private final Map<DeferredResult<ResponseEntity<?>>, Waiting> waiting = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("job-waiter").daemon().factory());
+
+    JobWaiter(JobStore jobs, Clock clock) {
+        this.jobs = jobs;
+        this.clock = clock;
+        scheduler.scheduleWithFixedDelay(this::check, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    DeferredResult<ResponseEntity<?>> await(ObjectId jobId, Duration wait, Function<Job, ResponseEntity<?>> finished,
+            Supplier<ResponseEntity<?>> stillRunning) {
+        var result = new DeferredResult<ResponseEntity<?>>();
+        result.onCompletion(() -> waiting.remove(result));
+        waiting.put(result, new Waiting(jobId, clock.instant().plus(wait), finished, stillRunning));
+        return result;
+    }
+
+    private void check() {
+        waiting.forEach((result, wait) -> {
+            try {
+                var job = jobs.find(wait.jobId());
+                if (job.isPresent() && job.get().status().isFinished()) {
+                    result.setResult(wait.finished().apply(job.get()));
+                } else if (clock.instant().isAfter(wait.until())) {
+                    result.setResult(wait.stillRunning().get());
+                }
+            } catch (RuntimeException e) {
+                result.setErrorResult(e);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private record Waiting(ObjectId jobId, Instant until, Function<Job, ResponseEntity<?>> finished,
+                           Supplier<ResponseEntity<?>> stillRunning) {
+    }
+}

@@ -1,0 +1,60 @@
+package io.flowhub.cleanup;
+
+import io.flowhub.cleanup.file.OrphanFileSweep;
+import io.flowhub.cleanup.item.ItemPurge;
+import io.flowhub.cleanup.job.CleanupJobRunner;
+import io.flowhub.cleanup.purge.UserDataPurge;
+import io.flowhub.cleanup.reset.FullReset;
+import io.flowhub.cleanup.retention.SoftDeletedPurge;
+import io.flowhub.cleanup.tags.TestDataCleanup;
+import io.flowhub.events.CleanupByTags;
+import io.flowhub.events.CleanupCommand;
+import io.flowhub.events.PurgeItem;
+import io.flowhub.events.PurgeSoftDeleted;
+import io.flowhub.events.PurgeUserData;
+import io.flowhub.events.ResetAll;
+import io.flowhub.events.SweepOrphanFiles;
+import io.flowhub.events.Topics;
+import org.slf4j.MDC;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Hands each cleanup command to its task, run as a job; says whether the command hard-deletes, for the policy. */
+@Component
+class CleanupCommandListener {
+
+    private final CleanupJobRunner runner;
+    private final UserDataPurge userData;
+    private final TestDataCleanup testData;
+    private final ItemPurge item;
+    private final FullReset reset;
+    private final SoftDeletedPurge retention;
+    private final OrphanFileSweep orphans;
+
+    CleanupCommandListener(CleanupJobRunner runner, UserDataPurge userData, TestDataCleanup testData, ItemPurge item,
+            FullReset reset, SoftDeletedPurge retention, OrphanFileSweep orphans) {
+        this.runner = runner;
+        this.userData = userData;
+        this.testData = testData;
+        this.item = item;
+        this.reset = reset;
+        this.retention = retention;
+        this.orphans = orphans;
+    }
+
+    // why: idIsGroup=false, so the consumer group is spring.kafka.consumer.group-id, not the listener id
+    @KafkaListener(id = "cleanup-commands", idIsGroup = false, topics = Topics.CLEANUP_COMMANDS)
+    void on(CleanupCommand command) {
+        try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
+             var jobId = MDC.putCloseable("job_id", command.jobId())) {
+            switch (command) {
+                case PurgeUserData c -> runner.run(c, true, context -> userData.run(c, context));
+                case CleanupByTags c -> runner.run(c, c.hardDelete(), context -> testData.run(c, context));
+                case PurgeItem c -> runner.run(c, true, context -> item.run(c, context));
+                case ResetAll c -> runner.run(c, true, context -> reset.run(c, context));
+                case PurgeSoftDeleted c -> runner.run(c, true, context -> retention.run(c, context));
+                case SweepOrphanFiles c -> runner.run(c, false, orphans::run);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.flowhub.cleanup;
+
+import io.flowhub.events.CleanupCommand;
+import io.flowhub.events.PurgeSoftDeleted;
+import io.flowhub.events.SchemaVersion;
+import io.flowhub.events.SweepOrphanFiles;
+import io.flowhub.events.Topics;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The scheduled cleanups: retention daily, the orphan-file sweep hourly. Each is sent as a command,
+ * so it runs as a job like any other; its command id is made from the day or hour, so that several
+ * worker instances sending it make one job.
+ */
+@Component
+class CleanupSchedule {
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final Clock clock;
+
+    CleanupSchedule(KafkaTemplate<String, Object> kafka, Clock clock) {
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${flowhub.cleanup.retention-cron:0 30 3 * * *}", zone = "UTC")
+    void retention() {
+        String day = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+        send(new PurgeSoftDeleted(SchemaVersion.CURRENT, idFor("retention-" + day), null, "schedule", false, null, null));
+    }
+
+    @Scheduled(cron = "${flowhub.cleanup.orphan-sweep-cron:0 15 * * * *}", zone = "UTC")
+    void orphanSweep() {
+        String hour = clock.instant().truncatedTo(ChronoUnit.HOURS).toString();
+        send(new SweepOrphanFiles(SchemaVersion.CURRENT, idFor("orphan-sweep-" + hour), null, "schedule", false, null));
+    }
+
+    private void send(CleanupCommand command) {
+        kafka.send(Topics.CLEANUP_COMMANDS, CleanupCommand.GLOBAL_KEY, command);
+    }
+
+    private static UUID idFor(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+}

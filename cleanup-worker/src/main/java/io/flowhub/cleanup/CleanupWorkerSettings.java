@@ -1,0 +1,35 @@
+package io.flowhub.cleanup;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Settings of cleanup-worker.
+ *
+ * @param batchSize      items per bulk delete
+ * @param retryFor       how long a command failing for a passing reason is retried before it is dead-lettered
+ * @param lease          how long a running job's worker may go without reporting before another may take it
+ * @param retentionDays  soft-deleted items older than this are hard-deleted by the daily retention job
+ * @param fileGrace      files younger than this are never swept as orphans (an upload may be under way)
+ * @param workerId       this worker's name on the jobs it holds
+ */
+@ConfigurationProperties("flowhub.cleanup")
+public record CleanupWorkerSettings(
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("30s") Duration retryFor,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("30") int retentionDays,
+        @DefaultValue("1h") Duration fileGrace,
+        String workerId) {
+
+    public CleanupWorkerSettings {
+        if (workerId == null || workerId.isBlank()) {
+            workerId = "cleanup-worker-" + ManagementFactory.getRuntimeMXBean().getName() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
+        }
+    }
+}

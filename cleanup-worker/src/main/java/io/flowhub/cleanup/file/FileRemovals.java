@@ -1,0 +1,123 @@
+package io.flowhub.cleanup.file;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import io.flowhub.store.file.FileStore;
+import io.flowhub.store.file.PathOutsideRootException;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+
+/**
+ * File removals that must not be forgotten. A removal is recorded before the database delete that
+ * orphans its file, carried out after that delete succeeded, and kept as {@code failed} (for the
+ * orphan sweep to retry) when the file could not be removed. A missing file counts as removed; a
+ * path that leads outside the files root is refused, logged, and never touched.
+ */
+@Component
+public class FileRemovals {
+
+    static final String COLLECTION = "file_removals";
+    private static final Logger log = LoggerFactory.getLogger(FileRemovals.class);
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+
+    private final MongoCollection<Document> removals;
+    private final FileStore files;
+    private final Clock clock;
+
+    FileRemovals(MongoDatabase database, FileStore files, Clock clock) {
+        this.removals = database.getCollection(COLLECTION);
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** Records that these files are to go with this job; recording them again changes nothing. */
+    public void record(List<String> paths, ObjectId jobId) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        Date now = Date.from(clock.instant());
+        var documents = paths.stream().map(path -> new Document("_id", path).append("job_id", jobId)
+                .append("status", "pending").append("attempts", 0).append("created_at", now)).toList();
+        try {
+            removals.insertMany(documents, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            if (!e.getWriteErrors().stream().allMatch(
+                    error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Carries out the removals recorded for a job. */
+    public Outcome removeFor(ObjectId jobId) {
+        return remove(removals.find(eq("job_id", jobId)).into(new ArrayList<>()));
+    }
+
+    /** Retries every removal still pending or failed, whichever job recorded it. */
+    public Outcome retryAll() {
+        return remove(removals.find(in("status", List.of("pending", "failed"))).into(new ArrayList<>()));
+    }
+
+    /** Removes one file no item points at; the sweep has checked that. */
+    public boolean removeOrphan(String relativePath) {
+        return removeOne(relativePath) == Result.REMOVED;
+    }
+
+    private Outcome remove(List<Document> pending) {
+        long removed = 0;
+        long failed = 0;
+        for (Document removal : pending) {
+            String path = removal.getString("_id");
+            switch (removeOne(path)) {
+                case REMOVED -> {
+                    removals.deleteOne(eq("_id", path));
+                    removed++;
+                }
+                case ABSENT -> removals.deleteOne(eq("_id", path));
+                case FAILED, REFUSED -> {
+                    removals.updateOne(eq("_id", path), combine(set("status", "failed"), inc("attempts", 1),
+                            set("failed_at", Date.from(clock.instant()))));
+                    failed++;
+                }
+            }
+        }
+        return new Outcome(removed, failed);
+    }
+
+    private Result removeOne(String relativePath) {
+        try {
+            return Files.deleteIfExists(files.resolve(relativePath)) ? Result.REMOVED : Result.ABSENT;
+        } catch (PathOutsideRootException e) {
+            log.error("Refusing to remove '{}': it resolves outside the files root", relativePath);
+            return Result.REFUSED;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not remove file {}: {}; the orphan sweep will retry", relativePath, e.getMessage());
+            return Result.FAILED;
+        }
+    }
+
+    private enum Result { REMOVED, ABSENT, FAILED, REFUSED }
+
+    /** @param removed files removed; @param failed files that could not be removed and wait for a retry */
+    public record Outcome(long removed, long failed) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.flowhub.cleanup.file;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.CollectionNames;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Projections.include;
+import static com.mongodb.client.model.Sorts.ascending;
+import static io.flowhub.store.item.ItemFields.FILE_PATH;
+import static io.flowhub.store.item.ItemFields.ID;
+
+/**
+ * Hard-deletes the items a filter selects, a batch at a time, with their files. Each batch reads
+ * the items' ids and file paths, records the files' removal, then deletes exactly those items
+ * whose file is still the one read — so an item created or given a new file meanwhile is left
+ * whole, never an item without its file — and only then are the files removed.
+ */
+@Component
+public class ItemDeleter {
+
+    private final MongoCollection<Document> items;
+    private final FileRemovals removals;
+
+    ItemDeleter(MongoDatabase database, FileRemovals removals) {
+        this.items = database.getCollection(CollectionNames.ITEMS);
+        this.removals = removals;
+    }
+
+    /** @return how many items (and files) the filter would delete, deleting nothing */
+    public Deleted count(Bson filter) {
+        return new Deleted(items.countDocuments(filter),
+                items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))), 0);
+    }
+
+    /** Deletes the selected items, then their files. Running it again after a crash finishes the job. */
+    public Deleted delete(Bson filter, ObjectId jobId, int batchSize) {
+        long deleted = 0;
+        ObjectId after = null;
+        while (true) {
+            Bson page = after == null ? filter : and(filter, gt(ID, after));
+            List<Document> batch = items.find(page).projection(include(ID, FILE_PATH)).sort(ascending(ID))
+                    .limit(batchSize).into(new ArrayList<>());
+            if (batch.isEmpty()) {
+                break;
+            }
+            removals.record(batch.stream().map(item -> item.getString(FILE_PATH)).filter(path -> path != null).toList(),
+                    jobId);
+            deleted += items.deleteMany(or(batch.stream().map(ItemDeleter::unchanged).toList())).getDeletedCount();
+            after = batch.getLast().getObjectId(ID);
+        }
+        FileRemovals.Outcome files = removals.removeFor(jobId);
+        return new Deleted(deleted, files.removed(), files.failed());
+    }
+
+    private static Bson unchanged(Document item) {
+        return and(eq(ID, item.getObjectId(ID)), eq(FILE_PATH, item.getString(FILE_PATH)));
+    }
+
+    /** @param items items deleted; @param files files removed; @param filesFailed files left for the sweep */
+    public record Deleted(long items, long files, long filesFailed) {
+    }
+}

@@ -1,0 +1,83 @@
+package io.flowhub.cleanup.file;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.flowhub.cleanup.CleanupWorkerSettings;
+import io.flowhub.cleanup.job.CleanupContext;
+import io.flowhub.store.CollectionNames;
+import io.flowhub.store.file.FileStore;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Retries file removals that failed, then removes item files no item points at. Files younger than
+ * the grace period are left alone: an upload may be between storing its file and its item.
+ */
+@Component
+public class OrphanFileSweep {
+
+    private final MongoCollection<Document> items;
+    private final FileStore files;
+    private final FileRemovals removals;
+    private final CleanupWorkerSettings settings;
+    private final Clock clock;
+
+    OrphanFileSweep(MongoDatabase database, FileStore files, FileRemovals removals, CleanupWorkerSettings settings,
+            Clock clock) {
+        this.items = database.getCollection(CollectionNames.ITEMS);
+        this.files = files;
+        this.removals = removals;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Map<String, Long> run(CleanupContext context) {
+        var result = new LinkedHashMap<String, Long>();
+        var retried = context.dryRun() ? new FileRemovals.Outcome(0, 0) : removals.retryAll();
+        Path root = files.resolve(".");
+        long orphans = 0;
+        for (Path file : candidates()) {
+            String relative = root.relativize(file).toString();
+            if (items.find(eq("file_path", relative)).first() == null
+                    && (context.dryRun() || removals.removeOrphan(relative))) {
+                orphans++;
+            }
+        }
+        result.put("files", retried.removed() + orphans);
+        result.put("files_failed", retried.failed());
+        return result;
+    }
+
+    private List<Path> candidates() {
+        Path directory = files.resolve("items");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        long youngest = clock.millis() - settings.fileGrace().toMillis();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile).filter(file -> modified(file) < youngest).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the item files", e);
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

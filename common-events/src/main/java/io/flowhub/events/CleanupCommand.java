@@ -1,0 +1,60 @@
+package io.flowhub.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A command on {@link Topics#CLEANUP_COMMANDS}, keyed by the target user id or {@link #GLOBAL_KEY}.
+ * Each runs as a job on cleanup-worker. The worker checks its environment policy again, whoever
+ * sent the command: a hard delete in production fails the job and deletes nothing. With
+ * {@code dry_run} the job reports what it would delete and deletes nothing.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = PurgeUserData.class, name = "PurgeUserData"),
+        @JsonSubTypes.Type(value = CleanupByTags.class, name = "CleanupByTags"),
+        @JsonSubTypes.Type(value = ResetAll.class, name = "ResetAll"),
+        @JsonSubTypes.Type(value = PurgeItem.class, name = "PurgeItem"),
+        @JsonSubTypes.Type(value = PurgeSoftDeleted.class, name = "PurgeSoftDeleted"),
+        @JsonSubTypes.Type(value = SweepOrphanFiles.class, name = "SweepOrphanFiles")
+})
+public sealed interface CleanupCommand permits PurgeUserData, CleanupByTags, ResetAll, PurgeItem, PurgeSoftDeleted, SweepOrphanFiles {
+
+    /** The key of commands that are about no one user. */
+    String GLOBAL_KEY = "_global";
+
+    /** @return {@link SchemaVersion#CURRENT} */
+    int schemaVersion();
+
+    /** @return a UUID chosen by the producer; the same command sent twice carries the same id */
+    UUID commandId();
+
+    /** @return the job this command runs as, or {@code null} when the worker is to create it */
+    String jobId();
+
+    /** @return who asked, for the job and the audit: a key id or a user id, never a secret */
+    String requestedBy();
+
+    /** @return true to report what would be deleted and delete nothing */
+    boolean dryRun();
+
+    /** @return when the command was published */
+    Instant issuedAt();
+
+    /** @return the job's operation name: purge_user_data, cleanup_by_tags, reset_all, purge_item, ... */
+    default String operation() {
+        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** @return the Kafka key: the user the command is about, or {@link #GLOBAL_KEY} */
+    default String key() {
+        return switch (this) {
+            case PurgeUserData purge -> purge.userId();
+            case CleanupByTags cleanup -> cleanup.userId() == null ? GLOBAL_KEY : cleanup.userId();
+            default -> GLOBAL_KEY;
+        };
+    }
+}
