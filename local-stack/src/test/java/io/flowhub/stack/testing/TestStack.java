@@ -71,6 +71,11 @@ public final class TestStack implements AutoCloseable {
         return new GatewayClient(services().gatewayPort(), null);
     }
 
+    /** @return a client that sends the built-in internal key, as the seed system's test fixtures do */
+    public GatewayClient internal() {
+        return anonymous().withHeader("x-internal-key", "flowhub-secret-automation-key-2025");
+    }
+
     /** @return the bootstrap ADMIN, signed in */
     public TestUser admin() {
         return new TestUsers(anonymous()).admin();
