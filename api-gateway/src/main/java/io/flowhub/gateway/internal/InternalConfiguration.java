@@ -25,8 +25,9 @@ class InternalConfiguration {
 
     @Bean
     FilterRegistrationBean<InternalKeyFilter> internalKeyFilter(PolicySettings settings, ProblemWriter problems,
-            AuditLog audit, EnvironmentPolicy policy) {
-        var registration = new FilterRegistrationBean<>(new InternalKeyFilter(settings, problems, audit, policy));
+            AuditLog audit, EnvironmentPolicy policy, InternalMetrics metrics) {
+        var registration = new FilterRegistrationBean<>(
+                new InternalKeyFilter(settings, problems, audit, policy, metrics));
         registration.addUrlPatterns("/api/v1/internal/*");
         return registration;
     }

@@ -69,10 +69,11 @@ class InternalController {
     private final AuditLog audit;
     private final MongoDatabase database;
     private final OtpOutbox otps;
+    private final InternalMetrics metrics;
     private final Clock clock;
 
     InternalController(CleanupSubmitter submitter, JobWaiter waiter, JobStore jobs, EnvironmentPolicy policy,
-            AuditLog audit, MongoDatabase database, OtpOutbox otps, Clock clock) {
+            AuditLog audit, MongoDatabase database, OtpOutbox otps, InternalMetrics metrics, Clock clock) {
         this.submitter = submitter;
         this.waiter = waiter;
         this.jobs = jobs;
@@ -80,6 +81,7 @@ class InternalController {
         this.audit = audit;
         this.database = database;
         this.otps = otps;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -307,6 +309,7 @@ class InternalController {
         void record(String outcome, Map<String, Long> counts, String jobId) {
             audit.record(new AuditLog.AuditEntry(endpoint, caller, policy.environment().wireValue(), params, outcome,
                     counts == null ? null : new LinkedHashMap<>(counts), dryRun, jobId));
+            metrics.audited(outcome);
         }
     }
 }

@@ -34,13 +34,16 @@ class InternalKeyFilter extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final AuditLog audit;
     private final EnvironmentPolicy policy;
+    private final InternalMetrics metrics;
 
-    InternalKeyFilter(PolicySettings settings, ProblemWriter problems, AuditLog audit, EnvironmentPolicy policy) {
+    InternalKeyFilter(PolicySettings settings, ProblemWriter problems, AuditLog audit, EnvironmentPolicy policy,
+            InternalMetrics metrics) {
         this.expected = sha256(settings.internalKey());
         this.keyId = "key:" + HexFormat.of().formatHex(expected).substring(0, 8);
         this.problems = problems;
         this.audit = audit;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,6 +54,7 @@ class InternalKeyFilter extends OncePerRequestFilter {
             audit.record(new AuditLog.AuditEntry(request.getMethod() + " " + request.getRequestURI(), "unknown",
                     policy.environment().wireValue(), Map.of(), given == null ? "denied: no key" : "denied: wrong key",
                     null, false, null));
+            metrics.audited("denied");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
                     given == null ? "Send the internal key in the x-internal-key header" : "The x-internal-key is wrong");
             return;

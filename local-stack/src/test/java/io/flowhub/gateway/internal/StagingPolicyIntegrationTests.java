@@ -1,0 +1,66 @@
+package io.flowhub.gateway.internal;
+
+import io.flowhub.gateway.GatewayApplication;
+import io.flowhub.stack.testing.FlowHubStackExtension;
+import io.flowhub.stack.testing.TestStack;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A gateway configured for staging: its own key, a 403 for a full reset, and no start with the built-in key. */
+@ExtendWith(FlowHubStackExtension.class)
+class StagingPolicyIntegrationTests {
+
+    private final TestStack stack;
+
+    StagingPolicyIntegrationTests(TestStack stack) {
+        this.stack = stack;
+    }
+
+    @Test
+    void aStagingGatewayRefusesAFullResetWithAReasonAndAuditsTheDenial() throws Exception {
+        String key = "staging-" + UUID.randomUUID();
+        try (var gateway = GatewayApplication.builder().registerShutdownHook(false).run(arguments(key))) {
+            int port = gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/v1/internal/reset"))
+                    .header("x-internal-key", key).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("not allowed in staging");
+            assertThat(stack.database().getCollection("audit_logs").find(eq("outcome", "denied: policy"))
+                    .sort(new Document("at", -1)).first().getString("environment")).isEqualTo("staging");
+        }
+    }
+
+    @Test
+    void aStagingServiceRefusesToStartWithTheBuiltInKey() {
+        assertThatThrownBy(() -> GatewayApplication.builder().registerShutdownHook(false)
+                .run(arguments("flowhub-secret-automation-key-2025")))
+                .hasStackTraceContaining("must not use the built-in internal key");
+    }
+
+    private String[] arguments(String key) {
+        return new String[] {
+                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + stack.mongoUri(),
+                "--server.port=0",
+                "--flowhub.environment=staging",
+                "--flowhub.internal-key=" + key,
+                "--flowhub.auth.jwt-secret=" + "staging-secret-".repeat(3),
+                "--flowhub.auth.bootstrap-admin.password=" + UUID.randomUUID(),
+                "--flowhub.files.root=" + stack.filesRoot(),
+                "--spring.main.banner-mode=off"};
+    }
+}
