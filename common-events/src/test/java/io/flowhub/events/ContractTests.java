@@ -45,7 +45,7 @@ class ContractTests {
             try (InputStream in = ContractTests.class.getResourceAsStream(example(type))) {
                 example = ContractJson.mapper().readTree(in);
             }
-            Class<?> root = BulkCommand.class.isAssignableFrom(type) ? BulkCommand.class : JobEvent.class;
+            Class<?> root = rootOf(type);
 
             Object decoded = ContractJson.mapper().treeToValue(example, root);
 
@@ -85,6 +85,7 @@ class ContractTests {
 
         assertThat(channels.get("bulkCommands").get("address")).isEqualTo(Topics.BULK_COMMANDS);
         assertThat(channels.get("jobEvents").get("address")).isEqualTo(Topics.JOB_EVENTS);
+        assertThat(channels.get("cleanupCommands").get("address")).isEqualTo(Topics.CLEANUP_COMMANDS);
         @SuppressWarnings("unchecked")
         var commandMessages = ((Map<String, Object>) channels.get("bulkCommands").get("messages")).keySet();
         assertThat(commandMessages).containsExactlyInAnyOrderElementsOf(
@@ -92,8 +93,13 @@ class ContractTests {
     }
 
     private static List<Class<?>> messageTypes() {
-        return Stream.concat(Stream.of(BulkCommand.class.getPermittedSubclasses()),
-                Stream.of(JobEvent.class.getPermittedSubclasses())).toList();
+        return Stream.of(BulkCommand.class, CleanupCommand.class, JobEvent.class)
+                .flatMap(root -> Stream.of(root.getPermittedSubclasses())).toList();
+    }
+
+    private static Class<?> rootOf(Class<?> type) {
+        return Stream.of(BulkCommand.class, CleanupCommand.class, JobEvent.class)
+                .filter(root -> root.isAssignableFrom(type)).findFirst().orElseThrow();
     }
 
     private static String example(Class<?> type) {
