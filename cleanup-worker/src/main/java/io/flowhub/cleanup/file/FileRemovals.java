@@ -1,10 +1,10 @@
 package io.flowhub.cleanup.file;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.file.PathOutsideRootException;
 import org.bson.Document;
@@ -19,12 +19,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.setOnInsert;
 
 /**
  * File removals that must not be forgotten. A removal is recorded before the database delete that
@@ -37,7 +39,7 @@ public class FileRemovals {
 
     static final String COLLECTION = "file_removals";
     private static final Logger log = LoggerFactory.getLogger(FileRemovals.class);
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> removals;
     private final FileStore files;
@@ -49,22 +51,19 @@ public class FileRemovals {
         this.clock = clock;
     }
 
-    /** Records that these files are to go with this job; recording them again changes nothing. */
-    public void record(List<String> paths, ObjectId jobId) {
+    /**
+     * Records that these files are to go with this job, in one bulk upsert: recording them again
+     * changes nothing, and inside a transaction the record commits with the deletes.
+     */
+    public void record(List<String> paths, ObjectId jobId, Optional<ClientSession> session) {
         if (paths.isEmpty()) {
             return;
         }
         Date now = Date.from(clock.instant());
-        var documents = paths.stream().map(path -> new Document("_id", path).append("job_id", jobId)
-                .append("status", "pending").append("attempts", 0).append("created_at", now)).toList();
-        try {
-            removals.insertMany(documents, UNORDERED);
-        } catch (MongoBulkWriteException e) {
-            if (!e.getWriteErrors().stream().allMatch(
-                    error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-        }
+        var upserts = paths.stream().map(path -> new UpdateOneModel<Document>(eq("_id", path), combine(
+                setOnInsert("job_id", jobId), setOnInsert("status", "pending"), setOnInsert("attempts", 0),
+                setOnInsert("created_at", now)), UPSERT)).toList();
+        session.ifPresentOrElse(in -> removals.bulkWrite(in, upserts), () -> removals.bulkWrite(upserts));
     }
 
     /** Carries out the removals recorded for a job. */

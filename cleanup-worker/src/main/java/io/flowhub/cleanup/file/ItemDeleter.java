@@ -1,8 +1,10 @@
 package io.flowhub.cleanup.file;
 
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.tx.Transactions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -33,10 +36,12 @@ public class ItemDeleter {
 
     private final MongoCollection<Document> items;
     private final FileRemovals removals;
+    private final Transactions transactions;
 
-    ItemDeleter(MongoDatabase database, FileRemovals removals) {
+    ItemDeleter(MongoDatabase database, FileRemovals removals, Transactions transactions) {
         this.items = database.getCollection(CollectionNames.ITEMS);
         this.removals = removals;
+        this.transactions = transactions;
     }
 
     /** @return how many items (and files) the filter would delete, deleting nothing */
@@ -45,24 +50,44 @@ public class ItemDeleter {
                 items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))), 0);
     }
 
-    /** Deletes the selected items, then their files. Running it again after a crash finishes the job. */
+    /**
+     * Deletes the selected items (in one transaction where the database supports them), then their
+     * files. Running it again after a crash finishes the job.
+     */
     public Deleted delete(Bson filter, ObjectId jobId, int batchSize) {
+        long deleted = transactions.inTransactionIfSupported(session -> deleteItems(filter, jobId, batchSize, session));
+        FileRemovals.Outcome files = removals.removeFor(jobId);
+        return new Deleted(deleted, files.removed(), files.failed());
+    }
+
+    /**
+     * Deletes the selected items and records their files' removal, within the given transaction if
+     * any; the files themselves are removed by the caller once that has committed.
+     *
+     * @return how many items were deleted
+     */
+    public long deleteItems(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session) {
         long deleted = 0;
         ObjectId after = null;
         while (true) {
             Bson page = after == null ? filter : and(filter, gt(ID, after));
-            List<Document> batch = items.find(page).projection(include(ID, FILE_PATH)).sort(ascending(ID))
-                    .limit(batchSize).into(new ArrayList<>());
+            List<Document> batch = session.map(in -> items.find(in, page)).orElseGet(() -> items.find(page))
+                    .projection(include(ID, FILE_PATH)).sort(ascending(ID)).limit(batchSize).into(new ArrayList<>());
             if (batch.isEmpty()) {
-                break;
+                return deleted;
             }
             removals.record(batch.stream().map(item -> item.getString(FILE_PATH)).filter(path -> path != null).toList(),
-                    jobId);
-            deleted += items.deleteMany(or(batch.stream().map(ItemDeleter::unchanged).toList())).getDeletedCount();
+                    jobId, session);
+            Bson exactly = or(batch.stream().map(ItemDeleter::unchanged).toList());
+            deleted += session.map(in -> items.deleteMany(in, exactly)).orElseGet(() -> items.deleteMany(exactly))
+                    .getDeletedCount();
             after = batch.getLast().getObjectId(ID);
         }
-        FileRemovals.Outcome files = removals.removeFor(jobId);
-        return new Deleted(deleted, files.removed(), files.failed());
+    }
+
+    /** @return the files recorded for this job, removed now */
+    public FileRemovals.Outcome removeFiles(ObjectId jobId) {
+        return removals.removeFor(jobId);
     }
 
     private static Bson unchanged(Document item) {

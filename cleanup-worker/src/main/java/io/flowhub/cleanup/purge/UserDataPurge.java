@@ -1,5 +1,7 @@
 package io.flowhub.cleanup.purge;
 
+import com.mongodb.client.ClientSession;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
@@ -7,12 +9,15 @@ import io.flowhub.cleanup.job.CleanupContext;
 import io.flowhub.cleanup.job.CleanupRefusedException;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.tx.Transactions;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -29,11 +34,18 @@ public class UserDataPurge {
     private final MongoDatabase database;
     private final ItemDeleter items;
     private final CleanupWorkerSettings settings;
+    private final Transactions transactions;
 
-    UserDataPurge(MongoDatabase database, ItemDeleter items, CleanupWorkerSettings settings) {
+    UserDataPurge(MongoDatabase database, ItemDeleter items, CleanupWorkerSettings settings, Transactions transactions) {
         this.database = database;
         this.items = items;
         this.settings = settings;
+        this.transactions = transactions;
+    }
+
+    private static long deleteMany(MongoCollection<Document> collection, Optional<ClientSession> session, Bson filter) {
+        return session.map(in -> collection.deleteMany(in, filter)).orElseGet(() -> collection.deleteMany(filter))
+                .getDeletedCount();
     }
 
     public Map<String, Long> run(PurgeUserData command, CleanupContext context) {
@@ -59,13 +71,20 @@ public class UserDataPurge {
             result.put("otps", command.includeOtps() ? otps.countDocuments(ownOtps) : 0);
             return result;
         }
-        var deleted = items.delete(ownItems, context.jobId(), settings.batchSize());
-        context.done("items", deleted.items());
-        context.done("files", deleted.files());
-        context.done("files_failed", deleted.filesFailed());
-        context.done("bulk_jobs", jobs.deleteMany(ownJobs).getDeletedCount());
-        context.done("activity_logs", command.includeActivityLogs() ? activity.deleteMany(ownActivity).getDeletedCount() : 0);
-        context.done("otps", command.includeOtps() ? otps.deleteMany(ownOtps).getDeletedCount() : 0);
+        // why: with a replica set the database deletes commit together; without, each finds nothing
+        // to do when the purge runs again, so a purge interrupted anywhere is finished by a re-run
+        Map<String, Long> deleted = transactions.inTransactionIfSupported(session -> {
+            var counts = new LinkedHashMap<String, Long>();
+            counts.put("items", items.deleteItems(ownItems, context.jobId(), settings.batchSize(), session));
+            counts.put("bulk_jobs", deleteMany(jobs, session, ownJobs));
+            counts.put("activity_logs", command.includeActivityLogs() ? deleteMany(activity, session, ownActivity) : 0);
+            counts.put("otps", command.includeOtps() ? deleteMany(otps, session, ownOtps) : 0);
+            return counts;
+        });
+        deleted.forEach(context::done);
+        var files = items.removeFiles(context.jobId());
+        context.done("files", files.removed());
+        context.done("files_failed", files.failed());
         return context.resultSoFar();
     }
 }

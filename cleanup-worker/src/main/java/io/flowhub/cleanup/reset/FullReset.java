@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -72,7 +73,8 @@ public class FullReset {
         }
         targets.forEach((name, filter) -> context.done(name, collection(name).deleteMany(filter).getDeletedCount()));
         Path root = files.resolve(".");
-        removals.record(itemFiles.stream().map(path -> root.relativize(path).toString()).toList(), context.jobId());
+        removals.record(itemFiles.stream().map(path -> root.relativize(path).toString()).toList(), context.jobId(),
+                Optional.empty());
         var removed = removals.removeFor(context.jobId());
         context.done("files", removed.removed());
         context.done("files_failed", removed.failed());

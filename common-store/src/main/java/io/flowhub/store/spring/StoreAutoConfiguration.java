@@ -6,6 +6,7 @@ import io.flowhub.store.activity.ActivityLog;
 import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.PolicySettings;
+import io.flowhub.store.tx.Transactions;
 import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.file.FileStore;
@@ -67,6 +68,11 @@ public class StoreAutoConfiguration {
     @Bean
     AdminAccount adminAccount(MongoDatabase database, Clock clock) {
         return new AdminAccount(database, clock);
+    }
+
+    @Bean
+    Transactions transactions(MongoClient client) {
+        return new Transactions(client);
     }
 
     @Bean
