@@ -40,35 +40,34 @@ class BatchWriter {
     /**
      * @param owner the user whose items alone may change, or {@code null} when any item may
      */
-    BatchOutcome write(List<ObjectId> batch, ItemOperation operation, ObjectId jobId, ObjectId owner) {
+    BatchOutcome write(List<ObjectId> batch, Bson scope, ItemOperation operation, ObjectId jobId, ObjectId owner) {
         var failures = new ArrayList<JobError>();
-        List<ObjectId> writable = batch;
+        Bson writable = scope;
         if (operation.refusesItems()) {
-            writable = new ArrayList<>();
-            for (Document item : read(batch)) {
+            var allowed = new ArrayList<ObjectId>();
+            for (Document item : read(scope)) {
                 var refusal = operation.refusal(item);
                 ObjectId id = item.getObjectId(ID);
                 if (refusal.isPresent() && !jobId.equals(item.getObjectId(LAST_JOB_ID)) && ownedBy(item, owner)) {
                     failures.add(new JobError(id.toHexString(), refusal.get()));
                 } else {
-                    writable.add(id);
+                    allowed.add(id);
                 }
             }
-            writable = batch.stream().filter(writable::contains).toList();
+            writable = failures.isEmpty() ? scope : and(scope, in(ID, allowed));
         }
-        long changedNow = writable.isEmpty() ? 0 : items.updateMany(
-                scoped(in(ID, writable), operation.pending(), owner),
+        long changedNow = items.updateMany(scoped(writable, operation.pending(), owner),
                 operation.change(jobId, Date.from(clock.instant()))).getModifiedCount();
         if (failures.isEmpty() && changedNow == batch.size()) {
             return new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch);
         }
-        return account(batch, jobId, owner, failures);
+        return account(batch, scope, jobId, owner, failures);
     }
 
-    private BatchOutcome account(List<ObjectId> batch, ObjectId jobId, ObjectId owner,
+    private BatchOutcome account(List<ObjectId> batch, Bson scope, ObjectId jobId, ObjectId owner,
             List<JobError> failures) {
         Map<ObjectId, Document> found = new HashMap<>();
-        read(batch).forEach(item -> found.put(item.getObjectId(ID), item));
+        read(scope).forEach(item -> found.put(item.getObjectId(ID), item));
         var failed = failures.stream().map(JobError::itemId).toList();
         var changed = new ArrayList<ObjectId>();
         long alreadyDone = 0;
@@ -93,8 +92,8 @@ class BatchWriter {
                 failures.size()), failures, changed);
     }
 
-    private List<Document> read(List<ObjectId> batch) {
-        return items.find(in(ID, batch)).projection(include(ID, CREATED_BY, LAST_JOB_ID, TAGS, IS_ACTIVE))
+    private List<Document> read(Bson scope) {
+        return items.find(scope).projection(include(ID, CREATED_BY, LAST_JOB_ID, TAGS, IS_ACTIVE))
                 .into(new ArrayList<>());
     }
 
@@ -102,7 +101,7 @@ class BatchWriter {
         return owner == null || Objects.equals(owner, item.getObjectId(CREATED_BY));
     }
 
-    private static Bson scoped(Bson ids, Bson pending, ObjectId owner) {
-        return owner == null ? and(ids, pending) : and(ids, pending, eq(CREATED_BY, owner));
+    private static Bson scoped(Bson scope, Bson pending, ObjectId owner) {
+        return owner == null ? and(scope, pending) : and(scope, pending, eq(CREATED_BY, owner));
     }
 }

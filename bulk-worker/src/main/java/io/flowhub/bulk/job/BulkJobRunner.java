@@ -90,7 +90,7 @@ public class BulkJobRunner {
         List<ObjectId> batch;
         while (!(batch = selection.next(position, batchSize)).isEmpty()) {
             Instant batchStarted = clock.instant();
-            BatchOutcome outcome = writer.write(batch, operation, job.id(), owner);
+            BatchOutcome outcome = writer.write(batch, selection.scopeOf(batch), operation, job.id(), owner);
             activity.recordForJob(actor, action, outcome.changed(), job.id());
             position = position.after(batch);
             var counts = progress.counts().plus(outcome.counts());

@@ -13,6 +13,8 @@ import java.util.List;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
@@ -30,6 +32,13 @@ sealed interface Selection {
 
     /** @return the next batch after {@code position}, empty when the selection is worked through */
     List<ObjectId> next(Position position, int size);
+
+    /**
+     * @return the condition that names exactly this batch's items for the write: the ids of an id
+     *         list, or, for a filter, the filter within the batch's {@code _id} range — one range
+     *         scan instead of a list of ids to look up one by one
+     */
+    Bson scopeOf(List<ObjectId> batch);
 
     /**
      * Where a job stands in its selection.
@@ -80,6 +89,11 @@ sealed interface Selection {
             int from = (int) Math.min(position.cursor(), ids.size());
             return ids.subList(from, Math.min(ids.size(), from + size));
         }
+
+        @Override
+        public Bson scopeOf(List<ObjectId> batch) {
+            return in(ID, batch);
+        }
     }
 
     record ByFilter(MongoCollection<Document> items, Bson filter) implements Selection {
@@ -96,6 +110,11 @@ sealed interface Selection {
             items.find(remaining).projection(include(ID)).sort(ascending(ID)).limit(size)
                     .forEach(item -> ids.add(item.getObjectId(ID)));
             return ids;
+        }
+
+        @Override
+        public Bson scopeOf(List<ObjectId> batch) {
+            return and(filter, gte(ID, batch.getFirst()), lte(ID, batch.getLast()));
         }
     }
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import io.flowhub.store.CollectionNames;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.file.PathOutsideRootException;
 import org.bson.Document;
@@ -18,11 +19,15 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
+import static io.flowhub.store.item.ItemFields.FILE_PATH;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -41,12 +46,16 @@ public class FileRemovals {
     private static final Logger log = LoggerFactory.getLogger(FileRemovals.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
+    private static final int CHECKED_AT_ONCE = 500;
+
     private final MongoCollection<Document> removals;
+    private final MongoCollection<Document> items;
     private final FileStore files;
     private final Clock clock;
 
     FileRemovals(MongoDatabase database, FileStore files, Clock clock) {
         this.removals = database.getCollection(COLLECTION);
+        this.items = database.getCollection(CollectionNames.ITEMS);
         this.files = files;
         this.clock = clock;
     }
@@ -84,8 +93,14 @@ public class FileRemovals {
     private Outcome remove(List<Document> pending) {
         long removed = 0;
         long failed = 0;
+        var stillUsed = referenced(pending.stream().map(removal -> removal.getString("_id")).toList());
         for (Document removal : pending) {
             String path = removal.getString("_id");
+            if (stillUsed.contains(path)) {
+                // why: the item was changed after its delete was planned and survived it; its file stays
+                removals.deleteOne(eq("_id", path));
+                continue;
+            }
             switch (removeOne(path)) {
                 case REMOVED -> {
                     removals.deleteOne(eq("_id", path));
@@ -100,6 +115,16 @@ public class FileRemovals {
             }
         }
         return new Outcome(removed, failed);
+    }
+
+    /** @return the paths among these that an item still points at */
+    private Set<String> referenced(List<String> paths) {
+        var used = new HashSet<String>();
+        for (int from = 0; from < paths.size(); from += CHECKED_AT_ONCE) {
+            items.find(in(FILE_PATH, paths.subList(from, Math.min(paths.size(), from + CHECKED_AT_ONCE))))
+                    .projection(include(FILE_PATH)).forEach(item -> used.add(item.getString(FILE_PATH)));
+        }
+        return used;
     }
 
     private Result removeOne(String relativePath) {

@@ -10,26 +10,32 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
 import static io.flowhub.store.item.ItemFields.FILE_PATH;
 import static io.flowhub.store.item.ItemFields.ID;
+import static io.flowhub.store.item.ItemFields.UPDATED_AT;
 
 /**
  * Hard-deletes the items a filter selects, a batch at a time, with their files. Each batch reads
- * the items' ids and file paths, records the files' removal, then deletes exactly those items
- * whose file is still the one read — so an item created or given a new file meanwhile is left
- * whole, never an item without its file — and only then are the files removed.
+ * the items' ids and file paths in {@code _id} order and records the files' removal; then one
+ * delete takes the filter within the batch's {@code _id} range, leaving out anything created or
+ * changed after the read — so an item created or given a new file meanwhile is left whole, never
+ * an item without its file. Only then are the files removed, and a file an item still points at
+ * never is.
  */
 @Component
 public class ItemDeleter {
@@ -37,11 +43,13 @@ public class ItemDeleter {
     private final MongoCollection<Document> items;
     private final FileRemovals removals;
     private final Transactions transactions;
+    private final Clock clock;
 
-    ItemDeleter(MongoDatabase database, FileRemovals removals, Transactions transactions) {
+    ItemDeleter(MongoDatabase database, FileRemovals removals, Transactions transactions, Clock clock) {
         this.items = database.getCollection(CollectionNames.ITEMS);
         this.removals = removals;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** @return how many items (and files) the filter would delete, deleting nothing */
@@ -71,6 +79,7 @@ public class ItemDeleter {
         ObjectId after = null;
         while (true) {
             Bson page = after == null ? filter : and(filter, gt(ID, after));
+            Date readAt = Date.from(clock.instant());
             List<Document> batch = session.map(in -> items.find(in, page)).orElseGet(() -> items.find(page))
                     .projection(include(ID, FILE_PATH)).sort(ascending(ID)).limit(batchSize).into(new ArrayList<>());
             if (batch.isEmpty()) {
@@ -78,7 +87,8 @@ public class ItemDeleter {
             }
             removals.record(batch.stream().map(item -> item.getString(FILE_PATH)).filter(path -> path != null).toList(),
                     jobId, session);
-            Bson exactly = or(batch.stream().map(ItemDeleter::unchanged).toList());
+            Bson exactly = and(filter, gte(ID, batch.getFirst().getObjectId(ID)), lte(ID, batch.getLast().getObjectId(ID)),
+                    or(lte(UPDATED_AT, readAt), exists(UPDATED_AT, false)));
             deleted += session.map(in -> items.deleteMany(in, exactly)).orElseGet(() -> items.deleteMany(exactly))
                     .getDeletedCount();
             after = batch.getLast().getObjectId(ID);
@@ -88,10 +98,6 @@ public class ItemDeleter {
     /** @return the files recorded for this job, removed now */
     public FileRemovals.Outcome removeFiles(ObjectId jobId) {
         return removals.removeFor(jobId);
-    }
-
-    private static Bson unchanged(Document item) {
-        return and(eq(ID, item.getObjectId(ID)), eq(FILE_PATH, item.getString(FILE_PATH)));
     }
 
     /** @param items items deleted; @param files files removed; @param filesFailed files left for the sweep */

@@ -1,0 +1,125 @@
+package io.flowhub.bench;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes the results as benchmarks/RESULTS.md (a table) and benchmarks/results.json (the same numbers). */
+final class ResultsWriter {
+
+    private ResultsWriter() {
+    }
+
+    static void write(Path directory, List<Result> results, List<String> notMeasured, Duration took) throws IOException {
+        Map<String, Object> machine = machine();
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("RESULTS.md"), markdown(results, notMeasured, machine, took));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("machine", machine);
+        json.put("took_seconds", took.toSeconds());
+        var rows = new ArrayList<Map<String, Object>>();
+        for (Result result : results) {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("id", result.id());
+            row.put("title", result.title());
+            row.put("size", result.size());
+            row.put("statistic", result.statistic());
+            row.put("project_ms", summary(result.project()));
+            row.put("baseline_ms", summary(result.baseline()));
+            row.put("ratio", round(result.ratio()));
+            row.put("target", result.target());
+            row.put("note", result.note());
+            rows.add(row);
+        }
+        json.put("results", rows);
+        json.put("not_measured", notMeasured);
+        Files.writeString(directory.resolve("results.json"),
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json) + "\n");
+    }
+
+    private static String markdown(List<Result> results, List<String> notMeasured, Map<String, Object> machine,
+            Duration took) {
+        var md = new StringBuilder();
+        md.append("# Benchmark results\n\n");
+        md.append("Written by `./flowhub bench` — do not edit by hand; the analysis lives in `benchmarks/README.md`.\n\n");
+        md.append(String.format("Machine: %s cores, %s GiB memory, %s; commit %s; measured %s; the run took %d s.%n%n",
+                machine.get("cores"), machine.get("memory_gib"), machine.get("jdk"), machine.get("commit"),
+                machine.get("measured_at"), took.toSeconds()));
+        md.append("Each row measures the project and its baseline alternately, in the same run, on the same ")
+                .append("embedded stack (a real KRaft broker, the mongo-java-server wire-protocol server). ")
+                .append("Figures in milliseconds: the median (or p99) with the spread (min–max) of the repetitions.\n\n");
+        md.append("| | Scenario | Workload | Project | Baseline | Ratio | Target |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Result result : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | **%.2f** | %s |%n", result.id(),
+                    result.title(), result.size(), cell(result.project(), result.statistic()),
+                    cell(result.baseline(), result.statistic()), result.ratio(), result.target()));
+        }
+        md.append("\n");
+        for (Result result : results) {
+            md.append("- ").append(result.id()).append(" (").append(result.size()).append("): ").append(result.note())
+                    .append(String.format(Locale.ROOT, "; %d repetitions.%n", result.project().samples().size()));
+        }
+        if (!notMeasured.isEmpty()) {
+            md.append("\nNot measured by this version of the harness: ").append(String.join("; ", notMeasured)).append(".\n");
+        }
+        return md.toString();
+    }
+
+    private static String cell(Stats stats, String statistic) {
+        double figure = statistic.equals("p99") ? stats.percentile(99) : stats.median();
+        String label = statistic.equals("p99") ? String.format(Locale.ROOT, "p99 %.1f (p50 %.1f)", figure, stats.median())
+                : String.format(Locale.ROOT, "%.1f", figure);
+        return String.format(Locale.ROOT, "%s [%.1f–%.1f]", label, stats.min(), stats.max());
+    }
+
+    private static Map<String, Object> summary(Stats stats) {
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("median", round(stats.median()));
+        summary.put("p99", round(stats.percentile(99)));
+        summary.put("min", round(stats.min()));
+        summary.put("max", round(stats.max()));
+        summary.put("samples", stats.samples().stream().map(ResultsWriter::round).toList());
+        return summary;
+    }
+
+    private static Map<String, Object> machine() {
+        var machine = new LinkedHashMap<String, Object>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        machine.put("memory_gib", Math.round(memory / (1024.0 * 1024 * 1024)));
+        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("commit", commit());
+        machine.put("measured_at", Instant.now().toString());
+        return machine;
+    }
+
+    private static String commit() {
+        try {
+            var process = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes()).trim();
+            return process.waitFor() == 0 ? output : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

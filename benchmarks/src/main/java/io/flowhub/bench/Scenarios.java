@@ -1,0 +1,264 @@
+package io.flowhub.bench;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * The scenarios. Each alternates the project and its baseline on the same database, seeding
+ * before every repetition (seeding is never timed) and emptying the items afterwards, so every
+ * repetition sees the same collection size.
+ */
+final class Scenarios {
+
+    private final BenchEnvironment env;
+
+    Scenarios(BenchEnvironment env) {
+        this.env = env;
+    }
+
+    /** B1: bulk soft delete through the API (submit → completed, seen by polling) vs one updateMany. */
+    Result b1(int items, int reps, int batchSize) throws Exception {
+        var project = new ArrayList<Double>();
+        var baseline = new ArrayList<Double>();
+        for (int rep = 0; rep < reps; rep++) {
+            String tag = "b1-" + UUID.randomUUID();
+            List<ObjectId> ids = env.seedItems(env.userId, items, items, tag, 0);
+            String selection = items <= 10_000
+                    ? "\"itemIds\":[" + ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]"
+                    : "\"filter\":{\"tags\":[\"" + tag + "\"]}";
+            long start = System.nanoTime();
+            var accepted = env.post("/api/v1/bulk-operations",
+                    "{\"operation\":\"delete\"," + selection + ",\"batchSize\":" + batchSize + "}", env.token);
+            pollUntilDone(accepted.get("job_id").asString());
+            project.add(millisSince(start));
+            env.clearItems();
+
+            String other = "b1-base-" + UUID.randomUUID();
+            env.seedItems(env.userId, items, items, other, 0);
+            start = System.nanoTime();
+            Date now = new Date();
+            env.database.getCollection("items").updateMany(and(eq("tags", other), eq("is_active", true)),
+                    new Document("$set", new Document("is_active", false).append("deleted_at", now).append("updated_at", now)));
+            baseline.add(millisSince(start));
+            env.clearItems();
+        }
+        return new Result("B1", "Bulk soft delete through the API", String.format("%,d items, batch %d", items, batchSize),
+                Stats.of(project), Stats.of(baseline), "median",
+                items >= 100_000 ? "ratio ≤ 1.5" : items == 1_000 ? "under 1 s end to end" : "—",
+                "baseline: one updateMany of the same items");
+    }
+
+    /** B2: per-user purge (10k items, 1k files) vs deleteMany on each collection plus deleting the files. */
+    Result b2(int reps) throws Exception {
+        var project = new ArrayList<Double>();
+        var baseline = new ArrayList<Double>();
+        for (int rep = 0; rep < reps; rep++) {
+            ObjectId user = env.newUser();
+            env.seedItems(user, 10_000, 0, "none", 1_000);
+            long start = System.nanoTime();
+            var response = env.internal("DELETE", "/api/v1/internal/users/" + user + "/data", null);
+            project.add(millisSince(start));
+            require(response, 200);
+            env.clearItems();
+
+            ObjectId other = env.newUser();
+            env.seedItems(other, 10_000, 0, "none", 1_000);
+            var files = new ArrayList<String>();
+            env.database.getCollection("items").find(and(eq("created_by", other), new Document("file_path",
+                    new Document("$ne", null)))).forEach(item -> files.add(item.getString("file_path")));
+            start = System.nanoTime();
+            env.database.getCollection("items").deleteMany(eq("created_by", other));
+            env.database.getCollection("jobs").deleteMany(eq("owner_id", other.toHexString()));
+            env.database.getCollection("activity_logs").deleteMany(eq("user_id", other));
+            env.database.getCollection("otps").deleteMany(eq("email", other + "@bench.example.com"));
+            for (String file : files) {
+                Files.deleteIfExists(env.filesRoot.resolve(file));
+            }
+            baseline.add(millisSince(start));
+            env.clearItems();
+        }
+        return new Result("B2", "Per-user purge", "10,000 items, 1,000 files", Stats.of(project), Stats.of(baseline),
+                "median", "ratio ≤ 1.5", "baseline: deleteMany per collection + deleting the files");
+    }
+
+    /** B3: tag cleanup (hard) of 50k of 100k items vs one deleteMany. */
+    Result b3(int reps) throws Exception {
+        var project = new ArrayList<Double>();
+        var baseline = new ArrayList<Double>();
+        for (int rep = 0; rep < reps; rep++) {
+            String tag = "b3-" + UUID.randomUUID();
+            env.seedItems(env.userId, 100_000, 50_000, tag, 0);
+            long start = System.nanoTime();
+            var response = env.internal("POST", "/api/v1/internal/cleanup-test-data", "{\"tags\":[\"" + tag + "\"]}");
+            project.add(millisSince(start));
+            require(response, 200);
+            env.clearItems();
+
+            String other = "b3-base-" + UUID.randomUUID();
+            env.seedItems(env.userId, 100_000, 50_000, other, 0);
+            start = System.nanoTime();
+            env.database.getCollection("items").deleteMany(eq("tags", other));
+            baseline.add(millisSince(start));
+            env.clearItems();
+        }
+        return new Result("B3", "Tag cleanup (hard)", "50,000 of 100,000 items", Stats.of(project), Stats.of(baseline),
+                "median", "ratio ≤ 1.5", "baseline: one deleteMany");
+    }
+
+    /** B4: reset with 100k documents across collections vs deleteMany on each. Run last: it removes the bench user. */
+    Result b4(int reps) throws Exception {
+        var project = new ArrayList<Double>();
+        var baseline = new ArrayList<Double>();
+        List<String> collections = List.of("users", "items", "otps", "jobs", "activity_logs", "idempotency_keys");
+        for (int rep = 0; rep < reps; rep++) {
+            seedAcrossCollections();
+            long start = System.nanoTime();
+            var response = env.internal("POST", "/api/v1/internal/reset?preserve_admins=true", null);
+            project.add(millisSince(start));
+            require(response, 200);
+
+            seedAcrossCollections();
+            start = System.nanoTime();
+            for (String name : collections) {
+                env.database.getCollection(name).deleteMany(name.equals("users")
+                        ? new Document("role", new Document("$ne", "ADMIN")) : new Document());
+            }
+            baseline.add(millisSince(start));
+        }
+        return new Result("B4", "Full reset", "100,000 documents across collections", Stats.of(project),
+                Stats.of(baseline), "median", "ratio ≤ 2", "baseline: deleteMany on each collection");
+    }
+
+    /** B5: 202 returned → worker started the job, over 200 jobs, beside Kafka's own produce → consume latency. */
+    Result b5(int jobs) throws Exception {
+        List<ObjectId> ids = env.seedItems(env.userId, jobs, jobs, "b5", 0);
+        var submitted = new ArrayList<Map.Entry<String, Instant>>();
+        for (ObjectId id : ids) {
+            var response = env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/bulk-operations"))
+                    .header("Authorization", "Bearer " + env.token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"delete\",\"itemIds\":[\"" + id + "\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Instant answered = Instant.now();
+            submitted.add(Map.entry(BenchEnvironment.json(response.body()).get("job_id").asString(), answered));
+            pollUntilDone(submitted.getLast().getKey());
+        }
+        var project = new ArrayList<Double>();
+        for (var entry : submitted) {
+            Document job = env.database.getCollection("jobs").find(eq("_id", new ObjectId(entry.getKey()))).first();
+            Instant started = job.getDate("started_at").toInstant();
+            project.add(Math.max(0, Duration.between(entry.getValue(), started).toNanos() / 1e6));
+        }
+        env.clearItems();
+        return new Result("B5", "Dispatch latency (202 → job started)", jobs + " jobs, p99", Stats.of(project),
+                Stats.of(kafkaLatency(jobs)), "p99", "p99 ≤ 50 ms",
+                "baseline: Kafka produce → consume on the same broker; both at millisecond resolution");
+    }
+
+    private List<Double> kafkaLatency(int records) throws Exception {
+        String topic = "flowhub.bench.latency-" + UUID.randomUUID();
+        try (var admin = AdminClient.create(Map.of("bootstrap.servers", env.kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        var latencies = new ArrayList<Double>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new LongDeserializer());
+             var producer = new KafkaProducer<>(Map.<String, Object>of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka.bootstrapServers(),
+                     ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new LongSerializer())) {
+            consumer.subscribe(List.of(topic));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>(topic, "k", System.nanoTime())).get();
+                boolean received = false;
+                while (!received) {
+                    for (var record : consumer.poll(Duration.ofMillis(100))) {
+                        latencies.add((System.nanoTime() - record.value()) / 1e6);
+                        received = true;
+                    }
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private void seedAcrossCollections() throws Exception {
+        env.seedItems(env.userId, 70_000, 0, "none", 0);
+        insert("activity_logs", 20_000, i -> new Document("user_id", env.userId).append("action", "create").append("at", new Date()));
+        insert("jobs", 5_000, i -> new Document("kind", "bulk").append("operation", "delete").append("status", "completed")
+                .append("command_id", UUID.randomUUID().toString()).append("created_at", new Date()));
+        insert("otps", 4_000, i -> new Document("email", "u" + i + "@bench.example.com").append("expires_at", new Date()));
+        insert("users", 1_000, i -> new Document("email", UUID.randomUUID() + "@bench.example.com").append("role", "EDITOR"));
+    }
+
+    private void insert(String collection, int count, IntFunction<Document> document) {
+        var batch = new ArrayList<Document>(1_000);
+        for (int i = 0; i < count; i++) {
+            batch.add(document.apply(i));
+            if (batch.size() == 1_000) {
+                env.database.getCollection(collection).insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            env.database.getCollection(collection).insertMany(batch);
+        }
+    }
+
+    /** Polls the job through the API, as a client does, until it is completed. */
+    private void pollUntilDone(String jobId) throws Exception {
+        while (true) {
+            var job = BenchEnvironment.json(env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/jobs/" + jobId))
+                    .header("Authorization", "Bearer " + env.token).build(), HttpResponse.BodyHandlers.ofString()).body());
+            String status = job.get("data").get("status").asString();
+            if (status.equals("completed")) {
+                return;
+            }
+            if (!status.equals("queued") && !status.equals("running")) {
+                throw new IllegalStateException("Job " + jobId + " ended " + status);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static void require(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Expected " + status + ", got " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+}
