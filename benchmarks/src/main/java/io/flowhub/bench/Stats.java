@@ -15,8 +15,11 @@ record Stats(List<Double> samples) {
         return new Stats(samples);
     }
 
+    /** The middle sample, or the mean of the middle two when the count is even. */
     double median() {
-        return percentile(50);
+        var sorted = sorted();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     double min() {
