@@ -91,30 +91,35 @@ public class FileRemovals {
     }
 
     private Outcome remove(List<Document> pending) {
-        long removed = 0;
-        long failed = 0;
         var stillUsed = referenced(pending.stream().map(removal -> removal.getString("_id")).toList());
+        var finished = new ArrayList<String>();
+        var failed = new ArrayList<String>();
+        long removed = 0;
         for (Document removal : pending) {
             String path = removal.getString("_id");
             if (stillUsed.contains(path)) {
                 // why: the item was changed after its delete was planned and survived it; its file stays
-                removals.deleteOne(eq("_id", path));
+                finished.add(path);
                 continue;
             }
             switch (removeOne(path)) {
                 case REMOVED -> {
-                    removals.deleteOne(eq("_id", path));
+                    finished.add(path);
                     removed++;
                 }
-                case ABSENT -> removals.deleteOne(eq("_id", path));
-                case FAILED, REFUSED -> {
-                    removals.updateOne(eq("_id", path), combine(set("status", "failed"), inc("attempts", 1),
-                            set("failed_at", Date.from(clock.instant()))));
-                    failed++;
-                }
+                case ABSENT -> finished.add(path);
+                case FAILED, REFUSED -> failed.add(path);
             }
         }
-        return new Outcome(removed, failed);
+        // why: one write for the records of all the files handled, not one per file
+        if (!finished.isEmpty()) {
+            removals.deleteMany(in("_id", finished));
+        }
+        if (!failed.isEmpty()) {
+            removals.updateMany(in("_id", failed), combine(set("status", "failed"), inc("attempts", 1),
+                    set("failed_at", Date.from(clock.instant()))));
+        }
+        return new Outcome(removed, failed.size());
     }
 
     /** @return the paths among these that an item still points at */
