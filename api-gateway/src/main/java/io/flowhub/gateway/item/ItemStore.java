@@ -1,12 +1,10 @@
 package io.flowhub.gateway.item;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import io.flowhub.store.CollectionNames;
-import io.flowhub.store.StoreException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -15,8 +13,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
+import static io.flowhub.store.StoreException.translated;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.descending;
 import static io.flowhub.store.item.ItemFields.ID;
@@ -60,13 +58,5 @@ class ItemStore {
 
     long count(Bson filter) {
         return translated("count items", () -> items.countDocuments(filter));
-    }
-
-    private static <T> T translated(String action, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MongoException e) {
-            throw new StoreException("Could not " + action + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.flowhub.gateway.user;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -20,8 +19,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
+import static io.flowhub.store.StoreException.translated;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Updates.set;
@@ -60,19 +59,19 @@ public class UserStore {
     }
 
     public Optional<User> findByEmail(String email) {
-        return translated(() -> Optional.ofNullable(users.find(eq(EMAIL, normalize(email))).first()).map(UserStore::toUser));
+        return translated("read users", () -> Optional.ofNullable(users.find(eq(EMAIL, normalize(email))).first()).map(UserStore::toUser));
     }
 
     public Optional<User> find(ObjectId id) {
-        return translated(() -> Optional.ofNullable(users.find(eq(ID, id)).first()).map(UserStore::toUser));
+        return translated("read users", () -> Optional.ofNullable(users.find(eq(ID, id)).first()).map(UserStore::toUser));
     }
 
     List<User> list() {
-        return translated(() -> users.find().sort(ascending(EMAIL)).map(UserStore::toUser).into(new ArrayList<>()));
+        return translated("read users", () -> users.find().sort(ascending(EMAIL)).map(UserStore::toUser).into(new ArrayList<>()));
     }
 
     Optional<User> changeRole(ObjectId id, Role role) {
-        return translated(() -> Optional.ofNullable(users.findOneAndUpdate(eq(ID, id), set(ROLE, role.name()),
+        return translated("read users", () -> Optional.ofNullable(users.findOneAndUpdate(eq(ID, id), set(ROLE, role.name()),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(UserStore::toUser));
     }
 
@@ -85,13 +84,5 @@ public class UserStore {
         return new User(document.getObjectId(ID), document.getString(EMAIL), document.getString(NAME),
                 Role.valueOf(document.getString(ROLE)), document.getString(PASSWORD_HASH),
                 created == null ? null : created.toInstant());
-    }
-
-    private static <T> T translated(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MongoException e) {
-            throw new StoreException("Could not read users: " + e.getMessage(), e);
-        }
     }
 }

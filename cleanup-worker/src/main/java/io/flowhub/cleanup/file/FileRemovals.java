@@ -122,8 +122,8 @@ public class FileRemovals {
         return new Outcome(removed, failed.size());
     }
 
-    /** @return the paths among these that an item still points at */
-    private Set<String> referenced(List<String> paths) {
+    /** @return the paths among these that an item still points at, checked a few hundred at a time */
+    Set<String> referenced(List<String> paths) {
         var used = new HashSet<String>();
         for (int from = 0; from < paths.size(); from += CHECKED_AT_ONCE) {
             items.find(in(FILE_PATH, paths.subList(from, Math.min(paths.size(), from + CHECKED_AT_ONCE))))

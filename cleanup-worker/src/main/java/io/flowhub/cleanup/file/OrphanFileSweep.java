@@ -1,12 +1,8 @@
 package io.flowhub.cleanup.file;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CleanupContext;
-import io.flowhub.store.CollectionNames;
 import io.flowhub.store.file.FileStore;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -19,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static com.mongodb.client.model.Filters.eq;
-
 /**
  * Retries file removals that failed, then removes item files no item points at. Files younger than
  * the grace period are left alone: an upload may be between storing its file and its item.
@@ -28,15 +22,12 @@ import static com.mongodb.client.model.Filters.eq;
 @Component
 public class OrphanFileSweep {
 
-    private final MongoCollection<Document> items;
     private final FileStore files;
     private final FileRemovals removals;
     private final CleanupWorkerSettings settings;
     private final Clock clock;
 
-    OrphanFileSweep(MongoDatabase database, FileStore files, FileRemovals removals, CleanupWorkerSettings settings,
-            Clock clock) {
-        this.items = database.getCollection(CollectionNames.ITEMS);
+    OrphanFileSweep(FileStore files, FileRemovals removals, CleanupWorkerSettings settings, Clock clock) {
         this.files = files;
         this.removals = removals;
         this.settings = settings;
@@ -47,11 +38,12 @@ public class OrphanFileSweep {
         var result = new LinkedHashMap<String, Long>();
         var retried = context.dryRun() ? new FileRemovals.Outcome(0, 0) : removals.retryAll();
         Path root = files.resolve(".");
+        List<String> candidates = candidates().stream().map(file -> root.relativize(file).toString()).toList();
+        // why: one bulk read tells which candidates items still point at, not one read per file
+        var referenced = removals.referenced(candidates);
         long orphans = 0;
-        for (Path file : candidates()) {
-            String relative = root.relativize(file).toString();
-            if (items.find(eq("file_path", relative)).first() == null
-                    && (context.dryRun() || removals.removeOrphan(relative))) {
+        for (String relative : candidates) {
+            if (!referenced.contains(relative) && (context.dryRun() || removals.removeOrphan(relative))) {
                 orphans++;
             }
         }

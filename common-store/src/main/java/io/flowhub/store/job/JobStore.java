@@ -1,7 +1,6 @@
 package io.flowhub.store.job;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -9,7 +8,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import io.flowhub.events.JobEvent;
 import io.flowhub.store.CollectionNames;
-import io.flowhub.store.StoreException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -23,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
+import static io.flowhub.store.StoreException.translated;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -64,8 +62,9 @@ public class JobStore {
     public Job createIfAbsent(NewJob job) {
         return translated("create job " + job.id(), () -> {
             try {
-                jobs.insertOne(JobDocumentMapper.toDocument(job, clock.instant()));
-                Job created = find(job.id()).orElseThrow();
+                Document document = JobDocumentMapper.toDocument(job, clock.instant());
+                jobs.insertOne(document);
+                Job created = JobDocumentMapper.toJob(document);
                 announce(JobEvents.accepted(created, clock.instant()));
                 return created;
             } catch (MongoWriteException e) {
@@ -234,13 +233,5 @@ public class JobStore {
         }
         // why: 100 is kept for a completed job, so a job with work left never shows it
         return (int) Math.min(99, done * 100 / total);
-    }
-
-    private static <T> T translated(String action, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (MongoException e) {
-            throw new StoreException("Could not " + action + ": " + e.getMessage(), e);
-        }
     }
 }
