@@ -58,25 +58,26 @@ public class BulkJobRunner {
     }
 
     public void run(BulkCommand command, ItemOperation operation, ActivityAction action) {
-        Selection selection = Selection.of(command, items);
-        Job job = jobFor(command, operation.name(), selection);
-        if (job.status().isFinished()) {
-            log.info("Job {} is already {}; command {} redelivered, nothing to do", job.id(), job.status().wireValue(),
-                    command.commandId());
-            return;
+        try (Selection selection = Selection.of(command, items)) {
+            Job job = jobFor(command, operation.name());
+            if (job.status().isFinished()) {
+                log.info("Job {} is already {}; command {} redelivered, nothing to do", job.id(),
+                        job.status().wireValue(), command.commandId());
+                return;
+            }
+            var started = jobs.start(job.id(), settings.workerId(), settings.lease(), selection.total());
+            if (started.isEmpty()) {
+                log.info("Job {} is finished or held by another live worker; leaving it", job.id());
+                return;
+            }
+            job = started.get();
+            if (job.wasStartedBefore()) {
+                log.info("Resuming job {} after {} items (attempt {})", job.id(), job.cursor(), job.attempts());
+            } else {
+                metrics.queueLatency(Duration.between(command.issuedAt(), clock.instant()));
+            }
+            runBatches(command, operation, action, selection, job);
         }
-        var started = jobs.start(job.id(), settings.workerId(), settings.lease(), selection.total());
-        if (started.isEmpty()) {
-            log.info("Job {} is finished or held by another live worker; leaving it", job.id());
-            return;
-        }
-        job = started.get();
-        if (job.wasStartedBefore()) {
-            log.info("Resuming job {} after {} items (attempt {})", job.id(), job.cursor(), job.attempts());
-        } else {
-            metrics.queueLatency(Duration.between(command.issuedAt(), clock.instant()));
-        }
-        runBatches(command, operation, action, selection, job);
     }
 
     private void runBatches(BulkCommand command, ItemOperation operation, ActivityAction action, Selection selection,
@@ -116,7 +117,7 @@ public class BulkJobRunner {
         }
     }
 
-    private Job jobFor(BulkCommand command, String operation, Selection selection) {
+    private Job jobFor(BulkCommand command, String operation) {
         String commandJson = ContractJson.mapper().writeValueAsString(command);
         long known = command.itemIds() == null ? 0 : command.itemIds().size();
         if (command.jobId() == null) {

@@ -1,6 +1,7 @@
 package io.flowhub.bulk.job;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.SelectionFilter;
 import org.bson.Document;
@@ -9,6 +10,7 @@ import org.bson.types.ObjectId;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -22,10 +24,11 @@ import static io.flowhub.store.item.ItemFields.*;
 
 /**
  * The items a command selects, handed out a batch at a time from a resume point. A filter is
- * resolved in {@code _id} order one batch per query, so a job over a million items never holds
- * them all, in memory or in a message.
+ * resolved in {@code _id} order by one query whose cursor is read a batch at a time, so a job over
+ * a million items never holds them all, in memory or in a message, and reads the filter's index
+ * (or, without one, the collection) once rather than once per batch. Close it when the job stops.
  */
-sealed interface Selection {
+sealed interface Selection extends AutoCloseable {
 
     /** @return how many items the selection holds now (for a filter, items may come and go while it runs) */
     long total();
@@ -39,6 +42,10 @@ sealed interface Selection {
      *         scan instead of a list of ids to look up one by one
      */
     Bson scopeOf(List<ObjectId> batch);
+
+    @Override
+    default void close() {
+    }
 
     /**
      * Where a job stands in its selection.
@@ -96,7 +103,17 @@ sealed interface Selection {
         }
     }
 
-    record ByFilter(MongoCollection<Document> items, Bson filter) implements Selection {
+    final class ByFilter implements Selection {
+
+        private final MongoCollection<Document> items;
+        private final Bson filter;
+        private MongoCursor<Document> cursor;
+        private ObjectId lastHandedOut;
+
+        ByFilter(MongoCollection<Document> items, Bson filter) {
+            this.items = items;
+            this.filter = filter;
+        }
 
         @Override
         public long total() {
@@ -105,16 +122,33 @@ sealed interface Selection {
 
         @Override
         public List<ObjectId> next(Position position, int size) {
-            Bson remaining = position.resumeAfter() == null ? filter : and(filter, gt(ID, position.resumeAfter()));
+            if (cursor == null || !Objects.equals(position.resumeAfter(), lastHandedOut)) {
+                // why: the first batch, or a caller resuming elsewhere: read on from where it stands
+                close();
+                Bson remaining = position.resumeAfter() == null ? filter : and(filter, gt(ID, position.resumeAfter()));
+                cursor = items.find(remaining).projection(include(ID)).sort(ascending(ID)).batchSize(size).cursor();
+            }
             var ids = new ArrayList<ObjectId>(size);
-            items.find(remaining).projection(include(ID)).sort(ascending(ID)).limit(size)
-                    .forEach(item -> ids.add(item.getObjectId(ID)));
+            while (ids.size() < size && cursor.hasNext()) {
+                ids.add(cursor.next().getObjectId(ID));
+            }
+            if (!ids.isEmpty()) {
+                lastHandedOut = ids.getLast();
+            }
             return ids;
         }
 
         @Override
         public Bson scopeOf(List<ObjectId> batch) {
             return and(filter, gte(ID, batch.getFirst()), lte(ID, batch.getLast()));
+        }
+
+        @Override
+        public void close() {
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
+            }
         }
     }
 }
