@@ -104,6 +104,11 @@ class BulkCommandTests {
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("restrict_to_owner needs owner_id");
         assertThatThrownBy(() -> new SoftDeleteItems(1, UUID.randomUUID(), null, null, false, List.of(ITEM), null, 0, null))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("batch_size 0");
+        assertThatThrownBy(() -> new SoftDeleteItems(1, UUID.randomUUID(), null, null, false, List.of(ITEM), null,
+                10_001, null))
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("batch_size 10001 is out of range");
+        assertThat(new SoftDeleteItems(1, UUID.randomUUID(), null, null, false, List.of(ITEM), null, 10_000, null)
+                .batchSize()).isEqualTo(10_000);
     }
 
     private static SoftDeleteItems byIds(List<String> ids) {
