@@ -1,5 +1,6 @@
 package io.flowhub.bench;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -23,13 +24,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
 
 /**
  * A fresh local stack for one benchmark run — the real broker, the wire-protocol server, the three
- * services — plus direct access to the same database for seeding and for the baselines.
+ * services — plus direct access to the same database for seeding and for the baselines. With
+ * {@code FLOWHUB_MONGODB_URI} (and {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}) set, it uses those servers
+ * instead of starting its own: point them at scratch ones, since B4 resets the database.
  */
 final class BenchEnvironment implements AutoCloseable {
 
@@ -40,6 +45,10 @@ final class BenchEnvironment implements AutoCloseable {
     final Path filesRoot;
     final EmbeddedKafkaBroker kafka;
     final EmbeddedMongoServer mongoServer;
+    final String kafkaBootstrapServers;
+    final String mongoUri;
+    /** What the services run on, in words, for the report. */
+    final String description;
     final FlowHubServices services;
     final MongoClient client;
     final MongoDatabase database;
@@ -47,19 +56,26 @@ final class BenchEnvironment implements AutoCloseable {
     final String token;
     final ObjectId userId;
 
-    BenchEnvironment() throws Exception {
+    BenchEnvironment(Map<String, String> environment) throws Exception {
         dataDir = Files.createTempDirectory("flowhub-bench");
         filesRoot = Files.createDirectories(dataDir.resolve("uploads"));
-        kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), Ports.findFree(), Ports.findFree());
-        mongoServer = EmbeddedMongoServer.start(dataDir.resolve("mongodb/flowhub.mv"), 0);
-        String uri = mongoServer.uri("flowhub");
-        services = FlowHubServices.start(new FlowHubServices.Endpoints(kafka.bootstrapServers(), uri),
+        String externalKafka = environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        kafka = externalKafka == null
+                ? EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), Ports.findFree(), Ports.findFree()) : null;
+        kafkaBootstrapServers = externalKafka == null ? kafka.bootstrapServers() : externalKafka;
+        String externalMongo = environment.get("FLOWHUB_MONGODB_URI");
+        mongoServer = externalMongo == null ? EmbeddedMongoServer.start(dataDir.resolve("mongodb/flowhub.mv"), 0) : null;
+        mongoUri = externalMongo == null ? mongoServer.uri("flowhub") : externalMongo;
+        description = (externalKafka == null ? "the embedded KRaft broker" : "the Kafka at " + externalKafka) + " and "
+                + (externalMongo == null ? "the embedded mongo-java-server wire-protocol server (H2 file)"
+                        : "the MongoDB named by FLOWHUB_MONGODB_URI");
+        services = FlowHubServices.start(new FlowHubServices.Endpoints(kafkaBootstrapServers, mongoUri),
                 new FlowHubServices.ServicePorts(0, 0, 0), "--flowhub.files.root=" + filesRoot,
                 "--logging.level.io.flowhub.gateway=WARN", "--logging.level.io.flowhub.bulk=WARN",
                 "--logging.level.io.flowhub.cleanup=WARN", "--logging.level.io.flowhub.store=WARN",
                 "--logging.level.io.flowhub.audit=WARN");
-        client = MongoClients.create(uri);
-        database = client.getDatabase("flowhub");
+        client = MongoClients.create(mongoUri);
+        database = client.getDatabase(Objects.requireNonNullElse(new ConnectionString(mongoUri).getDatabase(), "flowhub"));
         String email = "bench-" + UUID.randomUUID() + "@example.com";
         post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"benchmark\",\"name\":\"Bench\"}", null);
         JsonNode session = post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"benchmark\"}", null);
@@ -149,11 +165,20 @@ final class BenchEnvironment implements AutoCloseable {
         return JSON.readTree(body);
     }
 
+    /** Stops the gateway and both workers, leaving Kafka and MongoDB running (for B7's lone worker). */
+    void stopServices() {
+        services.close();
+    }
+
     @Override
     public void close() throws Exception {
         client.close();
         services.close();
-        kafka.close();
-        mongoServer.close();
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongoServer != null) {
+            mongoServer.close();
+        }
     }
 }

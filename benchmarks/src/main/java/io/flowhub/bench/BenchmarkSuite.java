@@ -1,5 +1,6 @@
 package io.flowhub.bench;
 
+import io.flowhub.events.BatchSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,11 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs the benchmark scenarios on a fresh local stack and writes benchmarks/RESULTS.md and
  * benchmarks/results.json. {@code --quick} runs small workloads only, to check the harness.
+ * Started as {@code load-driver} or {@code bulk-worker}, it plays that part in a JVM of its own
+ * for B6 and B7 instead.
  */
 public final class BenchmarkSuite {
 
@@ -21,36 +26,52 @@ public final class BenchmarkSuite {
     }
 
     public static void main(String[] arguments) throws Exception {
+        String[] rest = arguments.length == 0 ? arguments : Arrays.copyOfRange(arguments, 1, arguments.length);
+        if (arguments.length > 0 && arguments[0].equals(GatewayLoad.ROLE)) {
+            GatewayLoad.main(rest);
+            return;
+        }
+        if (arguments.length > 0 && arguments[0].equals(ProcessScenarios.WORKER_ROLE)) {
+            ProcessScenarios.runWorker(rest);
+            return;
+        }
         boolean quick = List.of(arguments).contains("--quick");
         Instant started = Instant.now();
         var results = new ArrayList<Result>();
-        try (var env = new BenchEnvironment()) {
+        String stack;
+        try (var env = new BenchEnvironment(System.getenv())) {
+            stack = env.description;
             var scenarios = new Scenarios(env);
+            var isolated = new ProcessScenarios(env);
+            log.info("Warming up: one untimed round of each scenario at a small size");
+            scenarios.b1(2_000, 1, 50);
+            scenarios.b1(5_000, 1, 1_000);
+            scenarios.b2(1_000, 100, 1);
+            scenarios.b3(5_000, 2_500, 1);
+            scenarios.b5(20);
+            log.info("Measuring");
             results.add(logged(scenarios.b1(1_000, quick ? 2 : 5, 50)));
             results.add(logged(scenarios.b1(10_000, quick ? 1 : 3, 50)));
-            if (!quick) {
-                results.add(logged(scenarios.b1(100_000, 2, 1_000)));
-            }
-            results.add(logged(scenarios.b2(quick ? 1 : 3)));
-            if (!quick) {
-                results.add(logged(scenarios.b3(2)));
-            }
+            results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, quick ? 1 : 2, 1_000)));
+            results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, quick ? 1 : 3, BatchSize.MAX)));
+            results.add(logged(scenarios.b2(10_000, 1_000, quick ? 1 : 3)));
+            results.add(logged(quick ? scenarios.b3(20_000, 10_000, 1) : scenarios.b3(100_000, 50_000, 2)));
             results.add(logged(scenarios.b5(quick ? 50 : 200)));
-            if (!quick) {
-                results.add(logged(scenarios.b4(2)));
-            }
+            isolated.b6(quick ? 2 : 5, quick ? 1 : 2).forEach(result -> results.add(logged(result)));
+            scenarios.b4(5_000, 1);
+            results.add(logged(scenarios.b4(quick ? 10_000 : 100_000, quick ? 1 : 3)));
+            results.add(logged(quick ? isolated.b7(50_000, 5_000) : isolated.b7(1_000_000, 10_000)));
         }
         Duration took = Duration.between(started, Instant.now());
-        ResultsWriter.write(Path.of("benchmarks"), results, List.of(
-                "B6 gateway under load from a second process", "B7 worker heap peak during a 1M-item filter job"), took);
+        ResultsWriter.write(Path.of("benchmarks"), results, List.of(), stack, took);
         log.info("Benchmarks done in {} s: benchmarks/RESULTS.md and benchmarks/results.json", took.toSeconds());
         System.exit(0);
     }
 
     private static Result logged(Result result) {
-        log.info("{} {} ({}): project {} ms, baseline {} ms, ratio {}", result.id(), result.title(), result.size(),
-                Math.round(result.projectFigure()), Math.round(result.baselineFigure()),
-                String.format("%.2f", result.ratio()));
+        log.info("{} {} ({}): project {} {}, baseline {} {}, ratio {}", result.id(), result.title(), result.size(),
+                Math.round(result.projectFigure()), result.unit(), Math.round(result.baselineFigure()), result.unit(),
+                String.format(Locale.ROOT, "%.2f", result.ratio()));
         return result;
     }
 }

@@ -6,21 +6,30 @@ package io.flowhub.bench;
  * @param id        B1..B7
  * @param title     what was measured
  * @param size      the workload
- * @param project   the project's samples (ms), or null when not measured
- * @param baseline  the baseline's samples (ms), or null
- * @param statistic "median" or "p99", the figure the ratio compares
+ * @param project   the project's samples, in {@code unit}
+ * @param baseline  the baseline's samples, in {@code unit}
+ * @param statistic "median", "p99" or "peak" (the largest sample): the figure the ratio compares
+ * @param unit      "ms" or "MiB"
  * @param target    the target the issue sets, in words
  * @param note      what the reader should know
  */
-record Result(String id, String title, String size, Stats project, Stats baseline, String statistic, String target,
-              String note) {
+record Result(String id, String title, String size, Stats project, Stats baseline, String statistic, String unit,
+              String target, String note) {
 
     double projectFigure() {
-        return statistic.equals("p99") ? project.percentile(99) : project.median();
+        return figure(project);
     }
 
     double baselineFigure() {
-        return statistic.equals("p99") ? baseline.percentile(99) : baseline.median();
+        return figure(baseline);
+    }
+
+    double figure(Stats stats) {
+        return switch (statistic) {
+            case "p99" -> stats.percentile(99);
+            case "peak" -> stats.max();
+            default -> stats.median();
+        };
     }
 
     double ratio() {

@@ -18,13 +18,19 @@ import java.util.Map;
 /** Writes the results as benchmarks/RESULTS.md (a table) and benchmarks/results.json (the same numbers). */
 final class ResultsWriter {
 
+    // why: a load run yields tens of thousands of latencies; the file keeps their summary, not them all
+    private static final int MAX_LISTED_SAMPLES = 250;
+
     private ResultsWriter() {
     }
 
-    static void write(Path directory, List<Result> results, List<String> notMeasured, Duration took) throws IOException {
+    /** @param stack what the services ran on, in words, for the report */
+    static void write(Path directory, List<Result> results, List<String> notMeasured, String stack, Duration took)
+            throws IOException {
         Map<String, Object> machine = machine();
+        machine.put("stack", stack);
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("RESULTS.md"), markdown(results, notMeasured, machine, took));
+        Files.writeString(directory.resolve("RESULTS.md"), markdown(results, notMeasured, machine, stack, took));
         var json = new LinkedHashMap<String, Object>();
         json.put("machine", machine);
         json.put("took_seconds", took.toSeconds());
@@ -35,8 +41,9 @@ final class ResultsWriter {
             row.put("title", result.title());
             row.put("size", result.size());
             row.put("statistic", result.statistic());
-            row.put("project_ms", summary(result.project()));
-            row.put("baseline_ms", summary(result.baseline()));
+            row.put("unit", result.unit());
+            row.put("project", summary(result.project()));
+            row.put("baseline", summary(result.baseline()));
             row.put("ratio", round(result.ratio()));
             row.put("target", result.target());
             row.put("note", result.note());
@@ -49,7 +56,7 @@ final class ResultsWriter {
     }
 
     private static String markdown(List<Result> results, List<String> notMeasured, Map<String, Object> machine,
-            Duration took) {
+            String stack, Duration took) {
         var md = new StringBuilder();
         md.append("# Benchmark results\n\n");
         md.append("Written by `./flowhub bench` — do not edit by hand; the analysis lives in `benchmarks/README.md`.\n\n");
@@ -57,19 +64,19 @@ final class ResultsWriter {
                 machine.get("cores"), machine.get("memory_gib"), machine.get("jdk"), machine.get("commit"),
                 machine.get("measured_at"), took.toSeconds()));
         md.append("Each row measures the project and its baseline alternately, in the same run, on the same ")
-                .append("embedded stack (a real KRaft broker, the mongo-java-server wire-protocol server). ")
-                .append("Figures in milliseconds: the median (or p99) with the spread (min–max) of the repetitions.\n\n");
+                .append(stack).append(". Figures in milliseconds unless marked: the median (or p99, or peak) with ")
+                .append("the spread (min–max) of the samples; the ratio is project ÷ baseline.\n\n");
         md.append("| | Scenario | Workload | Project | Baseline | Ratio | Target |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result result : results) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | **%.2f** | %s |%n", result.id(),
-                    result.title(), result.size(), cell(result.project(), result.statistic()),
-                    cell(result.baseline(), result.statistic()), result.ratio(), result.target()));
+                    result.title(), result.size(), cell(result, result.project()), cell(result, result.baseline()),
+                    result.ratio(), result.target()));
         }
         md.append("\n");
         for (Result result : results) {
             md.append("- ").append(result.id()).append(" (").append(result.size()).append("): ").append(result.note())
-                    .append(String.format(Locale.ROOT, "; %d repetitions.%n", result.project().samples().size()));
+                    .append(String.format(Locale.ROOT, "; %d samples.%n", result.project().samples().size()));
         }
         if (!notMeasured.isEmpty()) {
             md.append("\nNot measured by this version of the harness: ").append(String.join("; ", notMeasured)).append(".\n");
@@ -77,10 +84,14 @@ final class ResultsWriter {
         return md.toString();
     }
 
-    private static String cell(Stats stats, String statistic) {
-        double figure = statistic.equals("p99") ? stats.percentile(99) : stats.median();
-        String label = statistic.equals("p99") ? String.format(Locale.ROOT, "p99 %.1f (p50 %.1f)", figure, stats.median())
-                : String.format(Locale.ROOT, "%.1f", figure);
+    private static String cell(Result result, Stats stats) {
+        double figure = result.figure(stats);
+        String unit = result.unit().equals("ms") ? "" : " " + result.unit();
+        String label = switch (result.statistic()) {
+            case "p99" -> String.format(Locale.ROOT, "p99 %.1f (p50 %.1f)", figure, stats.median());
+            case "peak" -> String.format(Locale.ROOT, "peak %.1f%s", figure, unit);
+            default -> String.format(Locale.ROOT, "%.1f%s", figure, unit);
+        };
         return String.format(Locale.ROOT, "%s [%.1f–%.1f]", label, stats.min(), stats.max());
     }
 
@@ -90,7 +101,10 @@ final class ResultsWriter {
         summary.put("p99", round(stats.percentile(99)));
         summary.put("min", round(stats.min()));
         summary.put("max", round(stats.max()));
-        summary.put("samples", stats.samples().stream().map(ResultsWriter::round).toList());
+        summary.put("count", stats.samples().size());
+        if (stats.samples().size() <= MAX_LISTED_SAMPLES) {
+            summary.put("samples", stats.samples().stream().map(ResultsWriter::round).toList());
+        }
         return summary;
     }
 

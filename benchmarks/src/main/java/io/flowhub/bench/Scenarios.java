@@ -70,79 +70,83 @@ final class Scenarios {
             baseline.add(millisSince(start));
             env.clearItems();
         }
-        return new Result("B1", "Bulk soft delete through the API", String.format("%,d items, batch %d", items, batchSize),
-                Stats.of(project), Stats.of(baseline), "median",
+        return new Result("B1", "Bulk soft delete through the API", String.format("%,d items by %s, batch %,d", items,
+                items <= 10_000 ? "id list" : "filter", batchSize),
+                Stats.of(project), Stats.of(baseline), "median", "ms",
                 items >= 100_000 ? "ratio ≤ 1.5" : items == 1_000 ? "under 1 s end to end" : "—",
                 "baseline: one updateMany of the same items");
     }
 
-    /** B2: per-user purge (10k items, 1k files) vs deleteMany on each collection plus deleting the files. */
-    Result b2(int reps) throws Exception {
+    /** B2: per-user purge (of 10k items, 1k files) vs deleteMany on each collection plus deleting the files. */
+    Result b2(int items, int files, int reps) throws Exception {
         var project = new ArrayList<Double>();
         var baseline = new ArrayList<Double>();
         for (int rep = 0; rep < reps; rep++) {
             ObjectId user = env.newUser();
-            env.seedItems(user, 10_000, 0, "none", 1_000);
+            env.seedItems(user, items, 0, "none", files);
             long start = System.nanoTime();
             cleanup("DELETE", "/api/v1/internal/users/" + user + "/data", null);
             project.add(millisSince(start));
             env.clearItems();
 
             ObjectId other = env.newUser();
-            env.seedItems(other, 10_000, 0, "none", 1_000);
-            var files = new ArrayList<String>();
+            env.seedItems(other, items, 0, "none", files);
+            var paths = new ArrayList<String>();
             env.database.getCollection("items").find(and(eq("created_by", other), new Document("file_path",
-                    new Document("$ne", null)))).forEach(item -> files.add(item.getString("file_path")));
+                    new Document("$ne", null)))).forEach(item -> paths.add(item.getString("file_path")));
             start = System.nanoTime();
             env.database.getCollection("items").deleteMany(eq("created_by", other));
             env.database.getCollection("jobs").deleteMany(eq("owner_id", other.toHexString()));
             env.database.getCollection("activity_logs").deleteMany(eq("user_id", other));
             env.database.getCollection("otps").deleteMany(eq("email", other + "@bench.example.com"));
-            for (String file : files) {
+            for (String file : paths) {
                 Files.deleteIfExists(env.filesRoot.resolve(file));
             }
             baseline.add(millisSince(start));
             env.clearItems();
         }
-        return new Result("B2", "Per-user purge", "10,000 items, 1,000 files", Stats.of(project), Stats.of(baseline),
-                "median", "ratio ≤ 1.5", "baseline: deleteMany per collection + deleting the files");
+        return new Result("B2", "Per-user purge", String.format("%,d items, %,d files", items, files), Stats.of(project),
+                Stats.of(baseline), "median", "ms", "ratio ≤ 1.5", "baseline: deleteMany per collection + deleting the files");
     }
 
-    /** B3: tag cleanup (hard) of 50k of 100k items vs one deleteMany. */
-    Result b3(int reps) throws Exception {
+    /** B3: tag cleanup (hard) of some items (50k of 100k) vs one deleteMany. */
+    Result b3(int items, int tagged, int reps) throws Exception {
         var project = new ArrayList<Double>();
         var baseline = new ArrayList<Double>();
         for (int rep = 0; rep < reps; rep++) {
             String tag = "b3-" + UUID.randomUUID();
-            env.seedItems(env.userId, 100_000, 50_000, tag, 0);
+            env.seedItems(env.userId, items, tagged, tag, 0);
             long start = System.nanoTime();
             cleanup("POST", "/api/v1/internal/cleanup-test-data", "{\"tags\":[\"" + tag + "\"]}");
             project.add(millisSince(start));
             env.clearItems();
 
             String other = "b3-base-" + UUID.randomUUID();
-            env.seedItems(env.userId, 100_000, 50_000, other, 0);
+            env.seedItems(env.userId, items, tagged, other, 0);
             start = System.nanoTime();
             env.database.getCollection("items").deleteMany(eq("tags", other));
             baseline.add(millisSince(start));
             env.clearItems();
         }
-        return new Result("B3", "Tag cleanup (hard)", "50,000 of 100,000 items", Stats.of(project), Stats.of(baseline),
-                "median", "ratio ≤ 1.5", "baseline: one deleteMany");
+        return new Result("B3", "Tag cleanup (hard)", String.format("%,d of %,d items", tagged, items),
+                Stats.of(project), Stats.of(baseline), "median", "ms", "ratio ≤ 1.5", "baseline: one deleteMany");
     }
 
-    /** B4: reset with 100k documents across collections vs deleteMany on each. Run last: it removes the bench user. */
-    Result b4(int reps) throws Exception {
+    /**
+     * B4: reset with documents across collections (100k) vs deleteMany on each. Run after the
+     * scenarios that need the gateway's bench user: it removes every user but the admins.
+     */
+    Result b4(int documents, int reps) throws Exception {
         var project = new ArrayList<Double>();
         var baseline = new ArrayList<Double>();
         List<String> collections = List.of("users", "items", "otps", "jobs", "activity_logs", "idempotency_keys");
         for (int rep = 0; rep < reps; rep++) {
-            seedAcrossCollections();
+            seedAcrossCollections(documents);
             long start = System.nanoTime();
             cleanup("POST", "/api/v1/internal/reset?preserve_admins=true", null);
             project.add(millisSince(start));
 
-            seedAcrossCollections();
+            seedAcrossCollections(documents);
             start = System.nanoTime();
             for (String name : collections) {
                 env.database.getCollection(name).deleteMany(name.equals("users")
@@ -150,8 +154,8 @@ final class Scenarios {
             }
             baseline.add(millisSince(start));
         }
-        return new Result("B4", "Full reset", "100,000 documents across collections", Stats.of(project),
-                Stats.of(baseline), "median", "ratio ≤ 2", "baseline: deleteMany on each collection");
+        return new Result("B4", "Full reset", String.format("%,d documents across collections", documents),
+                Stats.of(project), Stats.of(baseline), "median", "ms", "ratio ≤ 2", "baseline: deleteMany on each collection");
     }
 
     /** B5: 202 returned → worker started the job, over 200 jobs, beside Kafka's own produce → consume latency. */
@@ -175,22 +179,22 @@ final class Scenarios {
         }
         env.clearItems();
         return new Result("B5", "Dispatch latency (202 → job started)", jobs + " jobs, p99", Stats.of(project),
-                Stats.of(kafkaLatency(jobs)), "p99", "p99 ≤ 50 ms",
+                Stats.of(kafkaLatency(jobs)), "p99", "ms", "p99 ≤ 50 ms",
                 "baseline: Kafka produce → consume on the same broker; both at millisecond resolution");
     }
 
     private List<Double> kafkaLatency(int records) throws Exception {
         String topic = "flowhub.bench.latency-" + UUID.randomUUID();
-        try (var admin = AdminClient.create(Map.of("bootstrap.servers", env.kafka.bootstrapServers()))) {
+        try (var admin = AdminClient.create(Map.of("bootstrap.servers", env.kafkaBootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
         var latencies = new ArrayList<Double>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new LongDeserializer());
              var producer = new KafkaProducer<>(Map.<String, Object>of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka.bootstrapServers(),
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers,
                      ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new LongSerializer())) {
             consumer.subscribe(List.of(topic));
             while (consumer.assignment().isEmpty()) {
@@ -210,13 +214,17 @@ final class Scenarios {
         return latencies;
     }
 
-    private void seedAcrossCollections() throws Exception {
-        env.seedItems(env.userId, 70_000, 0, "none", 0);
-        insert("activity_logs", 20_000, i -> new Document("user_id", env.userId).append("action", "create").append("at", new Date()));
-        insert("jobs", 5_000, i -> new Document("kind", "bulk").append("operation", "delete").append("status", "completed")
-                .append("command_id", UUID.randomUUID().toString()).append("created_at", new Date()));
-        insert("otps", 4_000, i -> new Document("email", "u" + i + "@bench.example.com").append("expires_at", new Date()));
-        insert("users", 1_000, i -> new Document("email", UUID.randomUUID() + "@bench.example.com").append("role", "EDITOR"));
+    /** Seeds the documents as 70% items, 20% activity, 5% jobs, 4% one-time passwords and 1% users. */
+    private void seedAcrossCollections(int documents) throws Exception {
+        env.seedItems(env.userId, documents * 70 / 100, 0, "none", 0);
+        insert("activity_logs", documents * 20 / 100, i -> new Document("user_id", env.userId).append("action", "create")
+                .append("at", new Date()));
+        insert("jobs", documents * 5 / 100, i -> new Document("kind", "bulk").append("operation", "delete")
+                .append("status", "completed").append("command_id", UUID.randomUUID().toString()).append("created_at", new Date()));
+        insert("otps", documents * 4 / 100, i -> new Document("email", "u" + i + "@bench.example.com")
+                .append("expires_at", new Date()));
+        insert("users", documents / 100, i -> new Document("email", UUID.randomUUID() + "@bench.example.com")
+                .append("role", "EDITOR"));
     }
 
     private void insert(String collection, int count, IntFunction<Document> document) {

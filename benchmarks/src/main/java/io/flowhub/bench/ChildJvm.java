@@ -1,0 +1,40 @@
+package io.flowhub.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts this program again in a JVM of its own, in one of its roles (see {@link BenchmarkSuite}):
+ * a load driver or a lone bulk-worker, so what it measures is not shared with the stack's process.
+ */
+final class ChildJvm {
+
+    private ChildJvm() {
+    }
+
+    /**
+     * @param jvmOptions options for the new JVM, such as its heap size
+     * @param role       the role's name, then its arguments
+     * @param output     where the child's standard output and error go
+     */
+    static Process start(List<String> jvmOptions, List<String> role, Path output) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        // why: the flags ./flowhub chose for this JDK (such as allowing Kafka's use of sun.misc.Unsafe)
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> option.startsWith("--"))
+                .forEach(command::add);
+        command.addAll(jvmOptions);
+        String classPath = System.getProperty("java.class.path");
+        command.add("-cp");
+        command.add(classPath);
+        // why: from the packaged jar the classes sit in nested jars that only Boot's launcher can open
+        boolean packaged = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+        command.add(packaged ? "org.springframework.boot.loader.launch.JarLauncher" : BenchmarkSuite.class.getName());
+        command.addAll(role);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+}

@@ -1,0 +1,211 @@
+package io.flowhub.bench;
+
+import io.flowhub.bulk.BulkWorkerApplication;
+import io.flowhub.events.BatchSize;
+import io.flowhub.events.BulkCommand;
+import io.flowhub.events.ContractJson;
+import io.flowhub.events.SchemaVersion;
+import io.flowhub.events.SelectionFilter;
+import io.flowhub.events.SoftDeleteItems;
+import io.flowhub.events.Topics;
+import io.flowhub.stack.FlowHubServices;
+import io.flowhub.stack.Ports;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * The scenarios whose measured side runs in a JVM of its own: B6 loads the gateway from a second
+ * process, B7 watches a lone bulk-worker's heap through its garbage-collection log.
+ */
+final class ProcessScenarios {
+
+    /** B7 runs the worker in a heap of this size: the job completing in it is the target met. */
+    static final int WORKER_HEAP_MIB = 256;
+    static final String WORKER_ROLE = "bulk-worker";
+    private static final int CONCURRENCY = 8;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // why: unified GC logging prints each collection as before->after(committed), e.g. "45M->12M(256M)"
+    private static final Pattern COLLECTION = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+
+    private final BenchEnvironment env;
+
+    ProcessScenarios(BenchEnvironment env) {
+        this.env = env;
+    }
+
+    /** B6: job polling and item creation under load from a second JVM, beside a no-op actuator endpoint. */
+    List<Result> b6(int seconds, int rounds) throws Exception {
+        ObjectId polled = env.seedItems(env.userId, 1, 1, "b6", 0).getFirst();
+        String jobId = env.post("/api/v1/bulk-operations", "{\"operation\":\"delete\",\"itemIds\":[\"" + polled + "\"]}",
+                env.token).get("job_id").asString();
+        env.awaitJob(jobId);
+        var auth = Map.of("Authorization", "Bearer " + env.token);
+        var plan = new GatewayLoad.Plan(3, seconds, rounds, CONCURRENCY, List.of(
+                new GatewayLoad.Target("no-op", "GET", env.uri("/actuator/info").toString(), Map.of(), null),
+                new GatewayLoad.Target("job polling", "GET", env.uri("/api/v1/jobs/" + jobId).toString(), auth, null),
+                new GatewayLoad.Target("item create", "POST", env.uri("/api/v1/items").toString(),
+                        Map.of("Authorization", "Bearer " + env.token, "Content-Type", "application/json"),
+                        "{\"name\":\"load\",\"tags\":[\"b6-load\"],\"test_data\":true}")));
+        Path planFile = Files.writeString(env.dataDir.resolve("b6-plan.json"), JSON.writeValueAsString(plan));
+        Path outcomeFile = env.dataDir.resolve("b6-outcome.json");
+        Path log = env.dataDir.resolve("b6-driver.log");
+        Process driver = ChildJvm.start(List.of("-Xmx512m"),
+                List.of(GatewayLoad.ROLE, planFile.toString(), outcomeFile.toString()), log);
+        long budget = (long) (plan.targets().size() * (plan.warmUpSeconds() + seconds * rounds)) + 120;
+        if (!driver.waitFor(budget, TimeUnit.SECONDS) || driver.exitValue() != 0 || !Files.exists(outcomeFile)) {
+            driver.destroyForcibly();
+            throw new IllegalStateException("The load driver failed; its output:\n" + Files.readString(log));
+        }
+        Map<String, GatewayLoad.Outcome> outcomes = JSON.readValue(Files.readString(outcomeFile),
+                new TypeReference<Map<String, GatewayLoad.Outcome>>() { });
+        env.clearItems();
+        var noOp = outcomes.get("no-op");
+        return List.of(loadResult("job polling", "GET /api/v1/jobs/{id}", outcomes.get("job polling"), noOp, plan,
+                        "p99 ≤ 3× the no-op's"),
+                loadResult("item create", "POST /api/v1/items", outcomes.get("item create"), noOp, plan, "—"));
+    }
+
+    private static Result loadResult(String name, String request, GatewayLoad.Outcome outcome, GatewayLoad.Outcome noOp,
+            GatewayLoad.Plan plan, String target) {
+        return new Result("B6", "Gateway under load: " + name, String.format(Locale.ROOT,
+                "%s, %d in flight, %d × %d s", request, plan.concurrency(), plan.rounds(), plan.seconds()),
+                Stats.of(outcome.latencies()), Stats.of(noOp.latencies()), "p99", "ms", target,
+                String.format(Locale.ROOT, "baseline: GET /actuator/info (no work) under the same load from the same "
+                        + "driver, a second JVM; %,.0f requests/s against the no-op's %,.0f; %d failed",
+                        outcome.requestsPerSecond(), noOp.requestsPerSecond(), outcome.failures() + noOp.failures()));
+    }
+
+    /**
+     * B7: a lone bulk-worker's heap while it soft-deletes the items of a filter ({@code items} of
+     * them), beside the same worker doing a small one ({@code baselineItems}). Stops the stack's
+     * own services first, so that the lone worker gets every command: run it last.
+     */
+    Result b7(int items, int baselineItems) throws Exception {
+        env.stopServices();
+        ObjectId owner = env.newUser();
+        String small = "b7-small-" + UUID.randomUUID();
+        String large = "b7-large-" + UUID.randomUUID();
+        env.seedItems(owner, baselineItems, baselineItems, small, 0);
+        env.seedItems(owner, items, items, large, 0);
+        HeapPeak baseline = heapWhileDeleting(small);
+        HeapPeak project = heapWhileDeleting(large);
+        env.clearItems();
+        return new Result("B7", "Worker heap, filter job", String.format("%,d items vs %,d, batch %,d", items,
+                baselineItems, BatchSize.MAX),
+                Stats.of(List.of(project.retainedMib())), Stats.of(List.of(baseline.retainedMib())), "peak", "MiB",
+                "heap peak < 256 MiB", String.format(Locale.ROOT, "the worker ran alone with -Xmx%dm and finished "
+                        + "both jobs in it (%,d items in %.0f s, %,d in %.0f s); figures are the heap left after a "
+                        + "collection, at its highest; the heap in use before a collection peaked at %d MiB and "
+                        + "%d MiB; baseline: the same worker on the small job", WORKER_HEAP_MIB, project.items(),
+                        project.seconds(), baseline.items(), baseline.seconds(), project.inUseMib(),
+                        baseline.inUseMib()));
+    }
+
+    /** A job's items, duration and the worker's heap peaks: in use before a collection, and left after one. */
+    private record HeapPeak(long items, double seconds, double retainedMib, long inUseMib) {
+    }
+
+    private HeapPeak heapWhileDeleting(String tag) throws Exception {
+        Path gcLog = env.dataDir.resolve("b7-gc-" + tag + ".log");
+        Path log = env.dataDir.resolve("b7-worker-" + tag + ".log");
+        Process worker = ChildJvm.start(List.of("-Xmx" + WORKER_HEAP_MIB + "m", "-Xlog:gc:file=" + gcLog),
+                List.of(WORKER_ROLE, "--spring.kafka.bootstrap-servers=" + env.kafkaBootstrapServers,
+                        "--spring.mongodb.uri=" + env.mongoUri, "--server.port=" + Ports.findFree(),
+                        "--spring.main.banner-mode=off", "--logging.level.org.springframework.kafka.listener=INFO",
+                        FlowHubServices.WORKERS_WITHOUT_SECURITY), log);
+        try {
+            awaitLogLine(worker, log, "partitions assigned", Duration.ofMinutes(2));
+            var command = new SoftDeleteItems(SchemaVersion.CURRENT, UUID.randomUUID(), null, null, false, null,
+                    new SelectionFilter(List.of(tag), null, null, null), BatchSize.MAX, Instant.now());
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(Topics.BULK_COMMANDS, tag,
+                        ContractJson.mapper().writerFor(BulkCommand.class).writeValueAsString(command))).get();
+            }
+            long start = System.nanoTime();
+            Document job = awaitJobOfCommand(worker, log, command.commandId());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            worker.destroy();
+            worker.waitFor(30, TimeUnit.SECONDS);
+            return peaks(gcLog, job.get("processed", Number.class).longValue(), seconds);
+        } finally {
+            worker.destroyForcibly();
+        }
+    }
+
+    private Document awaitJobOfCommand(Process worker, Path log, UUID commandId) throws Exception {
+        var jobs = env.database.getCollection("jobs");
+        while (true) {
+            Document job = jobs.find(eq("command_id", commandId.toString())).first();
+            if (job != null && "completed".equals(job.getString("status"))) {
+                return job;
+            }
+            if (job != null && List.of("failed", "cancelled").contains(job.getString("status"))) {
+                throw new IllegalStateException("B7's job ended " + job.getString("status") + ": "
+                        + job.getString("failure_reason"));
+            }
+            if (!worker.isAlive()) {
+                throw new IllegalStateException("B7's worker stopped; its output:\n" + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void awaitLogLine(Process process, Path log, String line, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!(Files.exists(log) && Files.readString(log).contains(line))) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The worker did not get to '" + line + "'; its output:\n"
+                        + (Files.exists(log) ? Files.readString(log) : ""));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static HeapPeak peaks(Path gcLog, long items, double seconds) throws Exception {
+        long inUse = 0;
+        long retained = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            var collection = COLLECTION.matcher(line);
+            if (collection.find()) {
+                inUse = Math.max(inUse, kibibytes(collection.group(1), collection.group(2)));
+                retained = Math.max(retained, kibibytes(collection.group(3), collection.group(4)));
+            }
+        }
+        return new HeapPeak(items, seconds, retained / 1024.0, inUse / 1024);
+    }
+
+    private static long kibibytes(String amount, String unit) {
+        long value = Long.parseLong(amount);
+        return switch (unit) {
+            case "G" -> value * 1024 * 1024;
+            case "M" -> value * 1024;
+            default -> value;
+        };
+    }
+
+    /** The bulk-worker role: the worker application, alone in this JVM. */
+    static void runWorker(String[] arguments) {
+        BulkWorkerApplication.main(arguments);
+    }
+}
