@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -43,8 +42,6 @@ final class ProcessScenarios {
     static final String WORKER_ROLE = "bulk-worker";
     private static final int CONCURRENCY = 8;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    // why: unified GC logging prints each collection as before->after(committed), e.g. "45M->12M(256M)"
-    private static final Pattern COLLECTION = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
     private final BenchEnvironment env;
 
@@ -108,7 +105,7 @@ final class ProcessScenarios {
         env.seedItems(owner, items, items, large, 0);
         HeapPeak baseline = heapWhileDeleting(small);
         HeapPeak project = heapWhileDeleting(large);
-        env.clearItems();
+        // why: the million items stay; emptying them here takes minutes, and the run's data directory goes with it
         return new Result("B7", "Worker heap, filter job", String.format("%,d items vs %,d, batch %,d", items,
                 baselineItems, BatchSize.MAX),
                 Stats.of(List.of(project.retainedMib())), Stats.of(List.of(baseline.retainedMib())), "peak", "MiB",
@@ -147,7 +144,9 @@ final class ProcessScenarios {
             double seconds = (System.nanoTime() - start) / 1e9;
             worker.destroy();
             worker.waitFor(30, TimeUnit.SECONDS);
-            return peaks(gcLog, job.get("processed", Number.class).longValue(), seconds);
+            var heap = GcLog.of(Files.readAllLines(gcLog));
+            return new HeapPeak(job.get("processed", Number.class).longValue(), seconds, heap.retainedMib(),
+                    Math.round(heap.inUseMib()));
         } finally {
             worker.destroyForcibly();
         }
@@ -180,28 +179,6 @@ final class ProcessScenarios {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static HeapPeak peaks(Path gcLog, long items, double seconds) throws Exception {
-        long inUse = 0;
-        long retained = 0;
-        for (String line : Files.readAllLines(gcLog)) {
-            var collection = COLLECTION.matcher(line);
-            if (collection.find()) {
-                inUse = Math.max(inUse, kibibytes(collection.group(1), collection.group(2)));
-                retained = Math.max(retained, kibibytes(collection.group(3), collection.group(4)));
-            }
-        }
-        return new HeapPeak(items, seconds, retained / 1024.0, inUse / 1024);
-    }
-
-    private static long kibibytes(String amount, String unit) {
-        long value = Long.parseLong(amount);
-        return switch (unit) {
-            case "G" -> value * 1024 * 1024;
-            case "M" -> value * 1024;
-            default -> value;
-        };
     }
 
     /** The bulk-worker role: the worker application, alone in this JVM. */

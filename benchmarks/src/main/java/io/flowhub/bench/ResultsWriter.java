@@ -63,7 +63,7 @@ final class ResultsWriter {
         md.append(String.format("Machine: %s cores, %s GiB memory, %s; commit %s; measured %s; the run took %d s.%n%n",
                 machine.get("cores"), machine.get("memory_gib"), machine.get("jdk"), machine.get("commit"),
                 machine.get("measured_at"), took.toSeconds()));
-        md.append("Each row measures the project and its baseline alternately, in the same run, on the same ")
+        md.append("Each row measures the project and its baseline alternately, in the same run, on the same servers: ")
                 .append(stack).append(". Figures in milliseconds unless marked: the median (or p99, or peak) with ")
                 .append("the spread (min–max) of the samples; the ratio is project ÷ baseline.\n\n");
         md.append("| | Scenario | Workload | Project | Baseline | Ratio | Target |\n");
@@ -76,7 +76,8 @@ final class ResultsWriter {
         md.append("\n");
         for (Result result : results) {
             md.append("- ").append(result.id()).append(" (").append(result.size()).append("): ").append(result.note())
-                    .append(String.format(Locale.ROOT, "; %d samples.%n", result.project().samples().size()));
+                    .append(String.format(Locale.ROOT, "; %,d sample%s.%n", result.project().samples().size(),
+                            result.project().samples().size() == 1 ? "" : "s"));
         }
         if (!notMeasured.isEmpty()) {
             md.append("\nNot measured by this version of the harness: ").append(String.join("; ", notMeasured)).append(".\n");
