@@ -9,11 +9,14 @@ import io.flowhub.stack.Ports;
 import io.flowhub.stack.kafka.EmbeddedKafkaBroker;
 import io.flowhub.stack.mongo.EmbeddedMongoServer;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bson.types.ObjectId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +42,7 @@ import static com.mongodb.client.model.Filters.eq;
  */
 final class BenchEnvironment implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(BenchEnvironment.class);
     static final String INTERNAL_KEY = "flowhub-secret-automation-key-2025";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -183,6 +187,9 @@ final class BenchEnvironment implements AutoCloseable {
         }
         try (var paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // why: the results matter more than a leftover temporary directory
+            log.warn("Could not remove the benchmark's data directory {}: {}", dataDir, e.getMessage());
         }
     }
 }
