@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Runs the benchmark scenarios on a fresh local stack and writes benchmarks/RESULTS.md and
- * benchmarks/results.json. {@code --quick} runs small workloads only, to check the harness.
+ * benchmarks/results.json. {@code --quick} runs small workloads only, to check the harness, and
+ * writes them under benchmarks/target/quick.
  * Started as {@code load-driver} or {@code bulk-worker}, it plays that part in a JVM of its own
  * for B6 and B7 instead.
  */
@@ -63,8 +64,10 @@ public final class BenchmarkSuite {
             results.add(logged(quick ? isolated.b7(50_000, 5_000) : isolated.b7(1_000_000, 10_000)));
         }
         Duration took = Duration.between(started, Instant.now());
-        ResultsWriter.write(Path.of("benchmarks"), results, List.of(), stack, took);
-        log.info("Benchmarks done in {} s: benchmarks/RESULTS.md and benchmarks/results.json", took.toSeconds());
+        // why: a quick check of the harness must not overwrite the committed results of a full run
+        Path written = Path.of(quick ? "benchmarks/target/quick" : "benchmarks");
+        ResultsWriter.write(written, results, List.of(), stack, took);
+        log.info("Benchmarks done in {} s: {}/RESULTS.md and {}/results.json", took.toSeconds(), written, written);
         System.exit(0);
     }
 
