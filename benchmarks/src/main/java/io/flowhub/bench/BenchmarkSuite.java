@@ -66,7 +66,7 @@ public final class BenchmarkSuite {
         Duration took = Duration.between(started, Instant.now());
         // why: a quick check of the harness must not overwrite the committed results of a full run
         Path written = Path.of(quick ? "benchmarks/target/quick" : "benchmarks");
-        ResultsWriter.write(written, results, List.of(), stack, took);
+        ResultsWriter.write(written, results, stack, took);
         log.info("Benchmarks done in {} s: {}/RESULTS.md and {}/results.json", took.toSeconds(), written, written);
         System.exit(0);
     }

@@ -39,12 +39,12 @@ final class ResultsWriter {
     }
 
     /** @param stack what the services ran on, in words, for the report */
-    static void write(Path directory, List<Result> results, List<String> notMeasured, String stack, Duration took)
+    static void write(Path directory, List<Result> results, String stack, Duration took)
             throws IOException {
         Map<String, Object> machine = machine();
         machine.put("stack", stack);
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("RESULTS.md"), markdown(results, notMeasured, machine, stack, took));
+        Files.writeString(directory.resolve("RESULTS.md"), markdown(results, machine, stack, took));
         var json = new LinkedHashMap<String, Object>();
         json.put("machine", machine);
         json.put("took_seconds", took.toSeconds());
@@ -64,12 +64,11 @@ final class ResultsWriter {
             rows.add(row);
         }
         json.put("results", rows);
-        json.put("not_measured", notMeasured);
         Files.writeString(directory.resolve("results.json"),
                 JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json) + "\n");
     }
 
-    private static String markdown(List<Result> results, List<String> notMeasured, Map<String, Object> machine,
+    private static String markdown(List<Result> results, Map<String, Object> machine,
             String stack, Duration took) {
         var md = new StringBuilder();
         md.append("# Benchmark results\n\n");
@@ -95,9 +94,6 @@ final class ResultsWriter {
         }
         if (stack.contains("mongo-java-server")) {
             md.append("\n").append(EMBEDDED_SERVER_MISSES);
-        }
-        if (!notMeasured.isEmpty()) {
-            md.append("\nNot measured by this version of the harness: ").append(String.join("; ", notMeasured)).append(".\n");
         }
         return md.toString();
     }
