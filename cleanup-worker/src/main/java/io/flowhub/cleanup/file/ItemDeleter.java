@@ -1,7 +1,9 @@
 package io.flowhub.cleanup.file;
 
 import com.mongodb.client.ClientSession;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.tx.Transactions;
@@ -18,7 +20,6 @@ import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -30,15 +31,21 @@ import static io.flowhub.store.item.ItemFields.ID;
 import static io.flowhub.store.item.ItemFields.UPDATED_AT;
 
 /**
- * Hard-deletes the items a filter selects, a batch at a time, with their files. Each batch reads
- * the items' ids and file paths in {@code _id} order and records the files' removal; then one
- * delete takes the filter within the batch's {@code _id} range, leaving out anything created or
- * changed after the read — so an item created or given a new file meanwhile is left whole, never
- * an item without its file. Only then are the files removed, and a file an item still points at
- * never is.
+ * Hard-deletes the items a filter selects, a batch at a time, with their files. A pass reads the
+ * items' ids and file paths through one cursor in {@code _id} order; each batch records its files'
+ * removal, then one delete takes the filter within the batch's {@code _id} range, leaving out
+ * anything created or changed since the pass began — so an item created or given a new file
+ * meanwhile is left whole, never an item without its file (and is taken by a further pass). Only
+ * then are the files removed, and a file an item still points at never is.
  */
 @Component
 public class ItemDeleter {
+
+    /**
+     * Passes through the selection at most: a pass that leaves out items changed while it ran is
+     * followed by another for them, but an item changed on every pass is left whole.
+     */
+    static final int MAX_PASSES = 3;
 
     private final MongoCollection<Document> items;
     private final FileRemovals removals;
@@ -76,28 +83,60 @@ public class ItemDeleter {
      */
     public long deleteItems(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session) {
         long deleted = 0;
-        ObjectId after = null;
-        while (true) {
-            Bson page = after == null ? filter : and(filter, gt(ID, after));
-            Date readAt = Date.from(clock.instant());
-            List<Document> batch = session.map(in -> items.find(in, page)).orElseGet(() -> items.find(page))
-                    .projection(include(ID, FILE_PATH)).sort(ascending(ID)).limit(batchSize).into(new ArrayList<>());
-            if (batch.isEmpty()) {
+        for (int pass = 1; ; pass++) {
+            Pass done = deletePass(filter, jobId, batchSize, session);
+            deleted += done.deleted();
+            if (done.deleted() == done.read() || pass == MAX_PASSES) {
                 return deleted;
             }
-            removals.record(batch.stream().map(item -> item.getString(FILE_PATH)).filter(path -> path != null).toList(),
-                    jobId, session);
-            Bson exactly = and(filter, gte(ID, batch.getFirst().getObjectId(ID)), lte(ID, batch.getLast().getObjectId(ID)),
-                    or(lte(UPDATED_AT, readAt), exists(UPDATED_AT, false)));
-            deleted += session.map(in -> items.deleteMany(in, exactly)).orElseGet(() -> items.deleteMany(exactly))
-                    .getDeletedCount();
-            after = batch.getLast().getObjectId(ID);
         }
+    }
+
+    /**
+     * One pass through the selection: one cursor in {@code _id} order, read a batch at a time, so the
+     * filter is resolved once rather than once per batch. Each batch records its files' removal, then
+     * one delete takes the filter within the batch's {@code _id} range, leaving out anything created
+     * or changed since the pass began.
+     */
+    private Pass deletePass(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session) {
+        // why: a cursor reads its documents over the whole pass, so only a time taken before it opens
+        // is sure to predate every read; an item changed after that is left for the next pass
+        Date readAt = Date.from(clock.instant());
+        long read = 0;
+        long deleted = 0;
+        FindIterable<Document> selected = session.map(in -> items.find(in, filter)).orElseGet(() -> items.find(filter));
+        try (MongoCursor<Document> cursor = selected.projection(include(ID, FILE_PATH)).sort(ascending(ID))
+                .batchSize(batchSize).cursor()) {
+            var batch = new ArrayList<Document>(batchSize);
+            while (cursor.hasNext()) {
+                batch.add(cursor.next());
+                if (batch.size() == batchSize || !cursor.hasNext()) {
+                    read += batch.size();
+                    deleted += deleteBatch(batch, filter, readAt, jobId, session);
+                    batch.clear();
+                }
+            }
+        }
+        return new Pass(read, deleted);
+    }
+
+    private long deleteBatch(List<Document> batch, Bson filter, Date readAt, ObjectId jobId,
+            Optional<ClientSession> session) {
+        removals.record(batch.stream().map(item -> item.getString(FILE_PATH)).filter(path -> path != null).toList(),
+                jobId, session);
+        Bson exactly = and(filter, gte(ID, batch.getFirst().getObjectId(ID)), lte(ID, batch.getLast().getObjectId(ID)),
+                or(lte(UPDATED_AT, readAt), exists(UPDATED_AT, false)));
+        return session.map(in -> items.deleteMany(in, exactly)).orElseGet(() -> items.deleteMany(exactly))
+                .getDeletedCount();
     }
 
     /** @return the files recorded for this job, removed now */
     public FileRemovals.Outcome removeFiles(ObjectId jobId) {
         return removals.removeFor(jobId);
+    }
+
+    /** @param read items a pass found; @param deleted of those, the items it deleted */
+    private record Pass(long read, long deleted) {
     }
 
     /** @param items items deleted; @param files files removed; @param filesFailed files left for the sweep */
