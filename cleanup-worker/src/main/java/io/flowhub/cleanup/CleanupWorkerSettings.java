@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * Settings of cleanup-worker.
  *
- * @param batchSize      items per bulk delete
+ * @param batchSize      items per bulk delete (and per progress report)
  * @param retryFor       how long a command failing for a passing reason is retried before it is dead-lettered
  * @param lease          how long a running job's worker may go without reporting before another may take it
  * @param retentionDays  soft-deleted items older than this are hard-deleted by the daily retention job
@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 @ConfigurationProperties("flowhub.cleanup")
 public record CleanupWorkerSettings(
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("5000") int batchSize,
         @DefaultValue("30s") Duration retryFor,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("30") int retentionDays,

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.exists;
@@ -68,9 +69,12 @@ public class ItemDeleter {
     /**
      * Deletes the selected items (in one transaction where the database supports them), then their
      * files. Running it again after a crash finishes the job.
+     *
+     * @param deletedSoFar told after every batch how many items this run has deleted so far
      */
-    public Deleted delete(Bson filter, ObjectId jobId, int batchSize) {
-        long deleted = transactions.inTransactionIfSupported(session -> deleteItems(filter, jobId, batchSize, session));
+    public Deleted delete(Bson filter, ObjectId jobId, int batchSize, LongConsumer deletedSoFar) {
+        long deleted = transactions.inTransactionIfSupported(
+                session -> deleteItems(filter, jobId, batchSize, session, deletedSoFar));
         FileRemovals.Outcome files = removals.removeFor(jobId);
         return new Deleted(deleted, files.removed(), files.failed());
     }
@@ -79,12 +83,15 @@ public class ItemDeleter {
      * Deletes the selected items and records their files' removal, within the given transaction if
      * any; the files themselves are removed by the caller once that has committed.
      *
+     * @param deletedSoFar told after every batch how many items this call has deleted so far (a
+     *                     transaction that starts over calls this again, counting from zero)
      * @return how many items were deleted
      */
-    public long deleteItems(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session) {
+    public long deleteItems(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session,
+            LongConsumer deletedSoFar) {
         long deleted = 0;
         for (int pass = 1; ; pass++) {
-            Pass done = deletePass(filter, jobId, batchSize, session);
+            Pass done = deletePass(filter, jobId, batchSize, session, deleted, deletedSoFar);
             deleted += done.deleted();
             if (done.deleted() == done.read() || pass == MAX_PASSES) {
                 return deleted;
@@ -98,7 +105,8 @@ public class ItemDeleter {
      * one delete takes the filter within the batch's {@code _id} range, leaving out anything created
      * or changed since the pass began.
      */
-    private Pass deletePass(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session) {
+    private Pass deletePass(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session,
+            long deletedBefore, LongConsumer deletedSoFar) {
         // why: a cursor reads its documents over the whole pass, so only a time taken before it opens
         // is sure to predate every read; an item changed after that is left for the next pass
         Date readAt = Date.from(clock.instant());
@@ -114,6 +122,7 @@ public class ItemDeleter {
                     read += batch.size();
                     deleted += deleteBatch(batch, filter, readAt, jobId, session);
                     batch.clear();
+                    deletedSoFar.accept(deletedBefore + deleted);
                 }
             }
         }

@@ -23,7 +23,8 @@ public class ItemPurge {
 
     public Map<String, Long> run(PurgeItem command, CleanupContext context) {
         var selection = eq("_id", new ObjectId(command.itemId()));
-        var deleted = context.dryRun() ? items.count(selection) : items.delete(selection, context.jobId(), 1);
+        var deleted = context.dryRun() ? items.count(selection) : items.delete(selection, context.jobId(), 1,
+                soFar -> context.progress("items", soFar));
         var result = new LinkedHashMap<String, Long>();
         result.put("items", deleted.items());
         result.put("files", deleted.files());

@@ -37,7 +37,18 @@ public final class CleanupContext {
     /** Adds to the result and records it on the job. */
     public void done(String what, long count) {
         result.merge(what, count, Long::sum);
-        jobs.recordResult(jobId, workerId, ++step, result);
+        jobs.recordResult(jobId, workerId, ++step, resultSoFar());
+    }
+
+    /**
+     * Records how far a step under way has got, on top of what is done, and renews the job's lease;
+     * unlike {@link #done}, a later call replaces the figure rather than adding to it, so a step that
+     * starts over (a transaction retried) counts again from zero.
+     */
+    public void progress(String what, long soFarInThisStep) {
+        var shown = new LinkedHashMap<>(result);
+        shown.merge(what, soFarInThisStep, Long::sum);
+        jobs.recordResult(jobId, workerId, ++step, shown);
     }
 
     /** @return what the job has recorded as done */

@@ -75,7 +75,8 @@ public class UserDataPurge {
         // to do when the purge runs again, so a purge interrupted anywhere is finished by a re-run
         Map<String, Long> deleted = transactions.inTransactionIfSupported(session -> {
             var counts = new LinkedHashMap<String, Long>();
-            counts.put("items", items.deleteItems(ownItems, context.jobId(), settings.batchSize(), session));
+            counts.put("items", items.deleteItems(ownItems, context.jobId(), settings.batchSize(), session,
+                    soFar -> context.progress("items", soFar)));
             counts.put("bulk_jobs", deleteMany(jobs, session, ownJobs));
             counts.put("activity_logs", command.includeActivityLogs() ? deleteMany(activity, session, ownActivity) : 0);
             counts.put("otps", command.includeOtps() ? deleteMany(otps, session, ownOtps) : 0);

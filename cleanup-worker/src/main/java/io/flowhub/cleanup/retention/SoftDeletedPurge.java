@@ -33,7 +33,8 @@ public class SoftDeletedPurge {
     public Map<String, Long> run(PurgeSoftDeleted command, CleanupContext context) {
         int days = command.olderThanDays() == null ? settings.retentionDays() : command.olderThanDays();
         var expired = and(eq("is_active", false), lt("deleted_at", Date.from(clock.instant().minus(Duration.ofDays(days)))));
-        var deleted = context.dryRun() ? items.count(expired) : items.delete(expired, context.jobId(), settings.batchSize());
+        var deleted = context.dryRun() ? items.count(expired) : items.delete(expired, context.jobId(),
+                settings.batchSize(), soFar -> context.progress("items", soFar));
         var result = new LinkedHashMap<String, Long>();
         result.put("items", deleted.items());
         result.put("files", deleted.files());

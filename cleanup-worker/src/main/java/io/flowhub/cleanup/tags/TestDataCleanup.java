@@ -61,7 +61,8 @@ public class TestDataCleanup {
             result.put("files", wouldDelete.files());
             return result;
         }
-        var deleted = items.delete(selection, context.jobId(), settings.batchSize());
+        var deleted = items.delete(selection, context.jobId(), settings.batchSize(),
+                soFar -> context.progress("items", soFar));
         context.done("items", deleted.items());
         context.done("files", deleted.files());
         context.done("files_failed", deleted.filesFailed());

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
 import java.util.List;
@@ -70,7 +71,7 @@ class ItemDeleterIntegrationTests {
     }
 
     @Test
-    void deletesEverySelectedItemAcrossBatchesWithItsFileAndLeavesTheRest() throws IOException {
+    void deletesEverySelectedItemAcrossBatchesWithItsFileReportingEachBatchAndLeavesTheRest() throws IOException {
         clock.passesBeginAt(START);
         List<String> files = List.of(file(), file(), file(), file(), file());
         for (int i = 0; i < 7; i++) {
@@ -79,9 +80,11 @@ class ItemDeleterIntegrationTests {
         String othersFile = file();
         ObjectId other = insertItem(List.of("other-" + tag), othersFile, START.minusSeconds(60));
 
-        var deleted = deleter.delete(tagged, new ObjectId(), 3);
+        var reported = new ArrayList<Long>();
+        var deleted = deleter.delete(tagged, new ObjectId(), 3, reported::add);
 
         assertThat(deleted).isEqualTo(new ItemDeleter.Deleted(7, 5, 0));
+        assertThat(reported).containsExactly(3L, 6L, 7L);
         assertThat(database.getCollection("items").countDocuments(tagged)).isZero();
         files.forEach(path -> assertThat(stack.filesRoot().resolve(path)).doesNotExist());
         assertThat(database.getCollection("items").countDocuments(eq("_id", other))).isOne();
@@ -96,7 +99,8 @@ class ItemDeleterIntegrationTests {
         insertItem(List.of(tag), before, START.minusSeconds(60));
         insertItem(List.of(tag), during, START.plus(Duration.ofMinutes(1)));
 
-        var deleted = deleter.delete(tagged, new ObjectId(), 10);
+        var deleted = deleter.delete(tagged, new ObjectId(), 10, soFar -> {
+        });
 
         assertThat(deleted.items()).isEqualTo(2);
         assertThat(database.getCollection("items").countDocuments(tagged)).isZero();
@@ -112,7 +116,8 @@ class ItemDeleterIntegrationTests {
         String gone = file();
         insertItem(List.of(tag), gone, START.minusSeconds(60));
 
-        var deleted = deleter.delete(tagged, new ObjectId(), 10);
+        var deleted = deleter.delete(tagged, new ObjectId(), 10, soFar -> {
+        });
 
         assertThat(deleted.items()).isEqualTo(1);
         assertThat(clock.timesAsked()).isEqualTo(ItemDeleter.MAX_PASSES);
