@@ -9,6 +9,7 @@ import io.flowhub.stack.Ports;
 import io.flowhub.stack.kafka.EmbeddedKafkaBroker;
 import io.flowhub.stack.mongo.EmbeddedMongoServer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.bson.types.ObjectId;
@@ -147,19 +148,37 @@ final class BenchEnvironment implements AutoCloseable {
     }
 
     /** Polls the job every few milliseconds until it is finished; returns it. */
-    Document awaitJob(String jobId) throws InterruptedException {
+    Document awaitJob(String jobId) throws Exception {
+        return awaitJob(eq("_id", new ObjectId(jobId)), Duration.ofMillis(5), () -> {
+        });
+    }
+
+    /**
+     * Polls the job the query finds until it has completed, and returns it.
+     *
+     * @param meanwhile run between polls: throws when whatever runs the job is gone
+     * @throws IllegalStateException when the job fails or is cancelled
+     */
+    Document awaitJob(Bson which, Duration every, Check meanwhile) throws Exception {
         var jobs = database.getCollection("jobs");
         while (true) {
-            Document job = jobs.find(eq("_id", new ObjectId(jobId))).first();
+            Document job = jobs.find(which).first();
             if (job != null && List.of("completed", "failed", "cancelled").contains(job.getString("status"))) {
                 if (!"completed".equals(job.getString("status"))) {
-                    throw new IllegalStateException("Job " + jobId + " " + job.getString("status") + ": "
-                            + job.getString("failure_reason"));
+                    throw new IllegalStateException("Job " + job.getObjectId("_id") + " " + job.getString("status")
+                            + ": " + job.getString("failure_reason"));
                 }
                 return job;
             }
-            Thread.sleep(5);
+            meanwhile.run();
+            Thread.sleep(every.toMillis());
         }
+    }
+
+    /** Something to check while waiting, which may fail. */
+    @FunctionalInterface
+    interface Check {
+        void run() throws Exception;
     }
 
     URI uri(String path) {

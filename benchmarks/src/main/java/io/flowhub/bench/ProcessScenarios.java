@@ -108,17 +108,18 @@ final class ProcessScenarios {
         // why: the million items stay; emptying them here takes minutes, and the run's data directory goes with it
         return new Result("B7", "Worker heap, filter job", String.format("%,d items vs %,d, batch %,d", items,
                 baselineItems, BatchSize.MAX),
-                Stats.of(List.of(project.retainedMib())), Stats.of(List.of(baseline.retainedMib())), "peak", "MiB",
+                Stats.of(project.heap().afterMib()), Stats.of(baseline.heap().afterMib()), "peak", "MiB",
                 "heap peak < 256 MiB", String.format(Locale.ROOT, "the worker ran alone with -Xmx%dm and finished "
-                        + "both jobs in it (%,d items in %.0f s, %,d in %.0f s); figures are the heap left after a "
-                        + "collection, at its highest; the heap in use before a collection peaked at %d MiB and "
-                        + "%d MiB; baseline: the same worker on the small job", WORKER_HEAP_MIB, project.items(),
-                        project.seconds(), baseline.items(), baseline.seconds(), project.inUseMib(),
-                        baseline.inUseMib()));
+                        + "both jobs in it (%,d items in %.0f s, %,d in %.0f s); one job each, whose samples are the "
+                        + "heap left after each of its collections (%,d and %,d), the figure their highest; the heap "
+                        + "in use before a collection peaked at %.0f MiB and %.0f MiB; baseline: the same worker on "
+                        + "the small job", WORKER_HEAP_MIB, project.items(), project.seconds(), baseline.items(),
+                        baseline.seconds(), project.heap().afterMib().size(), baseline.heap().afterMib().size(),
+                        project.heap().inUseMib(), baseline.heap().inUseMib()));
     }
 
-    /** A job's items, duration and the worker's heap peaks: in use before a collection, and left after one. */
-    private record HeapPeak(long items, double seconds, double retainedMib, long inUseMib) {
+    /** A job's items, duration and the worker's heap around each collection while it ran. */
+    private record HeapPeak(long items, double seconds, GcLog heap) {
     }
 
     private HeapPeak heapWhileDeleting(String tag) throws Exception {
@@ -140,33 +141,22 @@ final class ProcessScenarios {
                         ContractJson.mapper().writerFor(BulkCommand.class).writeValueAsString(command))).get();
             }
             long start = System.nanoTime();
-            Document job = awaitJobOfCommand(worker, log, command.commandId());
+            Document job = env.awaitJob(eq("command_id", command.commandId().toString()), Duration.ofMillis(200), () -> {
+                if (!worker.isAlive()) {
+                    throw new IllegalStateException("B7's worker stopped; its output:\n" + Files.readString(log));
+                }
+            });
             double seconds = (System.nanoTime() - start) / 1e9;
             worker.destroy();
             worker.waitFor(30, TimeUnit.SECONDS);
             var heap = GcLog.of(Files.readAllLines(gcLog));
-            return new HeapPeak(job.get("processed", Number.class).longValue(), seconds, heap.retainedMib(),
-                    Math.round(heap.inUseMib()));
+            if (heap.afterMib().isEmpty()) {
+                throw new IllegalStateException("B7's worker made no collection on the " + tag + " job, so its GC "
+                        + "log says nothing of its heap; the job is too small to measure");
+            }
+            return new HeapPeak(job.get("processed", Number.class).longValue(), seconds, heap);
         } finally {
             worker.destroyForcibly();
-        }
-    }
-
-    private Document awaitJobOfCommand(Process worker, Path log, UUID commandId) throws Exception {
-        var jobs = env.database.getCollection("jobs");
-        while (true) {
-            Document job = jobs.find(eq("command_id", commandId.toString())).first();
-            if (job != null && "completed".equals(job.getString("status"))) {
-                return job;
-            }
-            if (job != null && List.of("failed", "cancelled").contains(job.getString("status"))) {
-                throw new IllegalStateException("B7's job ended " + job.getString("status") + ": "
-                        + job.getString("failure_reason"));
-            }
-            if (!worker.isAlive()) {
-                throw new IllegalStateException("B7's worker stopped; its output:\n" + Files.readString(log));
-            }
-            Thread.sleep(200);
         }
     }
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GcLogTests {
 
     @Test
-    void thePeaksAreTheMostInUseBeforeAndTheMostLeftAfterAnyCollection() {
+    void eachCollectionGivesTheHeapLeftAfterItAndTheInUsePeakIsTheMostBeforeAny() {
         var log = GcLog.of(List.of(
                 "[0.005s][info][gc] Using G1",
                 "[0.912s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->6M(256M) 4.123ms",
@@ -18,7 +18,7 @@ class GcLogTests {
                 "[9.700s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 150M->11M(256M) 5.2ms"));
 
         assertThat(log.inUseMib()).isEqualTo(150.0);
-        assertThat(log.retainedMib()).isEqualTo(12.0);
+        assertThat(log.afterMib()).containsExactly(6.0, 9.0, 12.0, 11.0);
     }
 
     @Test
@@ -26,11 +26,14 @@ class GcLogTests {
         var log = GcLog.of(List.of("GC(0) Pause Full (System.gc()) 1G->512K(2G) 80.0ms"));
 
         assertThat(log.inUseMib()).isEqualTo(1024.0);
-        assertThat(log.retainedMib()).isEqualTo(0.5);
+        assertThat(log.afterMib()).containsExactly(0.5);
     }
 
     @Test
     void aLogWithoutCollectionsHasNoPeaks() {
-        assertThat(GcLog.of(List.of("[0.005s][info][gc] Using G1"))).isEqualTo(new GcLog(0, 0));
+        var log = GcLog.of(List.of("[0.005s][info][gc] Using G1"));
+
+        assertThat(log.afterMib()).isEmpty();
+        assertThat(log.inUseMib()).isZero();
     }
 }
