@@ -77,12 +77,12 @@ final class ProcessScenarios {
         env.clearItems();
         var noOp = outcomes.get("no-op");
         return List.of(loadResult("job polling", "GET /api/v1/jobs/{id}", outcomes.get("job polling"), noOp, plan,
-                        "p99 ≤ 3× the no-op's"),
-                loadResult("item create", "POST /api/v1/items", outcomes.get("item create"), noOp, plan, "—"));
+                        Target.ratioAtMost(3, "p99 ≤ 3× the no-op's")),
+                loadResult("item create", "POST /api/v1/items", outcomes.get("item create"), noOp, plan, Target.NONE));
     }
 
     private static Result loadResult(String name, String request, GatewayLoad.Outcome outcome, GatewayLoad.Outcome noOp,
-            GatewayLoad.Plan plan, String target) {
+            GatewayLoad.Plan plan, Target target) {
         return new Result("B6", "Gateway under load: " + name, String.format(Locale.ROOT,
                 "%s, %d in flight, %d × %d s", request, plan.concurrency(), plan.rounds(), plan.seconds()),
                 Stats.of(outcome.latencies()), Stats.of(noOp.latencies()), "p99", "ms", target,
@@ -109,7 +109,7 @@ final class ProcessScenarios {
         return new Result("B7", "Worker heap, filter job", String.format("%,d items vs %,d, batch %,d", items,
                 baselineItems, BatchSize.MAX),
                 Stats.of(project.heap().afterMib()), Stats.of(baseline.heap().afterMib()), "peak", "MiB",
-                "heap peak < 256 MiB", String.format(Locale.ROOT, "the worker ran alone with -Xmx%dm and finished "
+                Target.figureUnder(256, "heap peak < 256 MiB"), String.format(Locale.ROOT, "the worker ran alone with -Xmx%dm and finished "
                         + "both jobs in it (%,d items in %.0f s, %,d in %.0f s); one job each, whose samples are the "
                         + "heap left after each of its collections (%,d and %,d), the figure their highest; the heap "
                         + "in use before a collection peaked at %.0f MiB and %.0f MiB; baseline: the same worker on "

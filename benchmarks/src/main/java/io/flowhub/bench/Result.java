@@ -10,11 +10,11 @@ package io.flowhub.bench;
  * @param baseline  the baseline's samples, in {@code unit}
  * @param statistic "median", "p99" or "peak" (the largest sample): the figure the ratio compares
  * @param unit      "ms" or "MiB"
- * @param target    the target the issue sets, in words
+ * @param target    the target the issue sets
  * @param note      what the reader should know
  */
 record Result(String id, String title, String size, Stats project, Stats baseline, String statistic, String unit,
-              String target, String note) {
+              Target target, String note) {
 
     double projectFigure() {
         return figure(project);
@@ -30,6 +30,11 @@ record Result(String id, String title, String size, Stats project, Stats baselin
             case "peak" -> stats.max();
             default -> stats.median();
         };
+    }
+
+    /** @return whether the result meets its target, empty when it has none */
+    java.util.Optional<Boolean> targetMet() {
+        return target.metBy(this);
     }
 
     double ratio() {

@@ -73,7 +73,8 @@ final class Scenarios {
         return new Result("B1", "Bulk soft delete through the API", String.format("%,d items by %s, batch %,d", items,
                 items <= 10_000 ? "id list" : "filter", batchSize),
                 Stats.of(project), Stats.of(baseline), "median", "ms",
-                items >= 100_000 ? "ratio ≤ 1.5" : items == 1_000 ? "under 1 s end to end" : "—",
+                items >= 100_000 ? Target.ratioAtMost(1.5)
+                        : items == 1_000 ? Target.figureUnder(1_000, "under 1 s end to end") : Target.NONE,
                 "baseline: one updateMany of the same items");
     }
 
@@ -106,7 +107,7 @@ final class Scenarios {
             env.clearItems();
         }
         return new Result("B2", "Per-user purge", String.format("%,d items, %,d files", items, files), Stats.of(project),
-                Stats.of(baseline), "median", "ms", "ratio ≤ 1.5", "baseline: deleteMany per collection + deleting the files");
+                Stats.of(baseline), "median", "ms", Target.ratioAtMost(1.5), "baseline: deleteMany per collection + deleting the files");
     }
 
     /** B3: tag cleanup (hard) of some items (50k of 100k) vs one deleteMany. */
@@ -129,7 +130,7 @@ final class Scenarios {
             env.clearItems();
         }
         return new Result("B3", "Tag cleanup (hard)", String.format("%,d of %,d items", tagged, items),
-                Stats.of(project), Stats.of(baseline), "median", "ms", "ratio ≤ 1.5", "baseline: one deleteMany");
+                Stats.of(project), Stats.of(baseline), "median", "ms", Target.ratioAtMost(1.5), "baseline: one deleteMany");
     }
 
     /**
@@ -155,7 +156,7 @@ final class Scenarios {
             baseline.add(millisSince(start));
         }
         return new Result("B4", "Full reset", String.format("%,d documents across collections", documents),
-                Stats.of(project), Stats.of(baseline), "median", "ms", "ratio ≤ 2", "baseline: deleteMany on each collection");
+                Stats.of(project), Stats.of(baseline), "median", "ms", Target.ratioAtMost(2), "baseline: deleteMany on each collection");
     }
 
     /** B5: 202 returned → worker started the job, over 200 jobs, beside Kafka's own produce → consume latency. */
@@ -179,7 +180,7 @@ final class Scenarios {
         }
         env.clearItems();
         return new Result("B5", "Dispatch latency (202 → job started)", jobs + " jobs, p99", Stats.of(project),
-                Stats.of(kafkaLatency(jobs)), "p99", "ms", "p99 ≤ 50 ms",
+                Stats.of(kafkaLatency(jobs)), "p99", "ms", Target.figureAtMost(50, "p99 ≤ 50 ms"),
                 "baseline: Kafka produce → consume on the same broker; both at millisecond resolution");
     }
 
