@@ -55,7 +55,7 @@ public final class BenchmarkSuite {
             results.add(logged(scenarios.b1(10_000, quick ? 1 : 3, 50)));
             results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, quick ? 1 : 2, 1_000)));
             results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, quick ? 1 : 3, BatchSize.MAX)));
-            results.add(logged(scenarios.b2(10_000, 1_000, quick ? 1 : 3)));
+            results.add(logged(scenarios.b2(10_000, 1_000, quick ? 1 : 5)));
             results.add(logged(quick ? scenarios.b3(20_000, 10_000, 1) : scenarios.b3(100_000, 50_000, 2)));
             results.add(logged(scenarios.b5(quick ? 50 : 200)));
             isolated.b6(quick ? 2 : 5, quick ? 1 : 2).forEach(result -> results.add(logged(result)));
