@@ -48,7 +48,8 @@ class TargetTests {
 
         String report = Files.readString(directory.resolve("RESULTS.md"));
         assertThat(report).contains("| **1.20** | ratio ≤ 1.5: met |", "| **4.00** | ratio ≤ 1.5: **missed** |",
-                "Missed: B2 (10 items).", ResultsWriter.WHY_ON_THE_EMBEDDED_SERVER);
+                "Missed: B2 (10 items).", ResultsWriter.WHY_ON_THE_EMBEDDED_SERVER, ResultsWriter.WHY_ELSE.get("B2"));
+        assertThat(report).doesNotContain(ResultsWriter.WHY_ELSE.get("B1"));
         assertThat(Files.readString(directory.resolve("results.json"))).contains("\"target_met\" : false");
     }
 
