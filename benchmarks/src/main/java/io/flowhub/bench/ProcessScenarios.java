@@ -109,12 +109,13 @@ final class ProcessScenarios {
         return new Result("B7", "Worker heap, filter job", String.format("%,d items vs %,d, batch %,d", items,
                 baselineItems, BatchSize.MAX),
                 Stats.of(project.heap().afterMib()), Stats.of(baseline.heap().afterMib()), "peak", "MiB",
-                Target.figureUnder(256, "heap peak < 256 MiB"), String.format(Locale.ROOT, "the worker ran alone with -Xmx%dm and finished "
-                        + "both jobs in it (%,d items in %.0f s, %,d in %.0f s); one job each, whose samples are the "
-                        + "heap left after each of its collections (%,d and %,d), the figure their highest; the heap "
-                        + "in use before a collection peaked at %.0f MiB and %.0f MiB; baseline: the same worker on "
-                        + "the small job", WORKER_HEAP_MIB, project.items(), project.seconds(), baseline.items(),
-                        baseline.seconds(), project.heap().afterMib().size(), baseline.heap().afterMib().size(),
+                Target.figureUnder(256, "heap peak < 256 MiB"), String.format(Locale.ROOT,
+                        "the worker ran alone with -Xmx%dm and finished both jobs in it (%,d items in %.0f s, "
+                        + "%,d in %.0f s); one job each, whose samples are the heap left after each of its collections "
+                        + "(%,d and %,d), the figure their highest; the heap in use before a collection peaked at "
+                        + "%.0f MiB and %.0f MiB; baseline: the same worker on the small job", WORKER_HEAP_MIB,
+                        project.items(), project.seconds(), baseline.items(), baseline.seconds(),
+                        project.heap().afterMib().size(), baseline.heap().afterMib().size(),
                         project.heap().inUseMib(), baseline.heap().inUseMib()));
     }
 

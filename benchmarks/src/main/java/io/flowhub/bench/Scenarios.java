@@ -130,7 +130,8 @@ final class Scenarios {
             env.clearItems();
         }
         return new Result("B2", "Per-user purge", String.format("%,d items, %,d files", items, files), Stats.of(project),
-                Stats.of(baseline), "median", "ms", Target.ratioAtMost(1.5), "baseline: deleteMany per collection + deleting the files; " + inWorkerNote(inWorker));
+                Stats.of(baseline), "median", "ms", Target.ratioAtMost(1.5),
+                "baseline: deleteMany per collection + deleting the files; " + inWorkerNote(inWorker));
     }
 
     /** B3: tag cleanup (hard) of some items (50k of 100k) vs one deleteMany. */
@@ -182,7 +183,8 @@ final class Scenarios {
             baseline.add(millisSince(start));
         }
         return new Result("B4", "Full reset", String.format("%,d documents across collections", documents),
-                Stats.of(project), Stats.of(baseline), "median", "ms", Target.ratioAtMost(2), "baseline: deleteMany on each collection");
+                Stats.of(project), Stats.of(baseline), "median", "ms", Target.ratioAtMost(2),
+                "baseline: deleteMany on each collection");
     }
 
     /** B5: 202 returned → worker started the job, over 200 jobs, beside Kafka's own produce → consume latency. */
