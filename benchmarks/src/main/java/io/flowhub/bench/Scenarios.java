@@ -272,18 +272,8 @@ final class Scenarios {
 
     /** Polls the job through the API, as a client does, until it is completed. */
     private void pollUntilDone(String jobId) throws Exception {
-        while (true) {
-            var job = BenchEnvironment.json(env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/jobs/" + jobId))
-                    .header("Authorization", "Bearer " + env.token).build(), HttpResponse.BodyHandlers.ofString()).body());
-            String status = job.get("data").get("status").asString();
-            if (status.equals("completed")) {
-                return;
-            }
-            if (!status.equals("queued") && !status.equals("running")) {
-                throw new IllegalStateException("Job " + jobId + " ended " + status);
-            }
-            Thread.sleep(5);
-        }
+        pollUntilCompleted("Job " + jobId, () -> env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/jobs/" + jobId))
+                .header("Authorization", "Bearer " + env.token).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /**
@@ -298,18 +288,31 @@ final class Scenarios {
             throw new IllegalStateException("Expected 200, got " + response.statusCode() + ": " + response.body());
         }
         String jobId = BenchEnvironment.json(response.body()).get("job_id").asString();
-        while (response.statusCode() == 202) {
-            var job = BenchEnvironment.json(env.internal("GET", "/api/v1/internal/jobs/" + jobId, null).body());
-            String status = job.get("data").get("status").asString();
+        if (response.statusCode() == 202) {
+            pollUntilCompleted("Cleanup job " + jobId,
+                    () -> env.internal("GET", "/api/v1/internal/jobs/" + jobId, null).body());
+        }
+        return jobId;
+    }
+
+    /** Reads the job's view every few milliseconds until its status is completed; throws if it ends otherwise. */
+    private static void pollUntilCompleted(String job, JobView view) throws Exception {
+        while (true) {
+            String status = BenchEnvironment.json(view.body()).get("data").get("status").asString();
             if (status.equals("completed")) {
-                break;
+                return;
             }
             if (!status.equals("queued") && !status.equals("running")) {
-                throw new IllegalStateException("Cleanup job " + jobId + " ended " + status);
+                throw new IllegalStateException(job + " ended " + status);
             }
             Thread.sleep(5);
         }
-        return jobId;
+    }
+
+    /** One read of a job's view: the JSON body the API answers. */
+    @FunctionalInterface
+    private interface JobView {
+        String body() throws Exception;
     }
 
     /** @return how long the job ran in its worker, from started_at to finished_at (millisecond resolution) */
