@@ -1,8 +1,6 @@
 package io.flowhub.bulk;
 
-import io.flowhub.bulk.delete.SoftDeleteOperation;
 import io.flowhub.bulk.job.BulkJobRunner;
-import io.flowhub.bulk.restore.RestoreOperation;
 import io.flowhub.bulk.tags.AddTagsOperation;
 import io.flowhub.bulk.tags.RemoveTagsOperation;
 import io.flowhub.events.AddTags;
@@ -11,7 +9,8 @@ import io.flowhub.events.RemoveTags;
 import io.flowhub.events.RestoreItems;
 import io.flowhub.events.SoftDeleteItems;
 import io.flowhub.events.Topics;
-import io.flowhub.store.activity.ActivityAction;
+import io.flowhub.store.item.RestoreOperation;
+import io.flowhub.store.item.SoftDeleteOperation;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -32,10 +31,10 @@ class BulkCommandListener {
         try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
              var jobId = MDC.putCloseable("job_id", command.jobId())) {
             switch (command) {
-                case SoftDeleteItems c -> runner.run(c, new SoftDeleteOperation(), ActivityAction.DELETE);
-                case RestoreItems c -> runner.run(c, new RestoreOperation(), ActivityAction.RESTORE);
-                case AddTags c -> runner.run(c, new AddTagsOperation(c.tags()), ActivityAction.UPDATE);
-                case RemoveTags c -> runner.run(c, new RemoveTagsOperation(c.tags()), ActivityAction.UPDATE);
+                case SoftDeleteItems c -> runner.run(c, new SoftDeleteOperation());
+                case RestoreItems c -> runner.run(c, new RestoreOperation());
+                case AddTags c -> runner.run(c, new AddTagsOperation(c.tags()));
+                case RemoveTags c -> runner.run(c, new RemoveTagsOperation(c.tags()));
             }
         }
     }

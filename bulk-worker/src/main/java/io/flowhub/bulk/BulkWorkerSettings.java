@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param retryFor  how long a command that fails for a passing reason (MongoDB unreachable) is retried
  *                  before its job is marked failed and the record is moved to the dead-letter topic
  * @param lease     how long a running job's worker may go without reporting before another worker takes the job over
+ * @param sweepInterval how often the worker looks for abandoned bulk jobs and commands that never reached Kafka
+ * @param outboxGrace   how long a queued job may wait for its command to reach Kafka before it is sent again
  * @param workerId  this worker's name on the jobs it holds; unique per process unless set
  */
 @ConfigurationProperties("flowhub.bulk")
@@ -22,6 +24,8 @@ public record BulkWorkerSettings(
         @DefaultValue("50") int batchSize,
         @DefaultValue("30s") Duration retryFor,
         @DefaultValue("30s") Duration lease,
+        @DefaultValue("10s") Duration sweepInterval,
+        @DefaultValue("20s") Duration outboxGrace,
         String workerId) {
 
     public BulkWorkerSettings {

@@ -1,6 +1,5 @@
 package io.flowhub.bulk;
 
-import io.flowhub.bulk.job.BulkJobMetrics;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.JobRejected;
@@ -8,8 +7,12 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.spring.DeadLetterErrorHandler;
 import io.flowhub.events.spring.RejectedRecords;
 import io.flowhub.store.ObjectIds;
+import io.flowhub.events.Topics;
 import io.flowhub.store.job.JobEventSink;
+import io.flowhub.store.job.JobKind;
+import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.JobWorker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +42,14 @@ class KafkaConsumerConfiguration {
     }
 
     @Bean
+    JobWorker bulkJobWorker(BulkWorkerSettings settings) {
+        return new JobWorker(JobKind.BULK, Topics.BULK_COMMANDS, settings.workerId(), settings.lease(),
+                settings.sweepInterval(), settings.outboxGrace());
+    }
+
+    @Bean
     DefaultErrorHandler bulkErrorHandler(KafkaTemplate<String, Object> template, JobStore jobs,
-            BulkWorkerSettings settings, BulkJobMetrics metrics, JobEventSink events) {
+            BulkWorkerSettings settings, JobMetrics metrics, JobEventSink events) {
         return DeadLetterErrorHandler.create(template, settings.retryFor(), (record, e) -> {
             String reason = DeadLetterErrorHandler.reason(e);
             if (record.value() instanceof BulkCommand command && command.jobId() != null) {

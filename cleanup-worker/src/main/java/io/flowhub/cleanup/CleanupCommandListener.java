@@ -48,12 +48,12 @@ class CleanupCommandListener {
         try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
              var jobId = MDC.putCloseable("job_id", command.jobId())) {
             switch (command) {
-                case PurgeUserData c -> runner.run(c, true, context -> userData.run(c, context));
-                case CleanupByTags c -> runner.run(c, c.hardDelete(), context -> testData.run(c, context));
-                case PurgeItem c -> runner.run(c, true, context -> item.run(c, context));
-                case ResetAll c -> runner.run(c, true, context -> reset.run(c, context));
-                case PurgeSoftDeleted c -> runner.run(c, true, context -> retention.run(c, context));
-                case SweepOrphanFiles c -> runner.run(c, false, orphans::run);
+                case PurgeUserData c -> runner.run(c, true, job -> userData.work(c, job));
+                case CleanupByTags c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job));
+                case PurgeItem c -> runner.run(c, true, job -> item.work(c));
+                case ResetAll c -> runner.run(c, true, job -> reset.work(c, job));
+                case PurgeSoftDeleted c -> runner.run(c, true, job -> retention.work(c));
+                case SweepOrphanFiles c -> runner.run(c, false, job -> orphans.work(c));
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.flowhub.cleanup;
 
-import io.flowhub.cleanup.job.CleanupMetrics;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.JobRejected;
@@ -8,8 +7,15 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.spring.DeadLetterErrorHandler;
 import io.flowhub.events.spring.RejectedRecords;
 import io.flowhub.store.ObjectIds;
+import io.flowhub.events.Topics;
 import io.flowhub.store.job.JobEventSink;
+import io.flowhub.store.job.JobKind;
+import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.JobWorker;
+import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.CollectionNames;
+import org.bson.types.ObjectId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +26,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 
+import io.flowhub.store.item.ItemFields;
+
 import java.time.Instant;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.unset;
 
 /** How cleanup-worker reads commands, and what happens to those that fail (see {@link DeadLetterErrorHandler}). */
 @Configuration(proxyBeanMethods = false)
@@ -36,12 +47,22 @@ class CleanupKafkaConfiguration {
     }
 
     @Bean
+    JobWorker cleanupJobWorker(CleanupWorkerSettings settings) {
+        return new JobWorker(JobKind.CLEANUP, Topics.CLEANUP_COMMANDS, settings.workerId(), settings.lease(),
+                settings.sweepInterval(), settings.outboxGrace());
+    }
+
+    @Bean
     DefaultErrorHandler cleanupErrorHandler(KafkaTemplate<String, Object> template, JobStore jobs,
-            CleanupWorkerSettings settings, CleanupMetrics metrics, JobEventSink events) {
+            CleanupWorkerSettings settings, JobMetrics metrics, JobEventSink events, MongoDatabase database) {
         return DeadLetterErrorHandler.create(template, settings.retryFor(), (record, e) -> {
             String reason = DeadLetterErrorHandler.reason(e);
             if (record.value() instanceof CleanupCommand command && command.jobId() != null) {
-                jobs.fail(ObjectIds.parse("job id", command.jobId()), "Gave up: " + reason);
+                ObjectId jobId = ObjectIds.parse("job id", command.jobId());
+                jobs.fail(jobId, "Gave up: " + reason);
+                // why: items the failed job had claimed for deletion must not stay out of every other job's reach
+                database.getCollection(CollectionNames.ITEMS).updateMany(eq(ItemFields.DELETING_JOB, jobId),
+                        unset(ItemFields.DELETING_JOB));
             } else {
                 events.announce(new JobRejected(SchemaVersion.CURRENT, null, RejectedRecords.commandId(e),
                         Instant.now(), null, reason));

@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param lease          how long a running job's worker may go without reporting before another may take it
  * @param retentionDays  soft-deleted items older than this are hard-deleted by the daily retention job
  * @param fileGrace      files younger than this are never swept as orphans (an upload may be under way)
+ * @param sweepInterval  how often the worker looks for abandoned cleanup jobs and commands that never reached Kafka
+ * @param outboxGrace    how long a queued job may wait for its command to reach Kafka before it is sent again
  * @param workerId       this worker's name on the jobs it holds
  */
 @ConfigurationProperties("flowhub.cleanup")
@@ -24,6 +26,8 @@ public record CleanupWorkerSettings(
         @DefaultValue("60s") Duration lease,
         @DefaultValue("30") int retentionDays,
         @DefaultValue("1h") Duration fileGrace,
+        @DefaultValue("10s") Duration sweepInterval,
+        @DefaultValue("20s") Duration outboxGrace,
         String workerId) {
 
     public CleanupWorkerSettings {

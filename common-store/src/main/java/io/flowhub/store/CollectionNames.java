@@ -12,6 +12,9 @@ public final class CollectionNames {
     public static final String PROCESSED_COMMANDS = "processed_commands";
     public static final String SCHEMA_MIGRATIONS = "schema_migrations";
     public static final String IDEMPOTENCY_KEYS = "idempotency_keys";
+    public static final String JOB_LEDGER = "job_ledger";
+    public static final String FILE_REMOVALS = "file_removals";
+    public static final String HEALTH_CHECKS = "health_checks";
 
     private CollectionNames() {
     }

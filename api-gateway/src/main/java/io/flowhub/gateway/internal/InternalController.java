@@ -8,6 +8,7 @@ import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SchemaVersion;
 import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.ObjectIds;
@@ -206,9 +207,24 @@ class InternalController {
         data.put("operation", job.operation());
         data.put("status", job.status().wireValue());
         data.put("dry_run", job.dryRun());
+        data.put("progress", job.progress());
+        data.put("processed", job.counts().processed());
         data.put("result", job.result());
         data.put("failure_reason", job.failureReason());
         return Map.of("status", "success", "data", data);
+    }
+
+    /** Stops a queued or running cleanup (or bulk) job at its next batch boundary; what it deleted so far stays deleted and counted. */
+    @PostMapping("/jobs/{jobId}/cancel")
+    Map<String, Object> cancelJob(@PathVariable String jobId, HttpServletRequest request) {
+        ObjectId id = ObjectIds.parse("job id", jobId);
+        var call = new Call(request, Map.of("job_id", jobId), false);
+        Job found = jobs.find(id).orElseThrow(() -> call.audited(new NotFoundException("Job", jobId), "not found"));
+        Job cancelled = jobs.cancel(id).orElseThrow(() -> call.audited(new ConflictException("Job " + jobId + " is "
+                + jobs.find(id).map(job -> job.status().wireValue()).orElse(found.status().wireValue())
+                + "; only a queued or running job can be cancelled"), "conflict"));
+        call.record("cancelled", cancelled.result(), jobId);
+        return job(jobId);
     }
 
     private DeferredResult<ResponseEntity<?>> run(Call call, CleanupCommand command, Integer waitSeconds, String prefer,
@@ -230,6 +246,16 @@ class InternalController {
             return now;
         }
         return waiter.await(job.id(), wait, finished -> {
+            if (finished.status() == JobStatus.CANCELLED) {
+                call.record("cancelled", finished.result(), jobId);
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The cleanup job was "
+                        + "cancelled before it finished; what it deleted until then stays deleted and is counted here");
+                problem.setTitle("Cleanup cancelled");
+                problem.setProperty("job_id", jobId);
+                problem.setProperty("job_status", finished.status().wireValue());
+                problem.setProperty("deleted", finished.result());
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+            }
             if (finished.status() != JobStatus.COMPLETED) {
                 call.record("failed", finished.result(), jobId);
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -6,6 +6,7 @@ import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.gateway.system.PayloadTooLargeException;
 import io.flowhub.store.activity.ActivityAction;
 import io.flowhub.store.activity.ActivityLog;
+import io.flowhub.store.item.ItemChanges;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -86,16 +87,15 @@ class ItemEditor {
     Item softDelete(Caller caller, ObjectId id) {
         Date now = Date.from(clock.instant());
         Bson access = ItemAccess.writableBy(caller);
-        var deleted = items.updateReturningAfter(id, access, eq(IS_ACTIVE, true),
-                combine(set(IS_ACTIVE, false), set(DELETED_AT, now), set(UPDATED_AT, now)));
+        var deleted = items.updateReturningAfter(id, access, ItemChanges.active(), ItemChanges.softDelete(now, null));
         return deleted.isPresent() ? changed(caller, id, ActivityAction.DELETE, deleted) : current(id, access);
     }
 
     /** Restore; restoring an active item changes nothing and answers it as it is. */
     Item restore(Caller caller, ObjectId id) {
         Bson access = ItemAccess.writableBy(caller);
-        var restored = items.updateReturningAfter(id, access, eq(IS_ACTIVE, false),
-                combine(set(IS_ACTIVE, true), set(DELETED_AT, null), set(UPDATED_AT, Date.from(clock.instant()))));
+        var restored = items.updateReturningAfter(id, access, ItemChanges.inactive(),
+                ItemChanges.restore(Date.from(clock.instant()), null));
         return restored.isPresent() ? changed(caller, id, ActivityAction.RESTORE, restored) : current(id, access);
     }
 

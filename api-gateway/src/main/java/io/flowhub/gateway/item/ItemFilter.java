@@ -1,21 +1,16 @@
 package io.flowhub.gateway.item;
 
 import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.store.item.ItemSelection;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.regex;
-import static io.flowhub.store.item.ItemFields.*;
 
 /**
- * The filters of {@code GET /items} and {@code GET /items/count}.
+ * The filters of {@code GET /items} and {@code GET /items/count}, as the request gives them; their
+ * meaning is {@link ItemSelection}'s, the same as a bulk job's or a cleanup's.
  *
  * @param status    active (default), inactive or all
  * @param tags      items with any of these tags; empty for no tag filter
@@ -41,25 +36,11 @@ record ItemFilter(Status status, List<String> tags, Boolean testData, ObjectId c
     }
 
     Bson toBson() {
-        var conditions = new ArrayList<Bson>();
-        switch (status) {
-            case ACTIVE -> conditions.add(eq(IS_ACTIVE, true));
-            case INACTIVE -> conditions.add(eq(IS_ACTIVE, false));
-            case ALL -> {
-            }
-        }
-        if (!tags.isEmpty()) {
-            conditions.add(in(TAGS, tags));
-        }
-        if (testData != null) {
-            conditions.add(eq(TEST_DATA, testData));
-        }
-        if (createdBy != null) {
-            conditions.add(eq(CREATED_BY, createdBy));
-        }
-        if (text != null && !text.isBlank()) {
-            conditions.add(regex(NAME, Pattern.quote(text.trim()), "i"));
-        }
-        return Conditions.allOf(conditions);
+        ItemSelection.Status state = switch (status) {
+            case ACTIVE -> ItemSelection.Status.ACTIVE;
+            case INACTIVE -> ItemSelection.Status.INACTIVE;
+            case ALL -> null;
+        };
+        return new ItemSelection(state, tags, testData, createdBy, null, text).toBson();
     }
 }

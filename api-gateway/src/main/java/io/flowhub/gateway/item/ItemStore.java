@@ -16,12 +16,17 @@ import java.util.Optional;
 
 import static io.flowhub.store.StoreException.translated;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static io.flowhub.store.item.ItemFields.DELETING_JOB;
 import static com.mongodb.client.model.Sorts.descending;
 import static io.flowhub.store.item.ItemFields.ID;
 
 /** The gateway's reads and writes of {@code items}; every call takes the caller's access filter. */
 @Component
 class ItemStore {
+
+    /** Items a hard delete has claimed are about to go: the API changes them no more (so no file is orphaned). */
+    private static final Bson NOT_BEING_DELETED = exists(DELETING_JOB, false);
 
     private final MongoCollection<Document> items;
 
@@ -40,14 +45,14 @@ class ItemStore {
     /** @return the document as it was before the update, or empty when none matched */
     Optional<Document> updateReturningBefore(ObjectId id, Bson access, Bson condition, Bson update) {
         return translated("update item " + id, () -> Optional.ofNullable(items.findOneAndUpdate(
-                Conditions.allOf(List.of(eq(ID, id), access, condition)), update,
+                Conditions.allOf(List.of(eq(ID, id), access, condition, NOT_BEING_DELETED)), update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))));
     }
 
     /** @return the document as it is after the update, or empty when none matched */
     Optional<Document> updateReturningAfter(ObjectId id, Bson access, Bson condition, Bson update) {
         return translated("update item " + id, () -> Optional.ofNullable(items.findOneAndUpdate(
-                Conditions.allOf(List.of(eq(ID, id), access, condition)), update,
+                Conditions.allOf(List.of(eq(ID, id), access, condition, NOT_BEING_DELETED)), update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
     }
 

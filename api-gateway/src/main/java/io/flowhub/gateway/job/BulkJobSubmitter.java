@@ -4,19 +4,14 @@ import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.SelectionFilter;
 import io.flowhub.events.Topics;
-import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.gateway.auth.Caller;
 import io.flowhub.gateway.system.ForbiddenException;
-import io.flowhub.gateway.system.ServiceUnavailableException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.NewJob;
 import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -25,33 +20,23 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Records a bulk job as {@code queued} and publishes its command. The job is recorded first, so a
- * worker never receives a command whose job it cannot find; a command that Kafka did not accept
- * marks its job failed and answers 503, so nothing is left queued forever. An EDITOR's command may
- * change only the EDITOR's own items.
+ * Turns a bulk request into a job and its command, published through the {@link JobPublisher}'s
+ * outbox. An EDITOR's command may change only the EDITOR's own items.
  */
 @Component
 class BulkJobSubmitter {
 
-    private static final Logger log = LoggerFactory.getLogger(BulkJobSubmitter.class);
-
     private final JobStore jobs;
     private final IdempotencyKeys idempotencyKeys;
-    private final KafkaTemplate<String, Object> kafka;
-    private final GatewaySettings settings;
+    private final JobPublisher publisher;
     private final Clock clock;
 
-    BulkJobSubmitter(JobStore jobs, IdempotencyKeys idempotencyKeys, KafkaTemplate<String, Object> kafka,
-            GatewaySettings settings, Clock clock) {
+    BulkJobSubmitter(JobStore jobs, IdempotencyKeys idempotencyKeys, JobPublisher publisher, Clock clock) {
         this.jobs = jobs;
         this.idempotencyKeys = idempotencyKeys;
-        this.kafka = kafka;
-        this.settings = settings;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -65,25 +50,14 @@ class BulkJobSubmitter {
                 request.itemIds(), filter(request.filter(), owner, restrictToOwner), request.tags(), request.batchSize(),
                 clock.instant());
         if (idempotencyKey != null) {
-            var earlier = idempotencyKeys.claim(owner, idempotencyKey, hash(operation, request), jobId);
+            var earlier = idempotencyKeys.claim(owner, idempotencyKey, hash(operation, request), jobId, jobs::find);
             if (earlier.isPresent()) {
-                return jobs.find(earlier.get()).orElseThrow(() -> new IllegalStateException(
-                        "Idempotency-Key " + idempotencyKey + " points at job " + earlier.get() + ", which is gone"));
+                return earlier.get();
             }
         }
-        String commandJson = ContractJson.mapper().writeValueAsString(command);
         long total = request.itemIds() == null ? 0 : request.itemIds().size();
-        Job job = jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, operation.wireValue(), owner,
-                command.commandId(), total, commandJson));
-        try {
-            publish(command, job);
-        } catch (ServiceUnavailableException e) {
-            if (idempotencyKey != null) {
-                idempotencyKeys.release(owner, idempotencyKey);
-            }
-            throw e;
-        }
-        return job;
+        return publisher.submit(new NewJob(jobId, JobKind.BULK, operation.wireValue(), owner, null, command.commandId(),
+                total, ContractJson.mapper().writeValueAsString(command), false), Topics.BULK_COMMANDS, owner, command);
     }
 
     private static SelectionFilter filter(BulkOperationRequest.Filter filter, String owner, boolean restrictToOwner) {
@@ -99,26 +73,6 @@ class BulkJobSubmitter {
             createdBy = owner;
         }
         return new SelectionFilter(filter.tags(), filter.status(), filter.testData(), createdBy);
-    }
-
-    private void publish(BulkCommand command, Job job) {
-        try {
-            kafka.send(Topics.BULK_COMMANDS, command.ownerId(), command)
-                    .get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            log.info("Published {} command_id={} job_id={}", command.getClass().getSimpleName(),
-                    command.commandId(), job.id());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw notPublished(job, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw notPublished(job, e);
-        }
-    }
-
-    private ServiceUnavailableException notPublished(Job job, Exception cause) {
-        String reason = "The command could not be published to Kafka: " + cause.getMessage();
-        jobs.fail(job.id(), reason);
-        return new ServiceUnavailableException(reason + " (job " + job.id() + " is marked failed; retry the request)", cause);
     }
 
     private static String hash(BulkOperation operation, BulkOperationRequest request) {

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.job.Job;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,16 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Function;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Remembers which job an {@code Idempotency-Key} started, per user, with a hash of the request
- * body: the same key and body find the same job; the same key with another body is refused.
- * Keys expire after a day (a TTL index).
+ * body: the same key and body find the same job; the same key with another body is refused; a key
+ * whose job is gone (a reset, a purge) starts a new job. Unique per owner and key; keys expire
+ * after a day (a TTL index), and a per-user purge removes the user's.
  */
 @Component
 class IdempotencyKeys {
@@ -37,33 +41,42 @@ class IdempotencyKeys {
     /**
      * Claims the key for a new job.
      *
-     * @return empty when the key is new and now points at {@code jobId}; the earlier job's id when
-     *         the key was used before with the same body
+     * @param jobs finds a job by id
+     * @return empty when the key now points at {@code jobId}; the earlier job when the key was used
+     *         before with the same body and its job still exists
      * @throws IdempotencyConflictException when the key was used with another body
      */
-    Optional<ObjectId> claim(String ownerId, String key, String requestHash, ObjectId jobId) {
+    Optional<Job> claim(String ownerId, String key, String requestHash, ObjectId jobId,
+            Function<ObjectId, Optional<Job>> jobs) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new BadRequestException("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        String id = ownerId + ":" + key;
-        try {
-            keys.insertOne(new Document("_id", id).append("request_hash", requestHash).append("job_id", jobId)
-                    .append("created_at", Date.from(clock.instant())));
-            return Optional.empty();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+        var sameKey = and(eq("owner_id", ownerId), eq("key", key));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                keys.insertOne(new Document("_id", new ObjectId()).append("owner_id", ownerId).append("key", key)
+                        .append("request_hash", requestHash).append("job_id", jobId)
+                        .append("created_at", Date.from(clock.instant())));
+                return Optional.empty();
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
             }
-            Document earlier = keys.find(eq("_id", id)).first();
-            if (earlier == null || !requestHash.equals(earlier.getString("request_hash"))) {
+            Document earlier = keys.find(sameKey).first();
+            if (earlier == null) {
+                continue;
+            }
+            if (!requestHash.equals(earlier.getString("request_hash"))) {
                 throw new IdempotencyConflictException(key);
             }
-            return Optional.of(earlier.getObjectId("job_id"));
+            Optional<Job> job = jobs.apply(earlier.getObjectId("job_id"));
+            if (job.isPresent()) {
+                return job;
+            }
+            // why: the key's job was deleted (a reset, a purge); the key starts a new one
+            keys.deleteOne(and(sameKey, eq("_id", earlier.getObjectId("_id"))));
         }
-    }
-
-    /** Frees a key whose job could not be started, so that the client may retry with it. */
-    void release(String ownerId, String key) {
-        keys.deleteOne(eq("_id", ownerId + ":" + key));
+        throw new IllegalStateException("Idempotency-Key " + key + " kept changing while it was claimed");
     }
 }

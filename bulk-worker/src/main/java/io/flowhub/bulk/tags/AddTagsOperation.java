@@ -1,6 +1,6 @@
 package io.flowhub.bulk.tags;
 
-import io.flowhub.bulk.job.ItemOperation;
+import io.flowhub.store.item.ItemOperation;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;

@@ -1,10 +1,10 @@
 package io.flowhub.cleanup.file;
 
-import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import io.flowhub.cleanup.job.CleanupMetrics;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.file.PathOutsideRootException;
@@ -22,8 +22,8 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Optional;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Projections.include;
@@ -42,7 +42,8 @@ import static com.mongodb.client.model.Updates.setOnInsert;
 @Component
 public class FileRemovals {
 
-    static final String COLLECTION = "file_removals";
+    static final String COLLECTION = CollectionNames.FILE_REMOVALS;
+    private static final String PATH = "path";
     private static final Logger log = LoggerFactory.getLogger(FileRemovals.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -52,8 +53,10 @@ public class FileRemovals {
     private final MongoCollection<Document> items;
     private final FileStore files;
     private final Clock clock;
+    private final CleanupMetrics metrics;
 
-    FileRemovals(MongoDatabase database, FileStore files, Clock clock) {
+    FileRemovals(MongoDatabase database, FileStore files, Clock clock, CleanupMetrics metrics) {
+        this.metrics = metrics;
         this.removals = database.getCollection(COLLECTION);
         this.items = database.getCollection(CollectionNames.ITEMS);
         this.files = files;
@@ -61,21 +64,26 @@ public class FileRemovals {
     }
 
     /**
-     * Records that these files are to go with this job, in one bulk upsert: recording them again
-     * changes nothing, and inside a transaction the record commits with the deletes.
+     * Records that these files are to go with this batch of this job, in one bulk upsert: recording
+     * them again changes nothing.
      */
-    public void record(List<String> paths, ObjectId jobId, Optional<ClientSession> session) {
+    public void record(List<String> paths, ObjectId jobId, int batch) {
         if (paths.isEmpty()) {
             return;
         }
         Date now = Date.from(clock.instant());
-        var upserts = paths.stream().map(path -> new UpdateOneModel<Document>(eq("_id", path), combine(
-                setOnInsert("job_id", jobId), setOnInsert("status", "pending"), setOnInsert("attempts", 0),
+        var upserts = paths.stream().map(path -> new UpdateOneModel<Document>(eq(PATH, path), combine(
+                setOnInsert("job_id", jobId), setOnInsert("batch", batch), setOnInsert("status", "pending"), setOnInsert("attempts", 0),
                 setOnInsert("created_at", now)), UPSERT)).toList();
-        session.ifPresentOrElse(in -> removals.bulkWrite(in, upserts), () -> removals.bulkWrite(upserts));
+        removals.bulkWrite(upserts);
     }
 
-    /** Carries out the removals recorded for a job. */
+    /** Carries out the removals recorded for one batch of a job. */
+    public Outcome removeFor(ObjectId jobId, int batch) {
+        return remove(removals.find(and(eq("job_id", jobId), eq("batch", batch))).into(new ArrayList<>()));
+    }
+
+    /** Carries out the removals recorded for a job, whichever batch recorded them. */
     public Outcome removeFor(ObjectId jobId) {
         return remove(removals.find(eq("job_id", jobId)).into(new ArrayList<>()));
     }
@@ -91,12 +99,12 @@ public class FileRemovals {
     }
 
     private Outcome remove(List<Document> pending) {
-        var stillUsed = referenced(pending.stream().map(removal -> removal.getString("_id")).toList());
+        var stillUsed = referenced(pending.stream().map(removal -> removal.getString(PATH)).toList());
         var finished = new ArrayList<String>();
         var failed = new ArrayList<String>();
         long removed = 0;
         for (Document removal : pending) {
-            String path = removal.getString("_id");
+            String path = removal.getString(PATH);
             if (stillUsed.contains(path)) {
                 // why: the item was changed after its delete was planned and survived it; its file stays
                 finished.add(path);
@@ -113,12 +121,14 @@ public class FileRemovals {
         }
         // why: one write for the records of all the files handled, not one per file
         if (!finished.isEmpty()) {
-            removals.deleteMany(in("_id", finished));
+            removals.deleteMany(in(PATH, finished));
         }
         if (!failed.isEmpty()) {
-            removals.updateMany(in("_id", failed), combine(set("status", "failed"), inc("attempts", 1),
+            removals.updateMany(in(PATH, failed), combine(set("status", "failed"), inc("attempts", 1),
                     set("failed_at", Date.from(clock.instant()))));
         }
+        metrics.files("deleted", removed);
+        metrics.files("failed", failed.size());
         return new Outcome(removed, failed.size());
     }
 

@@ -1,154 +1,184 @@
 package io.flowhub.cleanup.file;
 
-import com.mongodb.client.ClientSession;
-import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.cleanup.job.CleanupCounts;
+import io.flowhub.cleanup.job.Steps;
 import io.flowhub.store.CollectionNames;
-import io.flowhub.store.tx.Transactions;
+import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.LedgerEntry;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+import static io.flowhub.store.item.ItemFields.DELETING_JOB;
 import static io.flowhub.store.item.ItemFields.FILE_PATH;
 import static io.flowhub.store.item.ItemFields.ID;
-import static io.flowhub.store.item.ItemFields.UPDATED_AT;
 
 /**
- * Hard-deletes the items a filter selects, a batch at a time, with their files. A pass reads the
- * items' ids and file paths through one cursor in {@code _id} order; each batch records its files'
- * removal, then one delete takes the filter within the batch's {@code _id} range, leaving out
- * anything created or changed since the pass began — so an item created or given a new file
- * meanwhile is left whole, never an item without its file (and is taken by a further pass). Only
- * then are the files removed, and a file an item still points at never is.
+ * Hard-deletes the items a filter selects, a batch at a time, with their files, so that every
+ * deleted item is counted exactly once, by exactly one job, through crashes, redeliveries and other
+ * deleters at work on the same items. A batch:
+ * <ol>
+ * <li>takes the next ids from one cursor over the filter in {@code _id} order;</li>
+ * <li>claims the items still matching within the batch's range for this job ({@code deleting_job}),
+ *     unless another job claimed them first; from then on the item API no longer changes them;</li>
+ * <li>reads the claimed items by id, with their file paths, and records the files' removal;</li>
+ * <li>records the batch in the job's ledger — its commit point;</li>
+ * <li>then (and again for a batch recorded by a worker that died) deletes exactly the claimed ids
+ *     and removes their files; a file an item still points at is never removed.</li>
+ * </ol>
  */
 @Component
 public class ItemDeleter {
 
-    /**
-     * Passes through the selection at most: a pass that leaves out items changed while it ran is
-     * followed by another for them, but an item changed on every pass is left whole.
-     */
-    static final int MAX_PASSES = 3;
+    static final String STEP = "items";
 
     private final MongoCollection<Document> items;
     private final FileRemovals removals;
-    private final Transactions transactions;
-    private final Clock clock;
 
-    ItemDeleter(MongoDatabase database, FileRemovals removals, Transactions transactions, Clock clock) {
+    ItemDeleter(MongoDatabase database, FileRemovals removals) {
         this.items = database.getCollection(CollectionNames.ITEMS);
         this.removals = removals;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     /** @return how many items (and files) the filter would delete, deleting nothing */
-    public Deleted count(Bson filter) {
-        return new Deleted(items.countDocuments(filter),
-                items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))), 0);
+    public Map<String, Long> count(Bson filter) {
+        var counts = new LinkedHashMap<String, Long>();
+        counts.put("items", items.countDocuments(filter));
+        counts.put("files", items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))));
+        return counts;
     }
 
     /**
-     * Deletes the selected items (in one transaction where the database supports them), then their
-     * files. Running it again after a crash finishes the job.
-     *
-     * @param deletedSoFar told after every batch how many items this run has deleted so far
+     * @return the entry with the files that could not be removed (left for the orphan sweep to
+     *         retry) moved from {@code files} to {@code files_failed}
      */
-    public Deleted delete(Bson filter, ObjectId jobId, int batchSize, LongConsumer deletedSoFar) {
-        long deleted = transactions.inTransactionIfSupported(
-                session -> deleteItems(filter, jobId, batchSize, session, deletedSoFar));
-        FileRemovals.Outcome files = removals.removeFor(jobId);
-        return new Deleted(deleted, files.removed(), files.failed());
-    }
-
-    /**
-     * Deletes the selected items and records their files' removal, within the given transaction if
-     * any; the files themselves are removed by the caller once that has committed.
-     *
-     * @param deletedSoFar told after every batch how many items this call has deleted so far (a
-     *                     transaction that starts over calls this again, counting from zero)
-     * @return how many items were deleted
-     */
-    public long deleteItems(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session,
-            LongConsumer deletedSoFar) {
-        long deleted = 0;
-        for (int pass = 1; ; pass++) {
-            Pass done = deletePass(filter, jobId, batchSize, session, deleted, deletedSoFar);
-            deleted += done.deleted();
-            if (done.deleted() == done.read() || pass == MAX_PASSES) {
-                return deleted;
-            }
+    public static LedgerEntry withFilesFailed(LedgerEntry entry, long failed) {
+        if (failed == 0) {
+            return entry;
         }
+        var deleted = new LinkedHashMap<>(entry.deleted());
+        deleted.put("files", deleted.getOrDefault("files", 0L) - failed);
+        deleted.put("files_failed", failed);
+        return entry.withDeleted(deleted);
     }
 
-    /**
-     * One pass through the selection: one cursor in {@code _id} order, read a batch at a time, so the
-     * filter is resolved once rather than once per batch. Each batch records its files' removal, then
-     * one delete takes the filter within the batch's {@code _id} range, leaving out anything created
-     * or changed since the pass began.
-     */
-    private Pass deletePass(Bson filter, ObjectId jobId, int batchSize, Optional<ClientSession> session,
-            long deletedBefore, LongConsumer deletedSoFar) {
-        // why: a cursor reads its documents over the whole pass, so only a time taken before it opens
-        // is sure to predate every read; an item changed after that is left for the next pass
-        Date readAt = Date.from(clock.instant());
-        long read = 0;
-        long deleted = 0;
-        FindIterable<Document> selected = session.map(in -> items.find(in, filter)).orElseGet(() -> items.find(filter));
-        try (MongoCursor<Document> cursor = selected.projection(include(ID, FILE_PATH)).sort(ascending(ID))
-                .batchSize(batchSize).cursor()) {
-            var batch = new ArrayList<Document>(batchSize);
-            while (cursor.hasNext()) {
-                batch.add(cursor.next());
-                if (batch.size() == batchSize || !cursor.hasNext()) {
-                    read += batch.size();
-                    deleted += deleteBatch(batch, filter, readAt, jobId, session);
-                    batch.clear();
-                    deletedSoFar.accept(deletedBefore + deleted);
+    /** @return the step that deletes the filter's items, {@code batchSize} at a time */
+    public Steps.Step step(Bson filter, int batchSize) {
+        return new Deletion(filter, batchSize);
+    }
+
+    private final class Deletion implements Steps.Step {
+
+        private final Bson filter;
+        private final int batchSize;
+        private MongoCursor<Document> cursor;
+        private ObjectId lastHandedOut;
+
+        Deletion(Bson filter, int batchSize) {
+            this.filter = filter;
+            this.batchSize = batchSize;
+        }
+
+        @Override
+        public String name() {
+            return STEP;
+        }
+
+        @Override
+        public Optional<LedgerEntry> next(BatchContext batch) {
+            ObjectId resumeAfter = owns(batch) ? batch.checkpoint().resumeAfter() : null;
+            List<ObjectId> ids = nextIds(resumeAfter);
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            ObjectId jobId = batch.jobId();
+            items.updateMany(and(filter, gte(ID, ids.getFirst()), lte(ID, ids.getLast()), exists(DELETING_JOB, false)),
+                    set(DELETING_JOB, jobId));
+            var claimed = new ArrayList<ObjectId>();
+            var paths = new ArrayList<String>();
+            // why: read by the ids alone, which every MongoDB answers from the _id index
+            items.find(in(ID, ids)).projection(include(ID, FILE_PATH, DELETING_JOB)).forEach(item -> {
+                if (jobId.equals(item.getObjectId(DELETING_JOB))) {
+                    claimed.add(item.getObjectId(ID));
+                    if (item.getString(FILE_PATH) != null) {
+                        paths.add(item.getString(FILE_PATH));
+                    }
                 }
+            });
+            removals.record(paths, jobId, batch.number());
+            var deleted = new LinkedHashMap<String, Long>();
+            deleted.put("items", (long) claimed.size());
+            deleted.put("files", (long) paths.size());
+            return Optional.of(batch.record(claimed, CleanupCounts.processed(deleted), List.of(), deleted,
+                    batch.checkpoint().next(STEP, ids.size(), ids.getLast()), Optional.empty()));
+        }
+
+        @Override
+        public LedgerEntry settle(LedgerEntry entry) {
+            if (!entry.itemIds().isEmpty()) {
+                items.deleteMany(in(ID, entry.itemIds()));
+            }
+            if (entry.deleted().getOrDefault("files", 0L) == 0) {
+                return entry;
+            }
+            return withFilesFailed(entry, removals.removeFor(entry.jobId(), entry.batch()).failed());
+        }
+
+        @Override
+        public void release(BatchContext last) {
+            // why: a stopped job's claims must not keep other jobs from deleting those items; a removal
+            // recorded by a batch that never reached the ledger is carried out unless an item still
+            // points at its file
+            items.updateMany(eq(DELETING_JOB, last.jobId()), unset(DELETING_JOB));
+            removals.removeFor(last.jobId());
+        }
+
+        private List<ObjectId> nextIds(ObjectId resumeAfter) {
+            if (cursor == null || !Objects.equals(resumeAfter, lastHandedOut)) {
+                close();
+                Bson remaining = resumeAfter == null ? filter : and(filter, gt(ID, resumeAfter));
+                cursor = items.find(remaining).projection(include(ID)).sort(ascending(ID)).batchSize(batchSize)
+                        .cursor();
+            }
+            var ids = new ArrayList<ObjectId>(batchSize);
+            while (ids.size() < batchSize && cursor.hasNext()) {
+                ids.add(cursor.next().getObjectId(ID));
+            }
+            if (!ids.isEmpty()) {
+                lastHandedOut = ids.getLast();
+            }
+            return ids;
+        }
+
+        @Override
+        public void close() {
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
             }
         }
-        return new Pass(read, deleted);
-    }
-
-    private long deleteBatch(List<Document> batch, Bson filter, Date readAt, ObjectId jobId,
-            Optional<ClientSession> session) {
-        removals.record(batch.stream().map(item -> item.getString(FILE_PATH)).filter(path -> path != null).toList(),
-                jobId, session);
-        Bson exactly = and(filter, gte(ID, batch.getFirst().getObjectId(ID)), lte(ID, batch.getLast().getObjectId(ID)),
-                or(lte(UPDATED_AT, readAt), exists(UPDATED_AT, false)));
-        return session.map(in -> items.deleteMany(in, exactly)).orElseGet(() -> items.deleteMany(exactly))
-                .getDeletedCount();
-    }
-
-    /** @return the files recorded for this job, removed now */
-    public FileRemovals.Outcome removeFiles(ObjectId jobId) {
-        return removals.removeFor(jobId);
-    }
-
-    /** @param read items a pass found; @param deleted of those, the items it deleted */
-    private record Pass(long read, long deleted) {
-    }
-
-    /** @param items items deleted; @param files files removed; @param filesFailed files left for the sweep */
-    public record Deleted(long items, long files, long filesFailed) {
     }
 }

@@ -1,7 +1,10 @@
 package io.flowhub.cleanup.file;
 
 import io.flowhub.cleanup.CleanupWorkerSettings;
-import io.flowhub.cleanup.job.CleanupContext;
+import io.flowhub.cleanup.job.CountsOnly;
+import io.flowhub.cleanup.job.Steps;
+import io.flowhub.events.SweepOrphanFiles;
+import io.flowhub.store.job.JobWork;
 import io.flowhub.store.file.FileStore;
 import org.springframework.stereotype.Component;
 
@@ -34,16 +37,20 @@ public class OrphanFileSweep {
         this.clock = clock;
     }
 
-    public Map<String, Long> run(CleanupContext context) {
+    public JobWork work(SweepOrphanFiles command) {
+        return Steps.of(new CountsOnly("files", () -> sweep(command.dryRun())));
+    }
+
+    private Map<String, Long> sweep(boolean dryRun) {
         var result = new LinkedHashMap<String, Long>();
-        var retried = context.dryRun() ? new FileRemovals.Outcome(0, 0) : removals.retryAll();
+        var retried = dryRun ? new FileRemovals.Outcome(0, 0) : removals.retryAll();
         Path root = files.resolve(".");
         List<String> candidates = candidates().stream().map(file -> root.relativize(file).toString()).toList();
         // why: one bulk read tells which candidates items still point at, not one read per file
         var referenced = removals.referenced(candidates);
         long orphans = 0;
         for (String relative : candidates) {
-            if (!referenced.contains(relative) && (context.dryRun() || removals.removeOrphan(relative))) {
+            if (!referenced.contains(relative) && (dryRun || removals.removeOrphan(relative))) {
                 orphans++;
             }
         }

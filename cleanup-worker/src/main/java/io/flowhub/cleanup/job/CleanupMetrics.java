@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** cleanup-worker's meters: jobs by command and outcome, what was deleted, files, policy denials. */
+/**
+ * cleanup-worker's own meters, beside the job engine's: what was deleted per collection, files
+ * removed and failed, policy denials.
+ */
 @Component
 public class CleanupMetrics {
 
@@ -16,29 +19,23 @@ public class CleanupMetrics {
         this.registry = registry;
     }
 
-    void finished(String command, String outcome, boolean dryRun, Map<String, Long> result) {
-        Counter.builder("flowhub.cleanup.jobs").tag("command", command).tag("outcome", outcome)
-                .tag("dry_run", String.valueOf(dryRun)).register(registry).increment();
-        if (dryRun) {
-            return;
-        }
-        result.forEach((what, count) -> {
-            if (what.equals("files_failed")) {
-                Counter.builder("flowhub.files.deleted").tag("outcome", "failed").register(registry).increment(count);
-            } else if (what.equals("files")) {
-                Counter.builder("flowhub.files.deleted").tag("outcome", "deleted").register(registry).increment(count);
-            } else {
+    void deleted(Map<String, Long> deleted) {
+        deleted.forEach((what, count) -> {
+            if (!what.startsWith("files")) {
                 Counter.builder("flowhub.documents.deleted").tag("collection", what).register(registry).increment(count);
             }
         });
     }
 
+    /** Counts files removed ({@code deleted}) or left for the sweep to retry ({@code failed}). */
+    public void files(String outcome, long count) {
+        if (count > 0) {
+            Counter.builder("flowhub.files.deleted").tag("outcome", outcome).register(registry).increment(count);
+        }
+    }
+
     void policyDenied(String command) {
         Counter.builder("flowhub.policy.denials").tag("service", "cleanup-worker").tag("command", command)
                 .register(registry).increment();
-    }
-
-    public void deadLettered(String topic) {
-        Counter.builder("flowhub.dlt.records").tag("topic", topic).register(registry).increment();
     }
 }

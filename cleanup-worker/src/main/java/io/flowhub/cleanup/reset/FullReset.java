@@ -1,15 +1,25 @@
 package io.flowhub.cleanup.reset;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.file.FileRemovals;
-import io.flowhub.cleanup.job.CleanupContext;
+import io.flowhub.cleanup.file.ItemDeleter;
+import io.flowhub.cleanup.job.CleanupCounts;
+import io.flowhub.cleanup.job.CountsOnly;
+import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.ResetAll;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.file.FileStore;
+import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobWork;
+import io.flowhub.store.job.LedgerEntry;
+import io.flowhub.store.job.ProcessedCommands;
 import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.user.Role;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -18,71 +28,128 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Projections.include;
 
 /**
  * Wipes the database for an isolated environment: users (ADMINs kept on request), items, one-time
- * codes, jobs (but this one), activity logs and idempotency keys, then every item file. Audit
- * entries stay. The bootstrap ADMIN is created again at the end.
+ * codes, jobs but this one (each leaving a tombstone, so a command delivered late never re-creates
+ * it), activity logs and job ledgers, idempotency keys, then every item file. Audit entries and
+ * tombstones stay. The bootstrap ADMIN is created again at the end.
  */
 @Component
 public class FullReset {
 
+    static final String STEP = "wipe";
+
     private final MongoDatabase database;
     private final FileStore files;
     private final FileRemovals removals;
+    private final ProcessedCommands processed;
     private final AdminAccount admin;
     private final String adminEmail;
     private final String adminPassword;
 
-    FullReset(MongoDatabase database, FileStore files, FileRemovals removals, AdminAccount admin,
+    FullReset(MongoDatabase database, FileStore files, FileRemovals removals, ProcessedCommands processed,
+            AdminAccount admin,
             @Value("${flowhub.auth.bootstrap-admin.email}") String adminEmail,
             @Value("${flowhub.auth.bootstrap-admin.password}") String adminPassword) {
         this.database = database;
         this.files = files;
         this.removals = removals;
+        this.processed = processed;
         this.admin = admin;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
     }
 
-    public Map<String, Long> run(ResetAll command, CleanupContext context) {
-        Bson users = command.preserveAdmins() ? ne("role", Role.ADMIN.name()) : new Document();
-        Bson otherJobs = ne("_id", context.jobId());
-        var all = new Document();
-        var targets = new LinkedHashMap<String, Bson>();
-        targets.put(CollectionNames.USERS, users);
-        targets.put(CollectionNames.ITEMS, all);
-        targets.put(CollectionNames.OTPS, all);
-        targets.put("bulk_jobs", otherJobs);
-        targets.put(CollectionNames.ACTIVITY_LOGS, all);
-        targets.put(CollectionNames.IDEMPOTENCY_KEYS, all);
-        var result = new LinkedHashMap<String, Long>();
-        List<Path> itemFiles = itemFiles();
-        if (context.dryRun()) {
-            targets.forEach((name, filter) -> result.put(name, collection(name).countDocuments(filter)));
-            result.put("files", (long) itemFiles.size());
-            return result;
+    public JobWork work(ResetAll command, Job job) {
+        var targets = targets(command, job.id());
+        if (command.dryRun()) {
+            return Steps.of(new CountsOnly("dry_run", () -> {
+                var counts = new LinkedHashMap<String, Long>();
+                targets.forEach((name, filter) -> counts.put(name, collection(name).countDocuments(filter)));
+                counts.put("files", (long) itemFiles().size());
+                return counts;
+            }));
         }
-        targets.forEach((name, filter) -> context.done(name, collection(name).deleteMany(filter).getDeletedCount()));
-        Path root = files.resolve(".");
-        removals.record(itemFiles.stream().map(path -> root.relativize(path).toString()).toList(), context.jobId(),
-                Optional.empty());
-        var removed = removals.removeFor(context.jobId());
-        context.done("files", removed.removed());
-        context.done("files_failed", removed.failed());
-        admin.ensureExists(adminEmail, new BCryptPasswordEncoder().encode(adminPassword));
-        return context.resultSoFar();
+        return Steps.of(new Wipe(targets, job.id()));
     }
 
-    private com.mongodb.client.MongoCollection<Document> collection(String name) {
+    private Map<String, Bson> targets(ResetAll command, ObjectId resetJob) {
+        var all = new Document();
+        var targets = new LinkedHashMap<String, Bson>();
+        targets.put(CollectionNames.USERS, command.preserveAdmins() ? ne("role", Role.ADMIN.name()) : all);
+        targets.put(CollectionNames.ITEMS, all);
+        targets.put(CollectionNames.OTPS, all);
+        targets.put("bulk_jobs", ne("_id", resetJob));
+        targets.put(CollectionNames.ACTIVITY_LOGS, all);
+        targets.put(CollectionNames.JOB_LEDGER, ne("job_id", resetJob));
+        targets.put(CollectionNames.IDEMPOTENCY_KEYS, all);
+        return targets;
+    }
+
+    private final class Wipe implements Steps.Step {
+
+        private final Map<String, Bson> targets;
+        private final ObjectId resetJob;
+
+        Wipe(Map<String, Bson> targets, ObjectId resetJob) {
+            this.targets = targets;
+            this.resetJob = resetJob;
+        }
+
+        @Override
+        public String name() {
+            return STEP;
+        }
+
+        @Override
+        public Optional<LedgerEntry> next(BatchContext batch) {
+            if (owns(batch)) {
+                return Optional.empty();
+            }
+            var counts = new LinkedHashMap<String, Long>();
+            targets.forEach((name, filter) -> counts.put(name, collection(name).countDocuments(filter)));
+            // why: job ledgers are the jobs' activity; the seed's answer has no key of their own for them
+            counts.merge(CollectionNames.ACTIVITY_LOGS, counts.remove(CollectionNames.JOB_LEDGER), Long::sum);
+            Path root = files.resolve(".");
+            List<String> itemFiles = itemFiles().stream().map(path -> root.relativize(path).toString()).toList();
+            removals.record(itemFiles, resetJob, batch.number());
+            counts.put("files", (long) itemFiles.size());
+            return Optional.of(batch.record(List.of(), CleanupCounts.processed(counts), List.of(), counts,
+                    batch.checkpoint().next(STEP, 0, null), Optional.empty()));
+        }
+
+        @Override
+        public LedgerEntry settle(LedgerEntry entry) {
+            var doomed = new HashMap<String, ObjectId>();
+            collection("bulk_jobs").find(targets.get("bulk_jobs")).projection(include("_id", "command_id"))
+                    .forEach(job -> doomed.put(job.getString("command_id"), job.getObjectId("_id")));
+            processed.recordAll(doomed, "deleted");
+            if (!doomed.isEmpty()) {
+                collection("bulk_jobs").deleteMany(in("_id", doomed.values()));
+            }
+            targets.forEach((name, filter) -> {
+                if (!name.equals("bulk_jobs")) {
+                    collection(name).deleteMany(filter);
+                }
+            });
+            var files = removals.removeFor(resetJob, entry.batch());
+            admin.ensureExists(adminEmail, new BCryptPasswordEncoder().encode(adminPassword));
+            return ItemDeleter.withFilesFailed(entry, files.failed());
+        }
+    }
+
+    private MongoCollection<Document> collection(String name) {
         return database.getCollection(name.equals("bulk_jobs") ? CollectionNames.JOBS : name);
     }
 

@@ -2,15 +2,15 @@ package io.flowhub.cleanup.retention;
 
 import io.flowhub.cleanup.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
-import io.flowhub.cleanup.job.CleanupContext;
+import io.flowhub.cleanup.job.CountsOnly;
+import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeSoftDeleted;
+import io.flowhub.store.job.JobWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -30,14 +30,10 @@ public class SoftDeletedPurge {
         this.clock = clock;
     }
 
-    public Map<String, Long> run(PurgeSoftDeleted command, CleanupContext context) {
+    public JobWork work(PurgeSoftDeleted command) {
         int days = command.olderThanDays() == null ? settings.retentionDays() : command.olderThanDays();
         var expired = and(eq("is_active", false), lt("deleted_at", Date.from(clock.instant().minus(Duration.ofDays(days)))));
-        var deleted = context.dryRun() ? items.count(expired) : items.delete(expired, context.jobId(),
-                settings.batchSize(), soFar -> context.progress("items", soFar));
-        var result = new LinkedHashMap<String, Long>();
-        result.put("items", deleted.items());
-        result.put("files", deleted.files());
-        return result;
+        return command.dryRun() ? Steps.of(new CountsOnly("dry_run", () -> items.count(expired)))
+                : Steps.of(items.step(expired, settings.batchSize()));
     }
 }

@@ -1,13 +1,11 @@
 package io.flowhub.store.activity;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import io.flowhub.store.CollectionNames;
-import io.flowhub.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -15,10 +13,13 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 
-/** Writes {@code activity_logs}: one entry per item change, many changes in one {@code insertMany}. */
+/**
+ * Writes {@code activity_logs}: one entry per item changed through the item API, many changes in one
+ * {@code insertMany}. A job's changes are in its ledger instead, one entry per batch.
+ */
 public class ActivityLog {
 
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+    private static final Logger log = LoggerFactory.getLogger(ActivityLog.class);
 
     private final MongoCollection<Document> entries;
     private final Clock clock;
@@ -29,32 +30,9 @@ public class ActivityLog {
     }
 
     /**
-     * Records the changes a job made. Each entry's id is made of the job and the item, so a batch
-     * that is written again after a crash adds no second entry.
-     */
-    public void recordForJob(ObjectId userId, ActivityAction action, List<ObjectId> itemIds, ObjectId jobId) {
-        if (itemIds.isEmpty()) {
-            return;
-        }
-        Date now = Date.from(clock.instant());
-        List<Document> documents = itemIds.stream()
-                .map(itemId -> entry(userId, action, itemId, jobId, now)
-                        .append("_id", jobId.toHexString() + ":" + itemId.toHexString()))
-                .toList();
-        try {
-            entries.insertMany(documents, UNORDERED);
-        } catch (MongoBulkWriteException e) {
-            boolean onlyRepeats = e.getWriteErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyRepeats) {
-                throw new StoreException("Could not write the activity log: " + e.getMessage(), e);
-            }
-        } catch (MongoException e) {
-            throw new StoreException("Could not write the activity log: " + e.getMessage(), e);
-        }
-    }
-
-    /**
+     * Records changes that are stored already. An entry that cannot be written is logged, never
+     * thrown: the caller's change happened.
+     *
      * @param userId who made the change, or {@code null} for a system without a user
      * @param jobId  the job that made it, or {@code null}
      */
@@ -69,7 +47,9 @@ public class ActivityLog {
         try {
             entries.insertMany(documents);
         } catch (MongoException e) {
-            throw new StoreException("Could not write the activity log: " + e.getMessage(), e);
+            // why: the change itself is stored; answering it as failed would make a client that retries store it twice
+            log.error("The activity entries of {} {} change(s) were not written: {}", itemIds.size(),
+                    action.wireValue(), e.getMessage());
         }
     }
 

@@ -16,6 +16,8 @@ public final class ItemFields {
     public static final String CREATED_AT = "created_at";
     public static final String UPDATED_AT = "updated_at";
     public static final String LAST_JOB_ID = "last_job_id";
+    /** The hard-delete job that has claimed the item: it is about to go, and the item API no longer changes it. */
+    public static final String DELETING_JOB = "deleting_job";
 
     private ItemFields() {
     }

@@ -10,8 +10,8 @@ import java.util.UUID;
 /**
  * A job as stored: what it is, where it stands, and what it has done.
  *
- * @param cursor        how many of its items the job has worked through; a resumed job starts there
- * @param resumeAfter   for a filter job, the last item id worked through, or {@code null}
+ * @param targetUserId  whose data the job is about (a per-user purge), or {@code null}
+ * @param checkpoint    where the job stands in its ledger; a resumed job starts there
  * @param attempts      how many times a worker has started it; more than one means it was resumed
  * @param workerId      the worker that holds it while it runs
  * @param heartbeatAt   when that worker last reported; a stale heartbeat lets another worker take over
@@ -25,14 +25,14 @@ public record Job(
         JobKind kind,
         String operation,
         String ownerId,
+        String targetUserId,
         UUID commandId,
         JobStatus status,
         int progress,
         long totalItems,
         JobCounts counts,
         List<JobError> errors,
-        long cursor,
-        ObjectId resumeAfter,
+        Checkpoint checkpoint,
         int attempts,
         String workerId,
         Instant heartbeatAt,
@@ -50,6 +50,6 @@ public record Job(
     }
 
     public JobProgress progressSoFar() {
-        return new JobProgress(counts, cursor, resumeAfter, totalItems, errors);
+        return new JobProgress(counts, checkpoint, totalItems, errors, result);
     }
 }

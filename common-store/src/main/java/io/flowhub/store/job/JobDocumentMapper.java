@@ -25,6 +25,7 @@ final class JobDocumentMapper {
                 .append(KIND, job.kind().wireValue())
                 .append(OPERATION, job.operation())
                 .append(OWNER_ID, job.ownerId())
+                .append(TARGET_USER_ID, job.targetUserId())
                 .append(COMMAND_ID, job.commandId().toString())
                 .append(COMMAND, job.commandJson())
                 .append(STATUS, JobStatus.QUEUED.wireValue())
@@ -35,6 +36,7 @@ final class JobDocumentMapper {
                 .append(SKIP_REASONS, skipReasons(JobCounts.NONE))
                 .append(FAILED, 0L)
                 .append(ERRORS, List.of())
+                .append(BATCHES, 0)
                 .append(CURSOR, 0L)
                 .append(DRY_RUN, job.dryRun())
                 .append(ATTEMPTS, 0)
@@ -53,9 +55,12 @@ final class JobDocumentMapper {
                 set(ERRORS, progress.errors().stream()
                         .map(error -> new Document(ERROR_ITEM_ID, error.itemId()).append(ERROR_REASON, error.reason()))
                         .toList()),
-                set(CURSOR, progress.cursor()),
-                set(RESUME_AFTER, progress.resumeAfter()),
-                set(TOTAL_ITEMS, progress.totalItems()));
+                set(BATCHES, progress.checkpoint().batch()),
+                set(STEP, progress.checkpoint().step()),
+                set(CURSOR, progress.checkpoint().cursor()),
+                set(RESUME_AFTER, progress.checkpoint().resumeAfter()),
+                set(TOTAL_ITEMS, progress.totalItems()),
+                set(RESULT, new Document(new LinkedHashMap<String, Object>(progress.orderedResult()))));
     }
 
     static Job toJob(Document document) {
@@ -71,14 +76,15 @@ final class JobDocumentMapper {
                 JobKind.fromWireValue(document.getString(KIND)),
                 document.getString(OPERATION),
                 document.getString(OWNER_ID),
+                document.getString(TARGET_USER_ID),
                 UUID.fromString(document.getString(COMMAND_ID)),
                 JobStatus.fromWireValue(document.getString(STATUS)),
                 number(document, PROGRESS).intValue(),
                 number(document, TOTAL_ITEMS).longValue(),
                 counts,
                 errors,
-                number(document, CURSOR).longValue(),
-                document.getObjectId(RESUME_AFTER),
+                new Checkpoint(number(document, BATCHES).intValue(), document.getString(STEP),
+                        number(document, CURSOR).longValue(), document.getObjectId(RESUME_AFTER)),
                 number(document, ATTEMPTS).intValue(),
                 document.getString(WORKER_ID),
                 instant(document, HEARTBEAT_AT),

@@ -17,9 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.flowhub.store.StoreException.translated;
@@ -103,12 +101,22 @@ public class JobStore {
                 .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }
 
-    /** Records a cleanup job's partial result and renews its heartbeat, while it runs. */
-    public boolean recordResult(ObjectId id, String workerId, long step, Map<String, Long> result) {
-        Instant now = clock.instant();
-        return heldBy(id, workerId, JobStatus.RUNNING, combine(set(CURSOR, step),
-                set(RESULT, new Document(new LinkedHashMap<String, Object>(result))),
-                set(HEARTBEAT_AT, Date.from(now)))).isPresent();
+    /**
+     * @return queued jobs whose command was never acknowledged by Kafka (the gateway died between
+     *         recording and publishing, or Kafka was down), recorded longer ago than {@code grace},
+     *         and not already sent again within it
+     */
+    public List<Job> findUnpublished(JobKind kind, Duration grace, int limit) {
+        Date before = Date.from(clock.instant().minus(grace));
+        return translated("find unpublished jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()),
+                        eq(STATUS, JobStatus.QUEUED.wireValue()), exists(PUBLISHED_AT, false), lt(CREATED_AT, before),
+                        or(exists(RESENT_AT, false), lt(RESENT_AT, before))))
+                .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
+    /** Notes that Kafka acknowledged the job's command, so that the outbox sweep leaves it alone. */
+    public void markPublished(ObjectId id) {
+        translated("mark job " + id, () -> jobs.updateOne(eq(ID, id), set(PUBLISHED_AT, Date.from(clock.instant()))));
     }
 
     /** Notes that an abandoned job's command was sent again, so that it is not sent again within the lease. */
@@ -152,7 +160,7 @@ public class JobStore {
         Instant now = clock.instant();
         Optional<Job> recorded = heldBy(id, workerId, JobStatus.RUNNING, combine(
                 JobDocumentMapper.progressUpdate(progress),
-                set(PROGRESS, percent(progress.cursor(), progress.totalItems())),
+                set(PROGRESS, percent(progress.checkpoint().cursor(), progress.totalItems())),
                 set(HEARTBEAT_AT, Date.from(now))));
         recorded.ifPresent(job -> announce(JobEvents.progressed(job, now)));
         return recorded.isPresent();
@@ -168,16 +176,11 @@ public class JobStore {
                 combine(JobDocumentMapper.progressUpdate(progress), set(UPDATED_AT, Date.from(clock.instant())))));
     }
 
+    /** Completes a job with its final counts and, for a cleanup job, what it deleted (or would delete). */
     public boolean complete(ObjectId id, String workerId, JobProgress progress) {
-        return complete(id, workerId, progress, Map.of());
-    }
-
-    /** Completes a job with what it deleted (or would delete), per collection and files. */
-    public boolean complete(ObjectId id, String workerId, JobProgress progress, Map<String, Long> result) {
         Instant now = clock.instant();
         Optional<Job> completed = heldBy(id, workerId, JobStatus.COMPLETED, combine(
                 JobDocumentMapper.progressUpdate(progress),
-                set(RESULT, new Document(new LinkedHashMap<String, Object>(result))),
                 set(PROGRESS, 100),
                 set(FINISHED_AT, Date.from(now))));
         completed.ifPresent(job -> announce(JobEvents.completed(job, now)));

@@ -11,16 +11,12 @@ import java.util.UUID;
  * @param kind        which worker runs it
  * @param operation   what it does, for example {@code delete}
  * @param ownerId     who asked, or {@code null}
+ * @param targetUserId whose data the job is about (a per-user purge), or {@code null}
  * @param commandId   the command that runs it; one command has at most one job
  * @param totalItems  how many items it covers, when known up front; 0 otherwise
  * @param commandJson the command as published, so that a job whose worker died can be sent again
  * @param dryRun      true when the job only reports what it would delete
  */
-public record NewJob(ObjectId id, JobKind kind, String operation, String ownerId, UUID commandId, long totalItems,
-                     String commandJson, boolean dryRun) {
-
-    public NewJob(ObjectId id, JobKind kind, String operation, String ownerId, UUID commandId, long totalItems,
-            String commandJson) {
-        this(id, kind, operation, ownerId, commandId, totalItems, commandJson, false);
-    }
+public record NewJob(ObjectId id, JobKind kind, String operation, String ownerId, String targetUserId,
+                     UUID commandId, long totalItems, String commandJson, boolean dryRun) {
 }

@@ -27,7 +27,8 @@ public class MigrationRunner {
             new M001_CreateItemAndJobIndexes(),
             new M002_CreateUserOtpAndActivityIndexes(),
             new M003_ExpireIdempotencyKeys(),
-            new M004_ExpireOtpOutboxAndIndexFileRemovals());
+            new M004_ExpireOtpOutboxAndIndexFileRemovals(),
+            new M005_LedgerTombstonesAndObjectIdKeys());
 
     private final MongoDatabase database;
 

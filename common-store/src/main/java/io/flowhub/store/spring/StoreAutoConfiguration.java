@@ -10,8 +10,16 @@ import io.flowhub.store.tx.Transactions;
 import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.file.FileStore;
+import io.flowhub.store.job.JobEngine;
 import io.flowhub.store.job.JobEventSink;
+import io.flowhub.store.job.JobLedger;
+import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.JobSweeper;
+import io.flowhub.store.job.JobWorker;
+import io.flowhub.store.job.ProcessedCommands;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -56,6 +64,16 @@ public class StoreAutoConfiguration {
     }
 
     @Bean
+    JobLedger jobLedger(MongoDatabase database) {
+        return new JobLedger(database);
+    }
+
+    @Bean
+    ProcessedCommands processedCommands(MongoDatabase database, Clock clock) {
+        return new ProcessedCommands(database, clock);
+    }
+
+    @Bean
     ActivityLog activityLog(MongoDatabase database, Clock clock) {
         return new ActivityLog(database, clock);
     }
@@ -97,15 +115,39 @@ public class StoreAutoConfiguration {
         }
     }
 
+    /** The job engine and its sweeper, in a worker: one that declares which jobs it runs as a {@link JobWorker}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(JobWorker.class)
+    static class Engine {
+
+        @Bean
+        JobMetrics jobMetrics(ObjectProvider<MeterRegistry> registry) {
+            return new JobMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+        }
+
+        @Bean
+        JobEngine jobEngine(JobStore jobs, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
+                JobWorker worker, Clock clock) {
+            return new JobEngine(jobs, ledger, processed, metrics, worker, clock);
+        }
+
+        @Bean
+        @ConditionalOnBean(KafkaTemplate.class)
+        ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobMetrics metrics, JobWorker worker,
+                KafkaTemplate<String, Object> kafka) {
+            return new ScheduledJobSweeper(new JobSweeper(jobs, metrics, worker), worker, kafka);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
     static class Health {
 
         // why: named like Boot's own indicator, which it replaces: that one sends 'hello', which the
-        // embedded wire-protocol server does not know; 'ping' works on every MongoDB
+        // embedded wire-protocol server does not know; a real write and read works on every MongoDB
         @Bean
         HealthIndicator mongoHealthIndicator(MongoDatabase database) {
-            return new MongoPingHealthIndicator(database);
+            return new MongoHealthIndicator(database);
         }
     }
 }

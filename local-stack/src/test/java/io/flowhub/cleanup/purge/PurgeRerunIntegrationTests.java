@@ -44,7 +44,7 @@ class PurgeRerunIntegrationTests {
     }
 
     @Test
-    void aPurgeRedeliveredAfterACrashBetweenTheDeleteAndTheFilesLeavesNoFileBehind() throws Exception {
+    void aPurgeRedeliveredAfterACrashBetweenItsLedgerAndItsDeletesFinishesThemAndLeavesNoFileBehind() throws Exception {
         TestUser user = stack.newEditor();
         var files = new ArrayList<String>();
         for (String id : anItem().createIn(user.gateway(), 3)) {
@@ -56,11 +56,25 @@ class PurgeRerunIntegrationTests {
         String command = JSON.writeValueAsString(Map.of("type", "PurgeUserData", "schema_version", 1,
                 "command_id", commandId, "job_id", jobId.toHexString(), "requested_by", "test", "dry_run", false,
                 "user_id", user.id(), "include_otps", true, "include_activity_logs", true));
-        // why: the state a worker leaves when killed after the items' delete and before the files' removal
+        // why: the state a worker leaves when killed after recording its batch in the ledger (items
+        // claimed, file removals recorded) and before deleting the items and removing their files
         var database = stack.database();
-        files.forEach(path -> database.getCollection("file_removals").insertOne(new Document("_id", path)
-                .append("job_id", jobId).append("status", "pending").append("attempts", 0).append("created_at", new Date())));
-        database.getCollection("items").deleteMany(eq("created_by", new ObjectId(user.id())));
+        var items = new ArrayList<ObjectId>();
+        database.getCollection("items").find(eq("created_by", new ObjectId(user.id())))
+                .forEach(item -> items.add(item.getObjectId("_id")));
+        database.getCollection("items").updateMany(eq("created_by", new ObjectId(user.id())),
+                new Document("$set", new Document("deleting_job", jobId)));
+        files.forEach(path -> database.getCollection("file_removals").insertOne(new Document("_id", new ObjectId())
+                .append("path", path).append("job_id", jobId).append("batch", 1).append("status", "pending")
+                .append("attempts", 0).append("created_at", new Date())));
+        database.getCollection("job_ledger").insertOne(new Document("_id", new ObjectId()).append("job_id", jobId)
+                .append("batch", 1).append("operation", "purge_user_data").append("owner_id", "test")
+                .append("target_user_id", user.id()).append("item_ids", items)
+                .append("counts", new Document("processed", 3L)).append("errors", List.of())
+                .append("deleted", new Document("items", 3L).append("files", 3L))
+                .append("through", new Document("batch", 1).append("step", "items").append("cursor", 3L)
+                        .append("resume_after", items.stream().max(ObjectId::compareTo).orElseThrow()))
+                .append("at", new Date()));
         database.getCollection("jobs").insertOne(new Document("_id", jobId).append("kind", "cleanup")
                 .append("operation", "purge_user_data").append("command_id", commandId).append("command", command)
                 .append("status", "running").append("attempts", 1).append("worker_id", "worker-that-died")
@@ -77,6 +91,8 @@ class PurgeRerunIntegrationTests {
                 () -> database.getCollection("jobs").find(eq("_id", jobId)).first(),
                 found -> "completed".equals(found.getString("status")));
         assertThat(job.get("result", Document.class).get("files", 0L)).isEqualTo(3);
+        assertThat(job.get("result", Document.class).get("items", 0L)).isEqualTo(3);
+        assertThat(database.getCollection("items").countDocuments(eq("created_by", new ObjectId(user.id())))).isZero();
         files.forEach(path -> assertThat(stack.filesRoot().resolve(path)).doesNotExist());
         assertThat(database.getCollection("file_removals").countDocuments(eq("job_id", jobId))).isZero();
         assertThat(List.of(user.gateway().get("/api/v1/users/me").status())).containsExactly(200);

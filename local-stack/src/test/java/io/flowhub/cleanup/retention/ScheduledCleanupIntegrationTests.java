@@ -82,7 +82,8 @@ class ScheduledCleanupIntegrationTests {
         assertThat(orphan).doesNotExist();
         assertThat(fresh).exists();
         assertThat(stack.filesRoot().resolve(kept)).exists();
-        assertThat(prometheus()).contains("flowhub_cleanup_jobs_total{", "command=\"sweep_orphan_files\"",
+        assertThat(prometheus()).contains("flowhub_jobs_finished_total{", "kind=\"cleanup\"",
+                "operation=\"sweep_orphan_files\"",
                 "flowhub_files_deleted_total{");
     }
 

@@ -170,7 +170,7 @@ class InternalCleanupIntegrationTests {
         assertThat(response.json().get("deleted").get("files").asLong()).isZero();
         assertThat(outside).hasContent("precious");
         assertThat(stack.database().getCollection("file_removals")
-                .find(eq("_id", "../" + outside.getFileName())).first().getString("status")).isEqualTo("failed");
+                .find(eq("path", "../" + outside.getFileName())).first().getString("status")).isEqualTo("failed");
     }
 
     @Test

@@ -26,6 +26,12 @@ public final class TestStack implements AutoCloseable {
     /** How long a running job's worker may stay silent in the test services before another takes over. */
     public static final Duration LEASE = Duration.ofSeconds(3);
 
+    /** How long a queued job waits in the test services for its command to reach Kafka before it is sent again. */
+    public static final Duration OUTBOX_GRACE = Duration.ofSeconds(2);
+
+    /** Items per hard-delete batch in the test services, small so that a test sees a cleanup stop between batches. */
+    public static final int CLEANUP_BATCH_SIZE = 100;
+
     private final TestInfrastructure infrastructure;
     private final Path filesRoot;
     private FlowHubServices services;
@@ -61,7 +67,12 @@ public final class TestStack implements AutoCloseable {
                     "--flowhub.files.max-size=" + MAX_FILE_BYTES + "B",
                     // why: so that a test can watch an abandoned job being taken over within seconds
                     "--flowhub.bulk.lease=" + LEASE.toSeconds() + "s",
-                    "--flowhub.bulk.sweep-interval=1s");
+                    "--flowhub.bulk.sweep-interval=1s",
+                    "--flowhub.bulk.outbox-grace=" + OUTBOX_GRACE.toSeconds() + "s",
+                    "--flowhub.cleanup.lease=" + LEASE.toSeconds() + "s",
+                    "--flowhub.cleanup.batch-size=" + CLEANUP_BATCH_SIZE,
+                    "--flowhub.cleanup.sweep-interval=1s",
+                    "--flowhub.cleanup.outbox-grace=" + OUTBOX_GRACE.toSeconds() + "s");
         }
         return services;
     }

@@ -1,4 +1,4 @@
-package io.flowhub.bulk.job;
+package io.flowhub.store.item;
 
 import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobError;
@@ -13,5 +13,5 @@ import java.util.List;
  * @param errors  the items that failed, and why
  * @param changed the items this job changed in the batch, for the activity log
  */
-record BatchOutcome(JobCounts counts, List<JobError> errors, List<ObjectId> changed) {
+public record BatchOutcome(JobCounts counts, List<JobError> errors, List<ObjectId> changed) {
 }

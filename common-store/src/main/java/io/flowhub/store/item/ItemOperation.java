@@ -1,4 +1,4 @@
-package io.flowhub.bulk.job;
+package io.flowhub.store.item;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;

@@ -1,9 +1,7 @@
-package io.flowhub.bulk.job;
+package io.flowhub.store.item;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
-import io.flowhub.events.BulkCommand;
-import io.flowhub.events.SelectionFilter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -16,19 +14,20 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
 import static io.flowhub.store.item.ItemFields.*;
 
 /**
- * The items a command selects, handed out a batch at a time from a resume point. A filter is
- * resolved in {@code _id} order by one query whose cursor is read a batch at a time, so a job over
- * a million items never holds them all, in memory or in a message, and reads the filter's index
- * (or, without one, the collection) once rather than once per batch. Close it when the job stops.
+ * The items a job selects, handed out a batch at a time from a resume point. A filter is resolved
+ * in {@code _id} order by one query whose cursor is read a batch at a time, so a job over a million
+ * items never holds them all, in memory or in a message, and reads the filter's index (or, without
+ * one, the collection) once rather than once per batch. Close it when the job stops.
  */
-sealed interface Selection extends AutoCloseable {
+public sealed interface Selection extends AutoCloseable {
 
     /** @return how many items the selection holds now (for a filter, items may come and go while it runs) */
     long total();
@@ -37,11 +36,14 @@ sealed interface Selection extends AutoCloseable {
     List<ObjectId> next(Position position, int size);
 
     /**
-     * @return the condition that names exactly this batch's items for the write: the ids of an id
-     *         list, or, for a filter, the filter within the batch's {@code _id} range — one range
-     *         scan instead of a list of ids to look up one by one
+     * @return the condition that names this batch's items for the write: the ids of an id list, or,
+     *         for a filter, the filter within the batch's {@code _id} range — one range scan instead
+     *         of a list of ids to look up one by one
      */
     Bson scopeOf(List<ObjectId> batch);
+
+    /** @return true when the write's scope may hold items the batch did not list (a filter's range) */
+    boolean scopeMayHoldMore();
 
     @Override
     default void close() {
@@ -54,34 +56,19 @@ sealed interface Selection extends AutoCloseable {
      * @param resumeAfter the last item id worked through, for a filter
      */
     record Position(long cursor, ObjectId resumeAfter) {
-
-        Position after(List<ObjectId> batch) {
-            return new Position(cursor + batch.size(), batch.getLast());
-        }
     }
 
-    static Selection of(BulkCommand command, MongoCollection<Document> items) {
-        if (command.itemIds() != null) {
-            return new ById(command.itemIds().stream().map(ObjectId::new).toList());
-        }
-        return new ByFilter(items, toBson(command.filter()));
+    static Selection byIds(List<ObjectId> ids) {
+        return new ById(ids);
     }
 
-    private static Bson toBson(SelectionFilter filter) {
-        var conditions = new ArrayList<Bson>();
-        if (!filter.tags().isEmpty()) {
-            conditions.add(in(TAGS, filter.tags()));
-        }
-        if (filter.status() != null) {
-            conditions.add(eq(IS_ACTIVE, filter.status().equals("active")));
-        }
-        if (filter.testData() != null) {
-            conditions.add(eq(TEST_DATA, filter.testData()));
-        }
-        if (filter.createdBy() != null) {
-            conditions.add(eq(CREATED_BY, new ObjectId(filter.createdBy())));
-        }
-        return conditions.size() == 1 ? conditions.getFirst() : and(conditions);
+    /**
+     * @param jobId the job; items it changed already are selected too, so that a job resumed after
+     *              a batch it wrote but did not record finds that batch's items, which may no longer
+     *              match the filter, and counts them
+     */
+    static Selection byFilter(MongoCollection<Document> items, Bson filter, ObjectId jobId) {
+        return new ByFilter(items, filter, jobId);
     }
 
     record ById(List<ObjectId> ids) implements Selection {
@@ -101,18 +88,25 @@ sealed interface Selection extends AutoCloseable {
         public Bson scopeOf(List<ObjectId> batch) {
             return in(ID, batch);
         }
+
+        @Override
+        public boolean scopeMayHoldMore() {
+            return false;
+        }
     }
 
     final class ByFilter implements Selection {
 
         private final MongoCollection<Document> items;
         private final Bson filter;
+        private final Bson filterOrChanged;
         private MongoCursor<Document> cursor;
         private ObjectId lastHandedOut;
 
-        ByFilter(MongoCollection<Document> items, Bson filter) {
+        ByFilter(MongoCollection<Document> items, Bson filter, ObjectId jobId) {
             this.items = items;
             this.filter = filter;
+            this.filterOrChanged = or(filter, eq(LAST_JOB_ID, jobId));
         }
 
         @Override
@@ -125,7 +119,8 @@ sealed interface Selection extends AutoCloseable {
             if (cursor == null || !Objects.equals(position.resumeAfter(), lastHandedOut)) {
                 // why: the first batch, or a caller resuming elsewhere: read on from where it stands
                 close();
-                Bson remaining = position.resumeAfter() == null ? filter : and(filter, gt(ID, position.resumeAfter()));
+                Bson remaining = position.resumeAfter() == null ? filterOrChanged
+                        : and(filterOrChanged, gt(ID, position.resumeAfter()));
                 cursor = items.find(remaining).projection(include(ID)).sort(ascending(ID)).batchSize(size).cursor();
             }
             var ids = new ArrayList<ObjectId>(size);
@@ -141,6 +136,11 @@ sealed interface Selection extends AutoCloseable {
         @Override
         public Bson scopeOf(List<ObjectId> batch) {
             return and(filter, gte(ID, batch.getFirst()), lte(ID, batch.getLast()));
+        }
+
+        @Override
+        public boolean scopeMayHoldMore() {
+            return true;
         }
 
         @Override

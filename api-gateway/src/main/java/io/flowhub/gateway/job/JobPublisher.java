@@ -1,0 +1,62 @@
+package io.flowhub.gateway.job;
+
+import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.NewJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records a job as {@code queued}, with its command, then publishes the command. The job document is
+ * the outbox: when Kafka does not acknowledge the command (it is down, or this process dies first),
+ * the job stays queued without {@code published_at} and the workers' sweep sends its command once
+ * Kafka takes it. So a job the client is told about always runs, and a job the client is told
+ * failed was never stored.
+ */
+@Component
+public class JobPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(JobPublisher.class);
+
+    private final JobStore jobs;
+    private final KafkaTemplate<String, Object> kafka;
+    private final GatewaySettings settings;
+
+    JobPublisher(JobStore jobs, KafkaTemplate<String, Object> kafka, GatewaySettings settings) {
+        this.jobs = jobs;
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    /**
+     * @param topic   the command topic of the job's kind
+     * @param key     the command's Kafka key
+     * @param command the command record, which {@code job.commandJson()} holds as JSON
+     * @return the job as recorded
+     */
+    public Job submit(NewJob job, String topic, String key, Object command) {
+        Job recorded = jobs.createIfAbsent(job);
+        try {
+            kafka.send(topic, key, command).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            jobs.markPublished(recorded.id());
+            log.info("Published {} command_id={} job_id={}", command.getClass().getSimpleName(), job.commandId(),
+                    recorded.id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queuedForLater(recorded, e);
+        } catch (Exception e) {
+            queuedForLater(recorded, e);
+        }
+        return recorded;
+    }
+
+    private static void queuedForLater(Job job, Exception cause) {
+        log.warn("Kafka did not take the command of job {} ({}); it stays queued and is sent when Kafka is back",
+                job.id(), cause.getMessage());
+    }
+}

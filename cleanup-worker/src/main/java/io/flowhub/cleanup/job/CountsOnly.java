@@ -1,0 +1,39 @@
+package io.flowhub.cleanup.job;
+
+import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.LedgerEntry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A step done in one batch that records counts it worked out: a dry run's "would delete", a sweep's
+ * "removed". What the counts name is done (or, for a dry run, not done) by the supplier itself.
+ */
+public final class CountsOnly implements Steps.Step {
+
+    private final String name;
+    private final Supplier<Map<String, Long>> counts;
+
+    public CountsOnly(String name, Supplier<Map<String, Long>> counts) {
+        this.name = name;
+        this.counts = counts;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<LedgerEntry> next(BatchContext batch) {
+        if (owns(batch)) {
+            return Optional.empty();
+        }
+        Map<String, Long> counted = counts.get();
+        return Optional.of(batch.record(List.of(), CleanupCounts.processed(counted), List.of(), counted,
+                batch.checkpoint().next(name, 0, null), Optional.empty()));
+    }
+}

@@ -1,0 +1,74 @@
+package io.flowhub.cleanup.job;
+
+import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.JobWork;
+import io.flowhub.store.job.LedgerEntry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cleanup job of several steps (a purge: its items, then its other records), run one after the
+ * other. The checkpoint names the step under way, so a resumed job goes on with that step; a step
+ * that finds nothing left hands over to the next.
+ */
+public final class Steps implements JobWork {
+
+    private final List<Step> steps;
+
+    public Steps(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    public static Steps of(Step... steps) {
+        return new Steps(List.of(steps));
+    }
+
+    @Override
+    public Optional<LedgerEntry> next(BatchContext batch) {
+        int from = Math.max(0, indexOf(batch.checkpoint().step()));
+        for (int i = from; i < steps.size(); i++) {
+            Optional<LedgerEntry> done = steps.get(i).next(batch);
+            if (done.isPresent()) {
+                return done;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public LedgerEntry settle(LedgerEntry entry) {
+        int step = indexOf(entry.through().step());
+        return step >= 0 ? steps.get(step).settle(entry) : entry;
+    }
+
+    @Override
+    public void release(BatchContext last) {
+        steps.forEach(step -> step.release(last));
+    }
+
+    @Override
+    public void close() {
+        steps.forEach(Step::close);
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One step of a cleanup job: batches recorded with its {@link #name()} as their checkpoint's step. */
+    public interface Step extends JobWork {
+
+        String name();
+
+        /** @return true when the checkpoint is this step's own, so its position applies */
+        default boolean owns(BatchContext batch) {
+            return name().equals(batch.checkpoint().step());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.flowhub.cleanup.purge;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.flowhub.cleanup.job.CleanupCounts;
+import io.flowhub.cleanup.job.Steps;
+import io.flowhub.events.PurgeUserData;
+import io.flowhub.store.CollectionNames;
+import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.LedgerEntry;
+import io.flowhub.store.job.ProcessedCommands;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Projections.include;
+
+/**
+ * The step of a purge after its items: the user's jobs (each leaving a tombstone, so a command
+ * delivered late never re-creates it), activity log entries and job ledgers, one-time codes and
+ * idempotency keys. Counted and recorded first, then deleted; deleting again finds nothing.
+ */
+final class UserRecords implements Steps.Step {
+
+    static final String STEP = "records";
+
+    private final MongoCollection<Document> jobs;
+    private final MongoCollection<Document> activity;
+    private final MongoCollection<Document> ledger;
+    private final MongoCollection<Document> otps;
+    private final MongoCollection<Document> idempotencyKeys;
+    private final ProcessedCommands processed;
+    private final PurgeUserData command;
+    private final Bson ownJobs;
+    private final Bson ownActivity;
+    private final Bson ownLedger;
+    private final Bson ownOtps;
+
+    UserRecords(MongoDatabase database, ProcessedCommands processed, PurgeUserData command, String email,
+            ObjectId purgeJob) {
+        this.jobs = database.getCollection(CollectionNames.JOBS);
+        this.activity = database.getCollection(CollectionNames.ACTIVITY_LOGS);
+        this.ledger = database.getCollection(CollectionNames.JOB_LEDGER);
+        this.otps = database.getCollection(CollectionNames.OTPS);
+        this.idempotencyKeys = database.getCollection(CollectionNames.IDEMPOTENCY_KEYS);
+        this.processed = processed;
+        this.command = command;
+        this.ownJobs = and(eq("owner_id", command.userId()), ne("_id", purgeJob));
+        this.ownActivity = eq("user_id", new ObjectId(command.userId()));
+        this.ownLedger = and(eq("owner_id", command.userId()), ne("job_id", purgeJob));
+        this.ownOtps = eq("email", email);
+    }
+
+    @Override
+    public String name() {
+        return STEP;
+    }
+
+    /** @return what the step would delete */
+    Map<String, Long> count() {
+        var counts = new LinkedHashMap<String, Long>();
+        counts.put("bulk_jobs", jobs.countDocuments(ownJobs));
+        counts.put("activity_logs", command.includeActivityLogs()
+                ? activity.countDocuments(ownActivity) + ledger.countDocuments(ownLedger) : 0);
+        counts.put("otps", command.includeOtps() ? otps.countDocuments(ownOtps) : 0);
+        return counts;
+    }
+
+    @Override
+    public Optional<LedgerEntry> next(BatchContext batch) {
+        if (owns(batch)) {
+            return Optional.empty();
+        }
+        Map<String, Long> counts = count();
+        return Optional.of(batch.record(List.of(), CleanupCounts.processed(counts), List.of(), counts,
+                batch.checkpoint().next(STEP, 0, null), Optional.empty()));
+    }
+
+    @Override
+    public LedgerEntry settle(LedgerEntry entry) {
+        var doomed = new HashMap<String, ObjectId>();
+        jobs.find(ownJobs).projection(include("_id", "command_id"))
+                .forEach(job -> doomed.put(job.getString("command_id"), job.getObjectId("_id")));
+        processed.recordAll(doomed, "deleted");
+        if (!doomed.isEmpty()) {
+            jobs.deleteMany(in("_id", doomed.values()));
+        }
+        if (command.includeActivityLogs()) {
+            activity.deleteMany(ownActivity);
+            ledger.deleteMany(ownLedger);
+        }
+        if (command.includeOtps()) {
+            otps.deleteMany(ownOtps);
+        }
+        idempotencyKeys.deleteMany(eq("owner_id", command.userId()));
+        return entry;
+    }
+}

@@ -1,0 +1,143 @@
+package io.flowhub.store.item;
+
+import com.mongodb.client.MongoCollection;
+import io.flowhub.store.job.JobCounts;
+import io.flowhub.store.job.JobError;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Projections.include;
+import static io.flowhub.store.item.ItemFields.*;
+
+/**
+ * Applies an operation to one batch with one {@code updateMany}, then accounts for every item. An
+ * item the job changed carries the job's id ({@code last_job_id}), so the account is exact whether
+ * the write happened now or in an earlier attempt that died before recording it, and whatever
+ * another writer did to the batch meanwhile: changed by this job, not found, another user's, or
+ * already in the target state. The account reads the batch by its ids alone, which every MongoDB
+ * answers from the {@code _id} index.
+ */
+public class BatchWriter {
+
+    private final MongoCollection<Document> items;
+    private final Clock clock;
+
+    public BatchWriter(MongoCollection<Document> items, Clock clock) {
+        this.items = items;
+        this.clock = clock;
+    }
+
+    /**
+     * @param batch     the ids the selection handed out for this batch
+     * @param selection the selection, which names the write's scope
+     * @param owner     the user whose items alone may change, or {@code null} when any item may
+     */
+    public BatchOutcome write(List<ObjectId> batch, Selection selection, ItemOperation operation, ObjectId jobId,
+            ObjectId owner) {
+        Bson scope = selection.scopeOf(batch);
+        var failures = new ArrayList<JobError>();
+        Bson writable = scope;
+        if (operation.refusesItems()) {
+            var allowed = new ArrayList<ObjectId>();
+            for (Document item : read(batch)) {
+                var refusal = operation.refusal(item);
+                ObjectId id = item.getObjectId(ID);
+                if (refusal.isPresent() && !jobId.equals(item.getObjectId(LAST_JOB_ID)) && ownedBy(item, owner)) {
+                    failures.add(new JobError(id.toHexString(), refusal.get()));
+                } else {
+                    allowed.add(id);
+                }
+            }
+            writable = failures.isEmpty() ? scope : and(scope, in(ID, allowed));
+        }
+        Date now = Date.from(clock.instant());
+        long changedNow = items.updateMany(scoped(writable, operation.pending(), owner),
+                operation.change(jobId, now)).getModifiedCount();
+        if (!selection.scopeMayHoldMore() && failures.isEmpty() && changedNow == batch.size()) {
+            return new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch);
+        }
+        return account(batch, jobId, owner, failures, changedNow, now);
+    }
+
+    private BatchOutcome account(List<ObjectId> batch, ObjectId jobId, ObjectId owner, List<JobError> failures,
+            long changedNow, Date now) {
+        Map<ObjectId, Document> found = new HashMap<>();
+        read(batch).forEach(item -> found.put(item.getObjectId(ID), item));
+        Set<String> failed = new HashSet<>(failures.stream().map(JobError::itemId).toList());
+        var changed = new ArrayList<ObjectId>();
+        long changedNowInBatch = 0;
+        long alreadyDone = 0;
+        long notFound = 0;
+        long notOwned = 0;
+        for (ObjectId id : batch) {
+            Document item = found.get(id);
+            if (failed.contains(id.toHexString())) {
+                continue;
+            }
+            if (item == null) {
+                notFound++;
+            } else if (jobId.equals(item.getObjectId(LAST_JOB_ID))) {
+                changed.add(id);
+                if (now.equals(item.getDate(UPDATED_AT))) {
+                    changedNowInBatch++;
+                }
+            } else if (!ownedBy(item, owner)) {
+                notOwned++;
+            } else {
+                alreadyDone++;
+            }
+        }
+        if (changedNow > changedNowInBatch) {
+            // why: the write's range held items the selection's cursor had not handed out (created or
+            // changed to match while the job ran); the job changed them, so it counts them
+            changed.addAll(changedOutside(batch, jobId));
+        }
+        return new BatchOutcome(new JobCounts(changed.size(), alreadyDone, notFound, notOwned, failures.size()),
+                failures, changed);
+    }
+
+    private List<ObjectId> changedOutside(List<ObjectId> batch, ObjectId jobId) {
+        Set<ObjectId> listed = new HashSet<>(batch);
+        var ids = new ArrayList<ObjectId>();
+        items.find(and(gte(ID, batch.stream().min(ObjectId::compareTo).orElseThrow()),
+                        lte(ID, batch.stream().max(ObjectId::compareTo).orElseThrow()), eq(LAST_JOB_ID, jobId)))
+                .projection(include(ID))
+                .forEach(item -> {
+                    ObjectId id = item.getObjectId(ID);
+                    if (!listed.contains(id)) {
+                        ids.add(id);
+                    }
+                });
+        return ids;
+    }
+
+    /** @return the batch's items, read by their ids alone so that the {@code _id} index answers */
+    private List<Document> read(List<ObjectId> batch) {
+        return items.find(in(ID, batch)).projection(include(ID, CREATED_BY, LAST_JOB_ID, TAGS, IS_ACTIVE, UPDATED_AT))
+                .into(new ArrayList<>());
+    }
+
+    private static boolean ownedBy(Document item, ObjectId owner) {
+        return owner == null || Objects.equals(owner, item.getObjectId(CREATED_BY));
+    }
+
+    private static Bson scoped(Bson scope, Bson pending, ObjectId owner) {
+        return owner == null ? and(scope, pending) : and(scope, pending, eq(CREATED_BY, owner));
+    }
+}

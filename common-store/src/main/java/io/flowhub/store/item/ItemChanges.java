@@ -1,0 +1,48 @@
+package io.flowhub.store.item;
+
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+import static io.flowhub.store.item.ItemFields.*;
+
+/** The item updates that mean the same wherever they are made: soft delete and restore. */
+public final class ItemChanges {
+
+    private ItemChanges() {
+    }
+
+    /** @return the items a soft delete would still change */
+    public static Bson active() {
+        return eq(IS_ACTIVE, true);
+    }
+
+    /** @return the items a restore would still change */
+    public static Bson inactive() {
+        return eq(IS_ACTIVE, false);
+    }
+
+    /** @param jobId the job that makes the change, recorded on the item, or {@code null} for a single API call */
+    public static Bson softDelete(Date now, ObjectId jobId) {
+        return withJob(jobId, set(IS_ACTIVE, false), set(DELETED_AT, now), set(UPDATED_AT, now));
+    }
+
+    /** @param jobId the job that makes the change, recorded on the item, or {@code null} for a single API call */
+    public static Bson restore(Date now, ObjectId jobId) {
+        return withJob(jobId, set(IS_ACTIVE, true), set(DELETED_AT, null), set(UPDATED_AT, now));
+    }
+
+    private static Bson withJob(ObjectId jobId, Bson... changes) {
+        var all = new ArrayList<>(List.of(changes));
+        if (jobId != null) {
+            all.add(set(LAST_JOB_ID, jobId));
+        }
+        return combine(all);
+    }
+}

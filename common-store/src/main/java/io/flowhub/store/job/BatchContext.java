@@ -1,0 +1,64 @@
+package io.flowhub.store.job;
+
+import com.mongodb.client.ClientSession;
+import org.bson.types.ObjectId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The batch a job is about to do: its number, where it starts, and how to record it in the ledger. */
+public final class BatchContext {
+
+    private final Job job;
+    private final JobProgress progress;
+    private final JobLedger ledger;
+    private final Clock clock;
+
+    BatchContext(Job job, JobProgress progress, JobLedger ledger, Clock clock) {
+        this.job = job;
+        this.progress = progress;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public ObjectId jobId() {
+        return job.id();
+    }
+
+    public boolean dryRun() {
+        return job.dryRun();
+    }
+
+    /** @return this batch's number, from 1 */
+    public int number() {
+        return progress.checkpoint().batch() + 1;
+    }
+
+    /** @return where the job stands before this batch */
+    public Checkpoint checkpoint() {
+        return progress.checkpoint();
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Records this batch in the job's ledger (inside the given transaction, if any): its commit point.
+     *
+     * @param through the checkpoint after this batch, from {@code checkpoint().next(...)}
+     * @return the entry as recorded; when this batch was recorded before, the first record
+     */
+    public LedgerEntry record(List<ObjectId> itemIds, JobCounts counts, List<JobError> errors,
+            Map<String, Long> deleted, Checkpoint through, Optional<ClientSession> session) {
+        if (through.batch() != number()) {
+            throw new IllegalArgumentException("Batch " + number() + " of job " + job.id() + " cannot record checkpoint "
+                    + through.batch());
+        }
+        return ledger.record(new LedgerEntry(job.id(), number(), job.operation(), job.ownerId(), job.targetUserId(),
+                itemIds, counts, errors, deleted, through, clock.instant()), session);
+    }
+}

@@ -1,0 +1,174 @@
+package io.flowhub.store.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one lifecycle of every job, bulk and cleanup. A delivered command finds its job (or creates it,
+ * for a producer that sent none), unless a tombstone says it needs no more work; the job is claimed
+ * with a lease, run batch by batch from its checkpoint, and each batch is recorded in the ledger,
+ * folded into the job's counts, and heart-beaten. A job that is cancelled, deleted or taken over
+ * stops at the next batch boundary with its counts; a finished job leaves a tombstone, so a
+ * redelivered command never runs it again.
+ */
+public class JobEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(JobEngine.class);
+
+    private final JobStore jobs;
+    private final JobLedger ledger;
+    private final ProcessedCommands processed;
+    private final JobMetrics metrics;
+    private final JobWorker worker;
+    private final Clock clock;
+
+    public JobEngine(JobStore jobs, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
+            JobWorker worker, Clock clock) {
+        this.jobs = jobs;
+        this.ledger = ledger;
+        this.processed = processed;
+        this.metrics = metrics;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    public JobWorker worker() {
+        return worker;
+    }
+
+    /**
+     * Runs one delivery of a command.
+     *
+     * @param workFor opens the job's work once the job is known
+     */
+    public void run(JobCommand command, Function<Job, JobWork> workFor) {
+        Optional<String> outcome = processed.outcomeOf(command.commandId());
+        if (outcome.isPresent()) {
+            log.info("Command {} was {} already; this delivery is dropped", command.commandId(), outcome.get());
+            return;
+        }
+        Optional<Job> found = jobFor(command);
+        if (found.isEmpty()) {
+            // why: a job recorded by its producer and since deleted (a reset, a purge) is never re-created
+            processed.record(command.commandId(), command.jobId(), "job_gone");
+            log.info("Job {} of command {} is gone; the command is dropped", command.jobId(), command.commandId());
+            return;
+        }
+        Job job = found.get();
+        if (job.status().isFinished()) {
+            processed.record(command.commandId(), job.id(), job.status().wireValue());
+            log.info("Job {} is already {}; command {} redelivered, nothing to do", job.id(), job.status().wireValue(),
+                    command.commandId());
+            return;
+        }
+        try (JobWork work = workFor.apply(job)) {
+            Optional<String> refusal = work.refusal();
+            if (refusal.isPresent()) {
+                if (jobs.fail(job.id(), refusal.get())) {
+                    metrics.finished(job.kind(), job.operation(), JobStatus.FAILED, Duration.ZERO);
+                }
+                processed.record(command.commandId(), job.id(), JobStatus.FAILED.wireValue());
+                log.warn("Refused {} job {}: {}", job.operation(), job.id(), refusal.get());
+                return;
+            }
+            Optional<Job> started = jobs.start(job.id(), worker.workerId(), worker.lease(), work.total());
+            if (started.isEmpty()) {
+                leaveAlone(command, job);
+                return;
+            }
+            job = started.get();
+            if (job.wasStartedBefore()) {
+                log.info("Resuming job {} after batch {} (attempt {})", job.id(), job.checkpoint().batch(),
+                        job.attempts());
+            } else {
+                metrics.queueLatency(job.kind(), Duration.between(command.issuedAt(), clock.instant()));
+            }
+            runBatches(command, job, work);
+        }
+    }
+
+    private void runBatches(JobCommand command, Job job, JobWork work) {
+        Instant began = clock.instant();
+        JobProgress progress = job.progressSoFar();
+        for (LedgerEntry entry : ledger.after(job.id(), progress.checkpoint().batch())) {
+            // why: a worker recorded these batches and died before folding them into the job
+            progress = progress.plus(work.settle(entry));
+        }
+        while (true) {
+            var batch = new BatchContext(job, progress, ledger, clock);
+            Instant batchBegan = clock.instant();
+            Optional<LedgerEntry> done = work.next(batch);
+            if (done.isEmpty()) {
+                break;
+            }
+            LedgerEntry entry = work.settle(done.get());
+            progress = progress.plus(entry);
+            metrics.batch(job.kind(), job.operation(), entry.counts(), Duration.between(batchBegan, clock.instant()));
+            if (!jobs.recordProgress(job.id(), worker.workerId(), progress)) {
+                stopped(command, job, work, new BatchContext(job, progress, ledger, clock), progress, began);
+                return;
+            }
+        }
+        JobProgress finished = progress.finished();
+        if (jobs.complete(job.id(), worker.workerId(), finished)) {
+            work.release(new BatchContext(job, finished, ledger, clock));
+            processed.record(command.commandId(), job.id(), JobStatus.COMPLETED.wireValue());
+            metrics.finished(job.kind(), job.operation(), JobStatus.COMPLETED, Duration.between(began, clock.instant()));
+            log.info("{} job {} completed{}: {} processed, {} skipped {}, {} failed{}", job.operation(), job.id(),
+                    job.dryRun() ? " (dry run)" : "", finished.counts().processed(), finished.counts().skipped(),
+                    finished.counts().skipReasons(), finished.counts().failed(),
+                    finished.result().isEmpty() ? "" : "; " + finished.orderedResult());
+        } else {
+            stopped(command, job, work, new BatchContext(job, progress, ledger, clock), finished, began);
+        }
+    }
+
+    /** The job is no longer this worker's to run: cancelled, deleted, failed by the sweeper, or taken over. */
+    private void stopped(JobCommand command, Job job, JobWork work, BatchContext last, JobProgress progress,
+            Instant began) {
+        Optional<Job> now = jobs.find(job.id());
+        if (now.isPresent() && now.get().status() == JobStatus.RUNNING) {
+            log.info("Job {} was taken over by {}; this worker stops", job.id(), now.get().workerId());
+            return;
+        }
+        work.release(last);
+        if (now.isEmpty()) {
+            processed.record(command.commandId(), job.id(), "deleted");
+            log.info("Job {} was deleted while it ran; stopped after batch {}", job.id(), progress.checkpoint().batch());
+            return;
+        }
+        JobStatus status = now.get().status();
+        if (status == JobStatus.CANCELLED) {
+            // why: the counts of the batches done before the cancel was seen stay with the cancelled job
+            jobs.recordLastBatchOfCancelled(job.id(), worker.workerId(), progress);
+        }
+        processed.record(command.commandId(), job.id(), status.wireValue());
+        metrics.finished(job.kind(), job.operation(), status, Duration.between(began, clock.instant()));
+        log.info("Job {} is {}; stopped after batch {} with {} processed", job.id(), status.wireValue(),
+                progress.checkpoint().batch(), progress.counts().processed());
+    }
+
+    private void leaveAlone(JobCommand command, Job job) {
+        Optional<Job> now = jobs.find(job.id());
+        if (now.isPresent() && now.get().status().isFinished()) {
+            processed.record(command.commandId(), job.id(), now.get().status().wireValue());
+        }
+        log.info("Job {} is finished or held by another live worker; leaving it", job.id());
+    }
+
+    private Optional<Job> jobFor(JobCommand command) {
+        if (command.jobId() != null) {
+            return jobs.find(command.jobId());
+        }
+        // why: a producer outside the gateway sends no job; the command id keeps a redelivery to one job
+        return Optional.of(jobs.createIfAbsent(new NewJob(new org.bson.types.ObjectId(), command.kind(),
+                command.operation(), command.ownerId(), command.targetUserId(), command.commandId(), 0,
+                command.commandJson(), command.dryRun())));
+    }
+}

@@ -1,0 +1,136 @@
+package io.flowhub.store.job;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.ClientSession;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.CollectionNames;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Sorts.ascending;
+import static io.flowhub.store.StoreException.translated;
+
+/**
+ * The {@code job_ledger}: one entry per job batch, unique per job and batch number, so recording a
+ * batch again finds the first record instead of adding a second. Counts, resume points, undo and
+ * receipts are read from it.
+ */
+public class JobLedger {
+
+    static final String JOB_ID = "job_id";
+    static final String BATCH = "batch";
+    static final String OPERATION = "operation";
+    static final String OWNER_ID = "owner_id";
+    static final String TARGET_USER_ID = "target_user_id";
+    static final String ITEM_IDS = "item_ids";
+    static final String COUNTS = "counts";
+    static final String ERRORS = "errors";
+    static final String DELETED = "deleted";
+    static final String THROUGH = "through";
+    static final String AT = "at";
+
+    private final MongoCollection<Document> entries;
+
+    public JobLedger(MongoDatabase database) {
+        this.entries = database.getCollection(CollectionNames.JOB_LEDGER);
+    }
+
+    /**
+     * Records a batch, inside the given transaction if any.
+     *
+     * @return the entry as recorded: this one, or the one recorded first for the same job and batch
+     */
+    public LedgerEntry record(LedgerEntry entry, Optional<ClientSession> session) {
+        return translated("record batch " + entry.batch() + " of job " + entry.jobId(), () -> {
+            Document document = toDocument(entry);
+            try {
+                session.ifPresentOrElse(in -> entries.insertOne(in, document), () -> entries.insertOne(document));
+                return entry;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document first = entries.find(and(eq(JOB_ID, entry.jobId()), eq(BATCH, entry.batch()))).first();
+                if (first == null) {
+                    throw e;
+                }
+                return toEntry(first);
+            }
+        });
+    }
+
+    /** @return the job's entries after batch {@code batch}, in batch order */
+    public List<LedgerEntry> after(ObjectId jobId, int batch) {
+        return translated("read the ledger of job " + jobId, () -> entries
+                .find(and(eq(JOB_ID, jobId), gt(BATCH, batch))).sort(ascending(BATCH))
+                .map(JobLedger::toEntry).into(new ArrayList<>()));
+    }
+
+    /** @return all of the job's entries, in batch order */
+    public List<LedgerEntry> of(ObjectId jobId) {
+        return after(jobId, 0);
+    }
+
+    static Document toDocument(LedgerEntry entry) {
+        var counts = entry.counts();
+        return new Document("_id", new ObjectId())
+                .append(JOB_ID, entry.jobId())
+                .append(BATCH, entry.batch())
+                .append(OPERATION, entry.operation())
+                .append(OWNER_ID, entry.ownerId())
+                .append(TARGET_USER_ID, entry.targetUserId())
+                .append(ITEM_IDS, entry.itemIds())
+                .append(COUNTS, new Document("processed", counts.processed())
+                        .append("already_done", counts.alreadyDone())
+                        .append("not_found", counts.notFound())
+                        .append("not_owned", counts.notOwned())
+                        .append("failed", counts.failed()))
+                .append(ERRORS, entry.errors().stream()
+                        .map(error -> new Document("item_id", error.itemId()).append("reason", error.reason()))
+                        .toList())
+                .append(DELETED, new Document(new LinkedHashMap<String, Object>(entry.deleted())))
+                .append(THROUGH, new Document("batch", entry.through().batch())
+                        .append("step", entry.through().step())
+                        .append("cursor", entry.through().cursor())
+                        .append("resume_after", entry.through().resumeAfter()))
+                .append(AT, Date.from(entry.at()));
+    }
+
+    static LedgerEntry toEntry(Document document) {
+        Document counts = document.get(COUNTS, new Document());
+        Document through = document.get(THROUGH, new Document());
+        var deleted = new LinkedHashMap<String, Long>();
+        document.get(DELETED, new Document()).forEach((what, count) -> deleted.put(what, ((Number) count).longValue()));
+        return new LedgerEntry(
+                document.getObjectId(JOB_ID),
+                document.getInteger(BATCH),
+                document.getString(OPERATION),
+                document.getString(OWNER_ID),
+                document.getString(TARGET_USER_ID),
+                document.getList(ITEM_IDS, ObjectId.class, List.of()),
+                new JobCounts(number(counts, "processed"), number(counts, "already_done"), number(counts, "not_found"),
+                        number(counts, "not_owned"), number(counts, "failed")),
+                document.getList(ERRORS, Document.class, List.of()).stream()
+                        .map(error -> new JobError(error.getString("item_id"), error.getString("reason"))).toList(),
+                deleted,
+                new Checkpoint(((Number) through.get("batch", 0)).intValue(), through.getString("step"),
+                        number(through, "cursor"), through.getObjectId("resume_after")),
+                document.getDate(AT).toInstant());
+    }
+
+    private static long number(Document document, String field) {
+        Object value = document.get(field);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

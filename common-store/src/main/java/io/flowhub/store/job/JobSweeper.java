@@ -1,0 +1,64 @@
+package io.flowhub.store.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
+
+/**
+ * Sends a job's stored command again when nobody is working on it: a running job whose worker has
+ * not reported for longer than the lease (killed, hung, cut off), and a queued job whose command
+ * never reached Kafka (the job document is the outbox: its producer died between recording it and
+ * publishing, or Kafka was down). Each is sent at most once per lease or grace; a live worker then
+ * takes the job over and resumes it from its checkpoint. Sending one twice is harmless: a command is
+ * run by at most one worker at a time, and a finished one is dropped.
+ */
+public class JobSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(JobSweeper.class);
+    private static final int PER_SWEEP = 100;
+
+    private final JobStore jobs;
+    private final JobMetrics metrics;
+    private final JobWorker worker;
+
+    public JobSweeper(JobStore jobs, JobMetrics metrics, JobWorker worker) {
+        this.jobs = jobs;
+        this.metrics = metrics;
+        this.worker = worker;
+    }
+
+    /**
+     * @param send publishes a command's raw JSON under a key (the job's owner) to the kind's command
+     *             topic and returns once Kafka acknowledged it, or throws
+     */
+    public void sweep(BiConsumer<String, byte[]> send) {
+        for (Job job : jobs.findAbandoned(worker.kind(), worker.lease(), PER_SWEEP)) {
+            if (resend(job, send)) {
+                log.warn("Job {} was abandoned by {} (last heartbeat {}); its command is sent again", job.id(),
+                        job.workerId(), job.heartbeatAt());
+                metrics.resent(worker.kind(), "abandoned");
+            }
+        }
+        for (Job job : jobs.findUnpublished(worker.kind(), worker.outboxGrace(), PER_SWEEP)) {
+            if (resend(job, send)) {
+                jobs.markPublished(job.id());
+                log.warn("Job {} had waited since {} for its command to reach Kafka; it is sent now", job.id(),
+                        job.createdAt());
+                metrics.resent(worker.kind(), "unpublished");
+            }
+        }
+    }
+
+    private boolean resend(Job job, BiConsumer<String, byte[]> send) {
+        if (job.commandJson() == null) {
+            jobs.fail(job.id(), "Nobody is working on it and its command was not kept, so it cannot be resumed");
+            return false;
+        }
+        String key = job.targetUserId() != null ? job.targetUserId() : job.ownerId();
+        send.accept(key == null ? "_global" : key, job.commandJson().getBytes(StandardCharsets.UTF_8));
+        jobs.markResent(job.id());
+        return true;
+    }
+}
