@@ -6,7 +6,6 @@ import io.flowhub.store.activity.ActivityLog;
 import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.PolicySettings;
-import io.flowhub.store.tx.Transactions;
 import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.file.FileStore;
@@ -86,11 +85,6 @@ public class StoreAutoConfiguration {
     @Bean
     AdminAccount adminAccount(MongoDatabase database, Clock clock) {
         return new AdminAccount(database, clock);
-    }
-
-    @Bean
-    Transactions transactions(MongoClient client) {
-        return new Transactions(client);
     }
 
     @Bean
