@@ -1,11 +1,11 @@
 package io.flowhub.cleanup.file;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.job.CleanupCounts;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.item.Selection;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.LedgerEntry;
 import org.bson.Document;
@@ -17,19 +17,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Projections.include;
-import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 import static io.flowhub.store.item.ItemFields.DELETING_JOB;
@@ -94,12 +91,12 @@ public class ItemDeleter {
 
         private final Bson filter;
         private final int batchSize;
-        private MongoCursor<Document> cursor;
-        private ObjectId lastHandedOut;
+        private final Selection selection;
 
         Deletion(Bson filter, int batchSize) {
             this.filter = filter;
             this.batchSize = batchSize;
+            this.selection = Selection.byFilter(items, filter, null);
         }
 
         @Override
@@ -110,7 +107,7 @@ public class ItemDeleter {
         @Override
         public Optional<LedgerEntry> next(BatchContext batch) {
             ObjectId resumeAfter = owns(batch) ? batch.checkpoint().resumeAfter() : null;
-            List<ObjectId> ids = nextIds(resumeAfter);
+            List<ObjectId> ids = selection.next(new Selection.Position(0, resumeAfter), batchSize);
             if (ids.isEmpty()) {
                 return Optional.empty();
             }
@@ -156,29 +153,9 @@ public class ItemDeleter {
             removals.removeFor(last.jobId());
         }
 
-        private List<ObjectId> nextIds(ObjectId resumeAfter) {
-            if (cursor == null || !Objects.equals(resumeAfter, lastHandedOut)) {
-                close();
-                Bson remaining = resumeAfter == null ? filter : and(filter, gt(ID, resumeAfter));
-                cursor = items.find(remaining).projection(include(ID)).sort(ascending(ID)).batchSize(batchSize)
-                        .cursor();
-            }
-            var ids = new ArrayList<ObjectId>(batchSize);
-            while (ids.size() < batchSize && cursor.hasNext()) {
-                ids.add(cursor.next().getObjectId(ID));
-            }
-            if (!ids.isEmpty()) {
-                lastHandedOut = ids.getLast();
-            }
-            return ids;
-        }
-
         @Override
         public void close() {
-            if (cursor != null) {
-                cursor.close();
-                cursor = null;
-            }
+            selection.close();
         }
     }
 }

@@ -63,9 +63,9 @@ public sealed interface Selection extends AutoCloseable {
     }
 
     /**
-     * @param jobId the job; items it changed already are selected too, so that a job resumed after
-     *              a batch it wrote but did not record finds that batch's items, which may no longer
-     *              match the filter, and counts them
+     * @param jobId the job whose items it changed already are selected too, so that a job resumed
+     *              after a batch it wrote but did not record finds that batch's items, which may no
+     *              longer match the filter, and counts them; {@code null} for the filter alone
      */
     static Selection byFilter(MongoCollection<Document> items, Bson filter, ObjectId jobId) {
         return new ByFilter(items, filter, jobId);
@@ -106,7 +106,7 @@ public sealed interface Selection extends AutoCloseable {
         ByFilter(MongoCollection<Document> items, Bson filter, ObjectId jobId) {
             this.items = items;
             this.filter = filter;
-            this.filterOrChanged = or(filter, eq(LAST_JOB_ID, jobId));
+            this.filterOrChanged = jobId == null ? filter : or(filter, eq(LAST_JOB_ID, jobId));
         }
 
         @Override
