@@ -16,12 +16,18 @@ import java.util.Locale;
  * Runs the benchmark scenarios on a fresh local stack and writes benchmarks/RESULTS.md and
  * benchmarks/results.json. {@code --quick} runs small workloads only, to check the harness, and
  * writes them under benchmarks/target/quick.
- * Started as {@code load-driver} or {@code bulk-worker}, it plays that part in a JVM of its own
- * for B6 and B7 instead.
+ * Started as {@code load-driver}, {@code bulk-worker} or {@code cleanup-worker}, it plays that part
+ * in a JVM of its own (for B6, B7 and the chaos suite) instead; started as {@code chaos}, it runs
+ * the chaos suite ({@link io.flowhub.bench.chaos.ChaosSuite}).
  */
 public final class BenchmarkSuite {
 
     private static final Logger log = LoggerFactory.getLogger(BenchmarkSuite.class);
+
+    /** The role of a child JVM that runs bulk-worker alone. */
+    public static final String BULK_WORKER_ROLE = ProcessScenarios.WORKER_ROLE;
+    /** The role of a child JVM that runs cleanup-worker alone. */
+    public static final String CLEANUP_WORKER_ROLE = "cleanup-worker";
 
     private BenchmarkSuite() {
     }
@@ -34,6 +40,22 @@ public final class BenchmarkSuite {
         }
         if (arguments.length > 0 && arguments[0].equals(ProcessScenarios.WORKER_ROLE)) {
             ProcessScenarios.runWorker(rest);
+            return;
+        }
+        if (arguments.length > 0 && arguments[0].equals(CLEANUP_WORKER_ROLE)) {
+            io.flowhub.cleanup.CleanupWorkerApplication.main(rest);
+            return;
+        }
+        if (arguments.length > 0 && arguments[0].equals(io.flowhub.bench.soak.SoakRun.STACK_ROLE)) {
+            io.flowhub.bench.soak.SoakRun.runStack(rest);
+            return;
+        }
+        if (arguments.length > 0 && arguments[0].equals("soak")) {
+            io.flowhub.bench.soak.SoakRun.main(rest);
+            return;
+        }
+        if (arguments.length > 0 && arguments[0].equals("chaos")) {
+            io.flowhub.bench.chaos.ChaosSuite.main(rest);
             return;
         }
         boolean quick = List.of(arguments).contains("--quick");

@@ -11,7 +11,7 @@ import java.util.List;
  * Starts this program again in a JVM of its own, in one of its roles (see {@link BenchmarkSuite}):
  * a load driver or a lone bulk-worker, so what it measures is not shared with the stack's process.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
@@ -21,7 +21,7 @@ final class ChildJvm {
      * @param role       the role's name, then its arguments
      * @param output     where the child's standard output and error go
      */
-    static Process start(List<String> jvmOptions, List<String> role, Path output) throws IOException {
+    public static Process start(List<String> jvmOptions, List<String> role, Path output) throws IOException {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // why: the flags ./flowhub chose for this JDK (such as allowing Kafka's use of sun.misc.Unsafe)
@@ -32,9 +32,16 @@ final class ChildJvm {
         command.add("-cp");
         command.add(classPath);
         // why: from the packaged jar the classes sit in nested jars that only Boot's launcher can open
-        boolean packaged = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+        boolean packaged = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator) && isBootJar(classPath);
         command.add(packaged ? "org.springframework.boot.loader.launch.JarLauncher" : BenchmarkSuite.class.getName());
         command.addAll(role);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** @return true for Boot's executable jar; false for a test runner's jar whose manifest lists the class path */
+    private static boolean isBootJar(String path) throws IOException {
+        try (var jar = new java.util.jar.JarFile(path)) {
+            return jar.getEntry("BOOT-INF/classes/") != null || jar.getEntry("BOOT-INF/lib/") != null;
+        }
     }
 }

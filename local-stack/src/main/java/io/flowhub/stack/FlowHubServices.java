@@ -62,6 +62,15 @@ public final class FlowHubServices implements AutoCloseable {
         return new FlowHubServices(started);
     }
 
+    /**
+     * Starts the gateway alone, for a harness that runs the workers in JVMs of their own.
+     *
+     * @param extraArguments further {@code --name=value} settings
+     */
+    public static FlowHubServices startGateway(Endpoints endpoints, int port, String... extraArguments) {
+        return new FlowHubServices(List.of(run(GatewayApplication.builder(), endpoints, port, extraArguments)));
+    }
+
     public int bulkWorkerPort() {
         return port(contexts.get(0));
     }
@@ -71,7 +80,7 @@ public final class FlowHubServices implements AutoCloseable {
     }
 
     public int gatewayPort() {
-        return port(contexts.get(2));
+        return port(contexts.getLast());
     }
 
     @Override

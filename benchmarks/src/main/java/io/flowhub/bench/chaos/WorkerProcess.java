@@ -1,0 +1,85 @@
+package io.flowhub.bench.chaos;
+
+import io.flowhub.bench.BenchmarkSuite;
+import io.flowhub.bench.ChildJvm;
+import io.flowhub.stack.FlowHubServices;
+import io.flowhub.stack.Ports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One worker instance in a JVM of its own, which the chaos suite can kill, stop or add. */
+final class WorkerProcess {
+
+    enum Kind {
+        BULK("bulk", BenchmarkSuite.BULK_WORKER_ROLE), CLEANUP("cleanup", BenchmarkSuite.CLEANUP_WORKER_ROLE);
+
+        final String settings;
+        final String role;
+
+        Kind(String settings, String role) {
+            this.settings = settings;
+            this.role = role;
+        }
+    }
+
+    final Kind kind;
+    final String workerId;
+    private final Process process;
+    private final Path log;
+
+    private WorkerProcess(Kind kind, String workerId, Process process, Path log) {
+        this.kind = kind;
+        this.workerId = workerId;
+        this.process = process;
+        this.log = log;
+    }
+
+    static WorkerProcess start(Kind kind, String workerId, String kafka, String mongoUri, Path filesRoot, Path logDir)
+            throws IOException {
+        Path log = logDir.resolve(workerId + ".log");
+        String prefix = "--flowhub." + kind.settings + ".";
+        Process process = ChildJvm.start(List.of("-Xmx384m"), List.of(kind.role,
+                "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
+                "--server.port=" + Ports.findFree(), "--flowhub.files.root=" + filesRoot,
+                prefix + "worker-id=" + workerId, prefix + "lease=" + ChaosStack.LEASE.toSeconds() + "s",
+                prefix + "sweep-interval=1s", prefix + "outbox-grace=2s", "--flowhub.cleanup.batch-size=10",
+                "--spring.main.banner-mode=off", "--logging.level.org.springframework.kafka.listener=INFO",
+                FlowHubServices.WORKERS_WITHOUT_SECURITY), log);
+        return new WorkerProcess(kind, workerId, process, log);
+    }
+
+    /** Waits until the worker's consumer has joined its group and holds partitions. */
+    void awaitReady(Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!(Files.exists(log) && Files.readString(log).contains("partitions assigned"))) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Worker " + workerId + " did not start; its output:\n"
+                        + (Files.exists(log) ? Files.readString(log) : ""));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** SIGKILL: no shutdown of any kind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the worker leaves its group and stops as it would on a deployment. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+}
