@@ -8,14 +8,12 @@ import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SchemaVersion;
 import io.flowhub.gateway.system.BadRequestException;
-import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.ObjectIds;
 import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStatus;
-import io.flowhub.store.job.JobStore;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,7 +63,6 @@ class InternalController {
 
     private final CleanupSubmitter submitter;
     private final JobWaiter waiter;
-    private final JobStore jobs;
     private final EnvironmentPolicy policy;
     private final AuditLog audit;
     private final MongoDatabase database;
@@ -73,11 +70,10 @@ class InternalController {
     private final InternalMetrics metrics;
     private final Clock clock;
 
-    InternalController(CleanupSubmitter submitter, JobWaiter waiter, JobStore jobs, EnvironmentPolicy policy,
+    InternalController(CleanupSubmitter submitter, JobWaiter waiter, EnvironmentPolicy policy,
             AuditLog audit, MongoDatabase database, OtpOutbox otps, InternalMetrics metrics, Clock clock) {
         this.submitter = submitter;
         this.waiter = waiter;
-        this.jobs = jobs;
         this.policy = policy;
         this.audit = audit;
         this.database = database;
@@ -197,34 +193,6 @@ class InternalController {
             entry.put("_id", entry.getObjectId("_id").toHexString());
             return entry;
         }).toList());
-    }
-
-    @GetMapping("/jobs/{jobId}")
-    Map<String, Object> job(@PathVariable String jobId) {
-        Job job = jobs.find(ObjectIds.parse("job id", jobId)).orElseThrow(() -> new NotFoundException("Job", jobId));
-        var data = new LinkedHashMap<String, Object>();
-        data.put("job_id", jobId);
-        data.put("operation", job.operation());
-        data.put("status", job.status().wireValue());
-        data.put("dry_run", job.dryRun());
-        data.put("progress", job.progress());
-        data.put("processed", job.counts().processed());
-        data.put("result", job.result());
-        data.put("failure_reason", job.failureReason());
-        return Map.of("status", "success", "data", data);
-    }
-
-    /** Stops a queued or running cleanup (or bulk) job at its next batch boundary; what it deleted so far stays deleted and counted. */
-    @PostMapping("/jobs/{jobId}/cancel")
-    Map<String, Object> cancelJob(@PathVariable String jobId, HttpServletRequest request) {
-        ObjectId id = ObjectIds.parse("job id", jobId);
-        var call = new Call(request, Map.of("job_id", jobId), false);
-        Job found = jobs.find(id).orElseThrow(() -> call.audited(new NotFoundException("Job", jobId), "not found"));
-        Job cancelled = jobs.cancel(id).orElseThrow(() -> call.audited(new ConflictException("Job " + jobId + " is "
-                + jobs.find(id).map(job -> job.status().wireValue()).orElse(found.status().wireValue())
-                + "; only a queued or running job can be cancelled"), "conflict"));
-        call.record("cancelled", cancelled.result(), jobId);
-        return job(jobId);
     }
 
     private DeferredResult<ResponseEntity<?>> run(Call call, CleanupCommand command, Integer waitSeconds, String prefer,

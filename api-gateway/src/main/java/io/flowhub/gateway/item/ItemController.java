@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.flowhub.gateway.auth.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.ObjectIds;
+import io.flowhub.store.activity.ActivityLog;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +31,12 @@ class ItemController {
 
     private final ItemEditor editor;
     private final ItemQueries queries;
+    private final ActivityLog activity;
 
-    ItemController(ItemEditor editor, ItemQueries queries) {
+    ItemController(ItemEditor editor, ItemQueries queries, ActivityLog activity) {
         this.editor = editor;
         this.queries = queries;
+        this.activity = activity;
     }
 
     @PostMapping
@@ -75,6 +78,19 @@ class ItemController {
     @GetMapping("/{itemId}")
     Envelope<Item> get(Caller caller, @PathVariable String itemId) {
         return Envelope.of(queries.get(caller, ObjectIds.parse("item id", itemId)));
+    }
+
+    /** What happened to the item: its changes through the item API and the job batches that changed it. */
+    @GetMapping("/{itemId}/activity")
+    Envelope<List<ActivityLog.HistoryEntry>> activity(Caller caller, @PathVariable String itemId,
+            @RequestParam(required = false) Integer limit) {
+        ObjectId id = ObjectIds.parse("item id", itemId);
+        queries.get(caller, id);
+        int count = limit == null ? DEFAULT_LIMIT : limit;
+        if (count < 1 || count > MAX_LIMIT) {
+            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
+        }
+        return Envelope.of(activity.historyOf(id, count));
     }
 
     @PatchMapping("/{itemId}")

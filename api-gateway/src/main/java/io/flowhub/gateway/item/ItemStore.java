@@ -4,7 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.MongoException;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.StoreException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import static io.flowhub.store.StoreException.translated;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static io.flowhub.store.item.ItemFields.DELETING_JOB;
 import static com.mongodb.client.model.Sorts.descending;
 import static io.flowhub.store.item.ItemFields.ID;
@@ -34,8 +37,22 @@ class ItemStore {
         this.items = database.getCollection(CollectionNames.ITEMS);
     }
 
+    /**
+     * Stores the items in one {@code insertMany}. When it fails part-way, the items it may have
+     * stored are removed again before the failure is answered, so that a client told the batch
+     * failed can send it again without storing anything twice.
+     */
     void insertAll(List<Document> documents) {
-        translated("store items", () -> items.insertMany(documents));
+        try {
+            items.insertMany(documents);
+        } catch (MongoException e) {
+            try {
+                items.deleteMany(in(ID, documents.stream().map(document -> document.getObjectId(ID)).toList()));
+            } catch (MongoException undo) {
+                e.addSuppressed(undo);
+            }
+            throw new StoreException("Could not store the items: " + e.getMessage(), e);
+        }
     }
 
     Optional<Document> find(ObjectId id, Bson access) {

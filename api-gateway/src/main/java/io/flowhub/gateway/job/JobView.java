@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A job as the API shows it, with the seed system's field names. */
+/**
+ * A job as the API shows it, with the seed system's field names; {@code result} is what a cleanup
+ * job deleted so far, per collection and files (empty for a bulk job).
+ */
 record JobView(
         String jobId,
         String kind,
@@ -20,6 +23,7 @@ record JobView(
         long skipped,
         Map<String, Long> skipReasons,
         List<JobError> errors,
+        Map<String, Long> result,
         String failureReason,
         int attempts,
         Instant createdAt,
@@ -31,7 +35,7 @@ record JobView(
         var counts = job.counts();
         return new JobView(job.id().toHexString(), job.kind().wireValue(), job.operation(), job.status().wireValue(),
                 job.progress(), job.totalItems(), counts.processed(), counts.failed(), counts.skipped(),
-                counts.skipReasons(), job.errors(), job.failureReason(), job.attempts(), job.createdAt(),
+                counts.skipReasons(), job.errors(), job.result(), job.failureReason(), job.attempts(), job.createdAt(),
                 job.startedAt(), job.finishedAt(), job.updatedAt());
     }
 }

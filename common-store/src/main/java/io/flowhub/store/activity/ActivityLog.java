@@ -13,6 +13,10 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Projections.include;
+import static com.mongodb.client.model.Sorts.descending;
+
 /**
  * Writes {@code activity_logs}: one entry per item changed through the item API, many changes in one
  * {@code insertMany}. A job's changes are in its ledger instead, one entry per batch.
@@ -22,10 +26,12 @@ public class ActivityLog {
     private static final Logger log = LoggerFactory.getLogger(ActivityLog.class);
 
     private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> ledger;
     private final Clock clock;
 
     public ActivityLog(MongoDatabase database, Clock clock) {
         this.entries = database.getCollection(CollectionNames.ACTIVITY_LOGS);
+        this.ledger = database.getCollection(CollectionNames.JOB_LEDGER);
         this.clock = clock;
     }
 
@@ -51,6 +57,32 @@ public class ActivityLog {
             log.error("The activity entries of {} {} change(s) were not written: {}", itemIds.size(),
                     action.wireValue(), e.getMessage());
         }
+    }
+
+    /**
+     * @return what happened to one item, newest first: its entries from the item API and the job
+     *         batches (from the job ledger) that changed it, as {@code at}, {@code action},
+     *         {@code user_id} and {@code job_id}
+     */
+    public List<HistoryEntry> historyOf(ObjectId itemId, int limit) {
+        var history = new java.util.ArrayList<HistoryEntry>();
+        entries.find(eq("item_id", itemId)).sort(descending("at")).limit(limit).forEach(entry -> history.add(
+                new HistoryEntry(entry.getDate("at").toInstant(), entry.getString("action"),
+                        hex(entry.getObjectId("user_id")), hex(entry.getObjectId("job_id")))));
+        ledger.find(eq("item_ids", itemId)).projection(include("at", "operation", "owner_id", "job_id"))
+                .sort(descending("at")).limit(limit).forEach(batch -> history.add(new HistoryEntry(
+                        batch.getDate("at").toInstant(), batch.getString("operation"), batch.getString("owner_id"),
+                        hex(batch.getObjectId("job_id")))));
+        history.sort(java.util.Comparator.comparing(HistoryEntry::at).reversed());
+        return history.subList(0, Math.min(limit, history.size()));
+    }
+
+    /** One change of an item: when, what, by whom, and through which job if any. */
+    public record HistoryEntry(java.time.Instant at, String action, String userId, String jobId) {
+    }
+
+    private static String hex(ObjectId id) {
+        return id == null ? null : id.toHexString();
     }
 
     private static Document entry(ObjectId userId, ActivityAction action, ObjectId itemId, ObjectId jobId, Date at) {
