@@ -31,12 +31,14 @@ final class ResultsWriter {
 
     /** What besides the passes explains a scenario's miss, when it misses. */
     static final Map<String, String> WHY_ELSE = Map.of(
-            "B1", "B1 also writes the activity log DESIGN asks for, one entry per item changed, which the "
-                    + "baseline does not; its note gives that log's cost alone, about half the baseline's here, "
-                    + "and it stays on any server: it is the data model, not overhead to trim.",
+            "B1", "B1 also writes the job's ledger, one entry per batch naming the items it changed (what makes "
+                    + "its counts exact through crashes and redeliveries, and the base of undo and receipts), and "
+                    + "reads each batch back by its ids to account for every item; the baseline does neither. Its "
+                    + "note gives the ledger's cost alone.",
             "B2", "B2's baseline is short (a fraction of a second), so the purge's fixed costs weigh more than "
-                    + "its two passes: the request, Kafka and the gateway's wait for the job, and the file-removal "
-                    + "records written before the delete so that no file is lost if the worker dies (its note "
+                    + "its passes: the request, Kafka and the gateway's wait for the job, and, per batch, the claim of "
+                    + "its items, the file-removal records and the ledger entry written before the delete, so that "
+                    + "a worker that dies loses no file and counts no item twice (its note "
                     + "gives the time the job itself ran). Those costs do not grow with the data, so a larger "
                     + "purge amortizes them.");
 
