@@ -2,6 +2,7 @@ package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobOutbox;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.NewJob;
 import org.slf4j.Logger;
@@ -12,10 +13,10 @@ import org.springframework.stereotype.Component;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Records a job as {@code queued}, with its command, then publishes the command. The job document is
- * the outbox: when Kafka does not acknowledge the command (it is down, or this process dies first),
- * the job stays queued without {@code published_at} and the workers' sweep sends its command once
- * Kafka takes it. So a job the client is told about always runs, and a job the client is told
+ * Records a job as {@code queued}, with its command, then publishes the command. The job is held in
+ * the {@link JobOutbox} from before it is recorded until Kafka acknowledged its command: when Kafka
+ * does not (it is down, or this process dies first), the workers' sweep sends the stored command
+ * once Kafka takes it. So a job the client is told about always runs, and a job the client is told
  * failed was never stored.
  */
 @Component
@@ -24,11 +25,13 @@ public class JobPublisher {
     private static final Logger log = LoggerFactory.getLogger(JobPublisher.class);
 
     private final JobStore jobs;
+    private final JobOutbox outbox;
     private final KafkaTemplate<String, Object> kafka;
     private final GatewaySettings settings;
 
-    JobPublisher(JobStore jobs, KafkaTemplate<String, Object> kafka, GatewaySettings settings) {
+    JobPublisher(JobStore jobs, JobOutbox outbox, KafkaTemplate<String, Object> kafka, GatewaySettings settings) {
         this.jobs = jobs;
+        this.outbox = outbox;
         this.kafka = kafka;
         this.settings = settings;
     }
@@ -40,10 +43,11 @@ public class JobPublisher {
      * @return the job as recorded
      */
     public Job submit(NewJob job, String topic, String key, Object command) {
+        outbox.hold(job.id(), job.kind());
         Job recorded = jobs.createIfAbsent(job);
         try {
             kafka.send(topic, key, command).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            jobs.markPublished(recorded.id());
+            outbox.release(recorded.id());
             log.info("Published {} command_id={} job_id={}", command.getClass().getSimpleName(), job.commandId(),
                     recorded.id());
         } catch (InterruptedException e) {

@@ -92,8 +92,7 @@ final class ChaosRound {
             stack.stopKafka();
             try {
                 jobId = submit();
-                Document queued = job(jobId);
-                injected = queued.get("published_at") == null;
+                injected = stack.database.getCollection("job_outbox").countDocuments(eq("_id", jobId)) == 1;
                 Thread.sleep(random.nextInt(3_000));
             } finally {
                 stack.startKafka();

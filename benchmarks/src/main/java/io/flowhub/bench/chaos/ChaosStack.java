@@ -149,5 +149,10 @@ final class ChaosStack implements AutoCloseable {
             kafka.close();
         }
         mongo.close();
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not remove the chaos suite's data in {}: {}", dataDir, e.getMessage());
+        }
     }
 }

@@ -26,7 +26,6 @@ final class JobFields {
     static final String BATCHES = "batches";
     static final String STEP = "step";
     static final String TARGET_USER_ID = "target_user_id";
-    static final String PUBLISHED_AT = "published_at";
     static final String RESUME_AFTER = "resume_after";
     static final String ATTEMPTS = "attempts";
     static final String WORKER_ID = "worker_id";

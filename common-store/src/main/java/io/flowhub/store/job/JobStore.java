@@ -101,24 +101,6 @@ public class JobStore {
                 .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }
 
-    /**
-     * @return queued jobs whose command was never acknowledged by Kafka (the gateway died between
-     *         recording and publishing, or Kafka was down), recorded longer ago than {@code grace},
-     *         and not already sent again within it
-     */
-    public List<Job> findUnpublished(JobKind kind, Duration grace, int limit) {
-        Date before = Date.from(clock.instant().minus(grace));
-        return translated("find unpublished jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()),
-                        eq(STATUS, JobStatus.QUEUED.wireValue()), exists(PUBLISHED_AT, false), lt(CREATED_AT, before),
-                        or(exists(RESENT_AT, false), lt(RESENT_AT, before))))
-                .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
-    }
-
-    /** Notes that Kafka acknowledged the job's command, so that the outbox sweep leaves it alone. */
-    public void markPublished(ObjectId id) {
-        translated("mark job " + id, () -> jobs.updateOne(eq(ID, id), set(PUBLISHED_AT, Date.from(clock.instant()))));
-    }
-
     /** Notes that an abandoned job's command was sent again, so that it is not sent again within the lease. */
     public void markResent(ObjectId id) {
         translated("mark job " + id, () -> jobs.updateOne(eq(ID, id), set(RESENT_AT, Date.from(clock.instant()))));

@@ -9,8 +9,8 @@ import java.util.function.BiConsumer;
 /**
  * Sends a job's stored command again when nobody is working on it: a running job whose worker has
  * not reported for longer than the lease (killed, hung, cut off), and a queued job whose command
- * never reached Kafka (the job document is the outbox: its producer died between recording it and
- * publishing, or Kafka was down). Each is sent at most once per lease or grace; a live worker then
+ * never reached Kafka (still held in the {@link JobOutbox}: its producer died between recording it
+ * and publishing, or Kafka was down). Each is sent at most once per lease or grace; a live worker then
  * takes the job over and resumes it from its checkpoint. Sending one twice is harmless: a command is
  * run by at most one worker at a time, and a finished one is dropped.
  */
@@ -20,11 +20,13 @@ public class JobSweeper {
     private static final int PER_SWEEP = 100;
 
     private final JobStore jobs;
+    private final JobOutbox outbox;
     private final JobMetrics metrics;
     private final JobWorker worker;
 
-    public JobSweeper(JobStore jobs, JobMetrics metrics, JobWorker worker) {
+    public JobSweeper(JobStore jobs, JobOutbox outbox, JobMetrics metrics, JobWorker worker) {
         this.jobs = jobs;
+        this.outbox = outbox;
         this.metrics = metrics;
         this.worker = worker;
     }
@@ -35,30 +37,41 @@ public class JobSweeper {
      */
     public void sweep(BiConsumer<String, byte[]> send) {
         for (Job job : jobs.findAbandoned(worker.kind(), worker.lease(), PER_SWEEP)) {
-            if (resend(job, send)) {
-                log.warn("Job {} was abandoned by {} (last heartbeat {}); its command is sent again", job.id(),
+            if (resumable(job)) {
+                // why: noted before sending, so that the worker taking the job over is the only writer of it then
+                jobs.markResent(job.id());
+                send(job, send);
+                log.warn("Job {} was abandoned by {} (last heartbeat {}); its command was sent again", job.id(),
                         job.workerId(), job.heartbeatAt());
                 metrics.resent(worker.kind(), "abandoned");
             }
         }
-        for (Job job : jobs.findUnpublished(worker.kind(), worker.outboxGrace(), PER_SWEEP)) {
-            if (resend(job, send)) {
-                jobs.markPublished(job.id());
-                log.warn("Job {} had waited since {} for its command to reach Kafka; it is sent now", job.id(),
-                        job.createdAt());
-                metrics.resent(worker.kind(), "unpublished");
+        for (var jobId : outbox.waiting(worker.kind(), worker.outboxGrace(), PER_SWEEP)) {
+            var job = jobs.find(jobId).filter(found -> found.status() == JobStatus.QUEUED);
+            if (job.isEmpty() || !resumable(job.get())) {
+                // why: its producer died before recording it, or it has run since (a late delivery)
+                outbox.release(jobId);
+                continue;
             }
+            outbox.markSent(jobId);
+            send(job.get(), send);
+            outbox.release(jobId);
+            log.warn("Job {} had waited since {} for its command to reach Kafka; it was sent now", jobId,
+                    job.get().createdAt());
+            metrics.resent(worker.kind(), "unpublished");
         }
     }
 
-    private boolean resend(Job job, BiConsumer<String, byte[]> send) {
+    private boolean resumable(Job job) {
         if (job.commandJson() == null) {
             jobs.fail(job.id(), "Nobody is working on it and its command was not kept, so it cannot be resumed");
             return false;
         }
+        return true;
+    }
+
+    private static void send(Job job, BiConsumer<String, byte[]> send) {
         String key = job.targetUserId() != null ? job.targetUserId() : job.ownerId();
         send.accept(key == null ? "_global" : key, job.commandJson().getBytes(StandardCharsets.UTF_8));
-        jobs.markResent(job.id());
-        return true;
     }
 }

@@ -57,6 +57,9 @@ class M005_LedgerTombstonesAndObjectIdKeys implements Migration {
         tombstones.createIndex(ascending("command_id"), new IndexOptions().unique(true));
         tombstones.createIndex(ascending("at"), new IndexOptions().expireAfter(8L, TimeUnit.DAYS));
 
+        database.getCollection(CollectionNames.JOB_OUTBOX).createIndex(compoundIndex(ascending("kind"),
+                ascending("held_at")));
+
         rekey(database.getCollection(CollectionNames.ACTIVITY_LOGS), legacy -> legacy);
         rekey(database.getCollection(CollectionNames.IDEMPOTENCY_KEYS), legacy -> {
             String key = legacy.getString("_id");

@@ -13,6 +13,7 @@ import io.flowhub.store.job.JobEngine;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.JobMetrics;
+import io.flowhub.store.job.JobOutbox;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
@@ -65,6 +66,11 @@ public class StoreAutoConfiguration {
     @Bean
     JobLedger jobLedger(MongoDatabase database) {
         return new JobLedger(database);
+    }
+
+    @Bean
+    JobOutbox jobOutbox(MongoDatabase database, Clock clock) {
+        return new JobOutbox(database, clock);
     }
 
     @Bean
@@ -127,9 +133,9 @@ public class StoreAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(KafkaTemplate.class)
-        ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobMetrics metrics, JobWorker worker,
+        ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobOutbox outbox, JobMetrics metrics, JobWorker worker,
                 KafkaTemplate<String, Object> kafka) {
-            return new ScheduledJobSweeper(new JobSweeper(jobs, metrics, worker), worker, kafka);
+            return new ScheduledJobSweeper(new JobSweeper(jobs, outbox, metrics, worker), worker, kafka);
         }
     }
 
