@@ -4,10 +4,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.stack.FlowHubServices;
-import io.flowhub.stack.Ports;
-import io.flowhub.stack.kafka.EmbeddedKafkaBroker;
-import io.flowhub.stack.mongo.EmbeddedMongoServer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -25,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -37,56 +34,108 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * A fresh local stack for one benchmark run — the real broker, the wire-protocol server, the three
- * services — plus direct access to the same database for seeding and for the baselines. With
- * {@code FLOWHUB_MONGODB_URI} (and {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}) set, it uses those servers
- * instead of starting its own: point them at scratch ones, since B4 resets the database.
+ * services — in a JVM of its own ({@link StackProcess}), plus direct access to the same database
+ * for seeding and for the baselines. With {@code FLOWHUB_MONGODB_URI} (and
+ * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}) set, the stack uses those servers instead of starting its
+ * own: point them at scratch ones, since B4 resets the database.
  */
 final class BenchEnvironment implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BenchEnvironment.class);
     static final String INTERNAL_KEY = "flowhub-secret-automation-key-2025";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The stack's heap: room for the embedded server's page cache and a million items. */
+    static final String STACK_HEAP = "-Xmx4g";
 
     final Path dataDir;
     final Path filesRoot;
-    final EmbeddedKafkaBroker kafka;
-    final EmbeddedMongoServer mongoServer;
     final String kafkaBootstrapServers;
     final String mongoUri;
-    /** What the services run on, in words, for the report. */
-    final String description;
-    final FlowHubServices services;
+    /** The servers measured, in words, for the report. */
+    final Servers servers;
+    final Process stack;
+    final Path stackGcLog;
+    final Cores cores;
     final MongoClient client;
     final MongoDatabase database;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final String token;
     final ObjectId userId;
+    private final HostLoad load = HostLoad.start();
+    private final Path ready;
+    private final int gatewayPort;
 
     BenchEnvironment(Map<String, String> environment) throws Exception {
+        DriverPauses.listen();
         dataDir = Files.createTempDirectory("flowhub-bench");
-        filesRoot = Files.createDirectories(dataDir.resolve("uploads"));
+        filesRoot = Files.createDirectories(dataDir.resolve("stack/uploads"));
         String externalKafka = environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
-        kafka = externalKafka == null
-                ? EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), Ports.findFree(), Ports.findFree()) : null;
-        kafkaBootstrapServers = externalKafka == null ? kafka.bootstrapServers() : externalKafka;
         String externalMongo = environment.get("FLOWHUB_MONGODB_URI");
-        mongoServer = externalMongo == null ? EmbeddedMongoServer.start(dataDir.resolve("mongodb/flowhub.mv"), 0) : null;
-        mongoUri = externalMongo == null ? mongoServer.uri("flowhub") : externalMongo;
-        description = (externalKafka == null ? "the embedded KRaft broker" : "the Kafka at " + externalKafka) + " and "
-                + (externalMongo == null ? "the embedded mongo-java-server wire-protocol server (H2 file)"
-                        : "the MongoDB named by FLOWHUB_MONGODB_URI");
-        services = FlowHubServices.start(new FlowHubServices.Endpoints(kafkaBootstrapServers, mongoUri),
-                new FlowHubServices.ServicePorts(0, 0, 0), "--flowhub.files.root=" + filesRoot,
-                "--logging.level.io.flowhub.gateway=WARN", "--logging.level.io.flowhub.bulk=WARN",
-                "--logging.level.io.flowhub.cleanup=WARN", "--logging.level.io.flowhub.store=WARN",
-                "--logging.level.io.flowhub.audit=WARN");
+        ready = dataDir.resolve("stack-ready.json");
+        stackGcLog = dataDir.resolve("stack-gc.log");
+        Path stackOutput = dataDir.resolve("stack.log");
+        stack = ChildJvm.start(List.of(STACK_HEAP, "-Xlog:gc:file=" + stackGcLog + ":time"),
+                List.of(StackProcess.ROLE, dataDir.resolve("stack").toString(),
+                        externalKafka == null ? "-" : externalKafka, externalMongo == null ? "-" : externalMongo,
+                        ready.toString()), stackOutput);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!Files.exists(ready)) {
+            if (!stack.isAlive() || System.nanoTime() > deadline) {
+                stack.destroyForcibly();
+                throw new IllegalStateException("The stack did not start; its output:\n" + Files.readString(stackOutput));
+            }
+            Thread.sleep(200);
+        }
+        var started = StackProcess.read(ready);
+        kafkaBootstrapServers = started.kafka();
+        mongoUri = started.mongoUri();
+        gatewayPort = started.gatewayPort();
         client = MongoClients.create(mongoUri);
         database = client.getDatabase(Objects.requireNonNullElse(new ConnectionString(mongoUri).getDatabase(), "flowhub"));
+        servers = Servers.describe(client, database, kafkaBootstrapServers, externalKafka != null, externalMongo != null);
+        cores = Cores.arrange(stack.pid());
         String email = "bench-" + UUID.randomUUID() + "@example.com";
         post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"benchmark\",\"name\":\"Bench\"}", null);
         JsonNode session = post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"benchmark\"}", null);
         token = session.get("data").get("token").asString();
         userId = new ObjectId(session.get("data").get("user").get("_id").asString());
+    }
+
+    HostLoad load() {
+        return load;
+    }
+
+    /**
+     * Lets both JVMs collect their garbage before a sample: the stack through {@code jcmd GC.run},
+     * the driver through {@link System#gc()}; the sample then pays for its own garbage only.
+     */
+    void settle() {
+        System.gc();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (stack.isAlive() && Files.isExecutable(jcmd)) {
+            try {
+                Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(stack.pid()), "GC.run")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (IOException e) {
+                log.debug("jcmd GC.run failed: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** @return what the machine, the stack and this driver did between the two instants */
+    Conditions conditions(Instant start, Instant end) {
+        return conditions(start, end, DriverPauses.now());
+    }
+
+    /** @param driver the pauses of the JVM that drove the sample (this one, or a load driver of its own) */
+    Conditions conditions(Instant start, Instant end, GcPauses driver) {
+        var window = load.between(start, end);
+        return new Conditions(window.map(HostLoad.Window::foreignCores).orElse(-1.0),
+                window.map(HostLoad.Window::loadAverage).orElse(-1.0),
+                GcPauses.read(stackGcLog).millisBetween(start, end), driver.millisBetween(start, end));
     }
 
     /** Inserts {@code count} items for the owner, {@code tagged} of them carrying the tag, in bulk; returns their ids. */
@@ -122,6 +171,9 @@ final class BenchEnvironment implements AutoCloseable {
     void clearItems() {
         database.getCollection("items").deleteMany(new Document());
         database.getCollection("activity_logs").deleteMany(new Document());
+        // why: without secondary indexes the embedded server reads the whole ledger for a job's entries;
+        // a ledger growing repetition after repetition would slow the later ones
+        database.getCollection("job_ledger").deleteMany(new Document());
     }
 
     ObjectId newUser() {
@@ -182,7 +234,7 @@ final class BenchEnvironment implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://localhost:" + services.gatewayPort() + path);
+        return URI.create("http://localhost:" + gatewayPort + path);
     }
 
     static JsonNode json(String body) {
@@ -190,19 +242,27 @@ final class BenchEnvironment implements AutoCloseable {
     }
 
     /** Stops the gateway and both workers, leaving Kafka and MongoDB running (for B7's lone worker). */
-    void stopServices() {
-        services.close();
+    void stopServices() throws Exception {
+        var input = stack.getOutputStream();
+        input.write((StackProcess.STOP_SERVICES + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        input.flush();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!Files.exists(StackProcess.stoppedFile(ready))) {
+            if (!stack.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The stack did not stop its services; see " + dataDir.resolve("stack.log"));
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Override
     public void close() throws Exception {
+        load.close();
         client.close();
-        services.close();
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (mongoServer != null) {
-            mongoServer.close();
+        // why: the stack stops everything when its input ends, servers after services
+        stack.getOutputStream().close();
+        if (!stack.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            stack.destroyForcibly();
         }
         try (var paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

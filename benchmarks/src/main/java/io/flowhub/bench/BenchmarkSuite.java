@@ -4,6 +4,7 @@ import io.flowhub.events.BatchSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,45 +59,129 @@ public final class BenchmarkSuite {
             io.flowhub.bench.chaos.ChaosSuite.main(rest);
             return;
         }
-        boolean quick = List.of(arguments).contains("--quick");
+        if (arguments.length > 0 && arguments[0].equals(StackProcess.ROLE)) {
+            StackProcess.main(rest);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.compareWith() != null) {
+            try {
+                System.out.print(Trend.compare(options.compare(), options.compareWith()));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
+        if (options.compare() != null) {
+            Trend.rows(options.compare());
+        }
+        boolean quick = options.quick();
         Instant started = Instant.now();
         var results = new ArrayList<Result>();
-        String stack;
+        Servers servers;
+        String arrangement;
+        int cores;
+        // why: the issue's budget is 25 minutes on 2 cores; B7 (a million items) and the report come last
+        var clock = new SuiteClock(quick ? Duration.ofMinutes(6) : Duration.ofMinutes(23),
+                quick ? Duration.ofMinutes(1) : Duration.ofMinutes(7));
         try (var env = new BenchEnvironment(System.getenv())) {
-            stack = env.description;
-            var scenarios = new Scenarios(env);
+            servers = env.servers;
+            arrangement = env.cores.arrangement();
+            cores = env.cores.allowed().size();
+            var repetitions = new Repetitions(env, clock);
+            var scenarios = new Scenarios(env, repetitions);
             var isolated = new ProcessScenarios(env);
+            log.info("Measuring {}; {}", servers.sentence(), arrangement);
             log.info("Warming up: one untimed round of each scenario at a small size");
-            scenarios.b1(2_000, 1, 50);
-            scenarios.b1(5_000, 1, 1_000);
-            scenarios.b2(1_000, 100, 1);
-            scenarios.b3(5_000, 2_500, 1);
+            var once = new Repetitions.Plan(1, 1, Duration.ZERO);
+            scenarios.b1(2_000, 50, once);
+            scenarios.b1(5_000, 1_000, once);
+            scenarios.b2(1_000, 100, once);
+            scenarios.b3(5_000, 2_500, once);
             scenarios.b5(20);
             log.info("Measuring");
-            results.add(logged(scenarios.b1(1_000, quick ? 2 : 5, 50)));
-            results.add(logged(scenarios.b1(10_000, quick ? 1 : 3, 50)));
-            results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, quick ? 1 : 2, 1_000)));
-            results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, quick ? 1 : 3, BatchSize.MAX)));
-            results.add(logged(scenarios.b2(10_000, 1_000, quick ? 1 : 5)));
-            results.add(logged(quick ? scenarios.b3(20_000, 10_000, 1) : scenarios.b3(100_000, 50_000, 2)));
+            results.add(logged(scenarios.b1(1_000, 50, plan(quick, 5, 15, 60))));
+            results.add(logged(scenarios.b1(10_000, 50, plan(quick, 5, 10, 120))));
+            results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, 1_000, plan(quick, 3, 6, 150))));
+            results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, BatchSize.MAX, plan(quick, 3, 10, 240))));
+            results.add(logged(scenarios.b2(10_000, 1_000, plan(quick, 5, 15, 90))));
+            results.add(logged(quick ? scenarios.b3(20_000, 10_000, plan(true, 3, 3, 0))
+                    : scenarios.b3(100_000, 50_000, plan(false, 3, 10, 200))));
             results.add(logged(scenarios.b5(quick ? 50 : 200)));
-            isolated.b6(quick ? 2 : 5, quick ? 1 : 2).forEach(result -> results.add(logged(result)));
-            scenarios.b4(5_000, 1);
-            results.add(logged(scenarios.b4(quick ? 10_000 : 100_000, quick ? 1 : 3)));
+            isolated.b6(quick ? 1 : 3, 5, plan(quick, 10, 30, 120)).forEach(result -> results.add(logged(result)));
+            scenarios.b4(5_000, once);
+            results.add(logged(scenarios.b4(quick ? 10_000 : 100_000, plan(quick, 3, 10, 180))));
             results.add(logged(quick ? isolated.b7(50_000, 5_000) : isolated.b7(1_000_000, 10_000)));
         }
         Duration took = Duration.between(started, Instant.now());
         // why: a quick check of the harness must not overwrite the committed results of a full run
         Path written = Path.of(quick ? "benchmarks/target/quick" : "benchmarks");
-        ResultsWriter.write(written, results, stack, took);
-        log.info("Benchmarks done in {} s: {}/RESULTS.md and {}/results.json", took.toSeconds(), written, written);
+        String json = ResultsWriter.write(written, results, new ResultsWriter.Run(servers, cores, arrangement, took));
+        Path run = Files.createDirectories(written.resolve("runs"))
+                .resolve(started.toString().replace(':', '-').replaceAll("\\.\\d+", "") + ".json");
+        Files.writeString(run, json);
+        log.info("Benchmarks done in {} s: {}/RESULTS.md, {}/results.json and {}", took.toSeconds(), written, written,
+                run);
+        if (options.compare() != null) {
+            System.out.print(Trend.compare(options.compare(), run));
+        }
         System.exit(0);
     }
 
+    static final String USAGE = """
+            usage: ./flowhub bench [--quick] [--compare OLD.json [NEW.json]]
+              --quick                    small workloads, few repetitions: checks the harness (results under benchmarks/target/quick)
+              --compare OLD.json         run the suite, then print each row's change against an earlier results file
+              --compare OLD.json NEW.json  print the change between two results files without running anything""";
+
+    /** The command line: {@code --quick}, {@code --compare OLD [NEW]}. */
+    record Options(boolean quick, Path compare, Path compareWith) {
+
+        static Options parse(String[] arguments) {
+            boolean quick = false;
+            Path compare = null;
+            Path with = null;
+            for (int i = 0; i < arguments.length; i++) {
+                switch (arguments[i]) {
+                    case "--quick" -> quick = true;
+                    case "--compare" -> {
+                        if (i + 1 >= arguments.length || arguments[i + 1].startsWith("--")) {
+                            throw new IllegalArgumentException("--compare needs an earlier results file, e.g. "
+                                    + "--compare benchmarks/runs/<run>.json");
+                        }
+                        compare = Path.of(arguments[++i]);
+                        if (i + 1 < arguments.length && !arguments[i + 1].startsWith("--")) {
+                            with = Path.of(arguments[++i]);
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("Unknown argument '" + arguments[i] + "'");
+                }
+            }
+            return new Options(quick, compare, with);
+        }
+    }
+
+    /** A scenario's plan: in a quick run three repetitions at most, otherwise as given. */
+    private static Repetitions.Plan plan(boolean quick, int fewest, int most, int budgetSeconds) {
+        return quick ? new Repetitions.Plan(Math.min(fewest, 3), Math.min(fewest, 3), Duration.ofSeconds(20))
+                : new Repetitions.Plan(fewest, most, Duration.ofSeconds(budgetSeconds));
+    }
+
     private static Result logged(Result result) {
-        log.info("{} {} ({}): project {} {}, baseline {} {}, ratio {}", result.id(), result.title(), result.size(),
-                Math.round(result.projectFigure()), result.unit(), Math.round(result.baselineFigure()), result.unit(),
-                String.format(Locale.ROOT, "%.2f", result.ratio()));
+        log.info("{} {} ({}): project {} {}, baseline {} {}, ratio {} [{}–{}], {}", result.id(), result.title(),
+                result.size(), Math.round(result.project().value()), result.unit(), Math.round(result.baseline().value()),
+                result.unit(), String.format(Locale.ROOT, "%.2f", result.ratio().value()),
+                String.format(Locale.ROOT, "%.2f", result.ratio().low()),
+                String.format(Locale.ROOT, "%.2f", result.ratio().high()), result.verdict().word());
         return result;
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.Future;
 
 /**
  * B6's load driver, run in a JVM of its own: keeps a fixed number of requests in flight against
- * each target in turn (closed loop), round after round, and writes every latency to a file.
+ * each target in turn (closed loop), round after round, and writes each round's latencies, summed
+ * up, to a file: a round of every target is one repetition of the scenario.
  */
 final class GatewayLoad {
 
@@ -40,16 +41,25 @@ final class GatewayLoad {
 
     /** What one target got: its latencies (ms), the requests it answered and those that failed, over how long. */
     record Outcome(List<Double> latencies, long failures, double seconds) {
+    }
+
+    /**
+     * One target's round, summed up.
+     *
+     * @param start when it began, epoch milliseconds
+     * @param end   when it ended, epoch milliseconds
+     */
+    record Round(long start, long end, double p50, double p99, long requests, long failures) {
 
         double requestsPerSecond() {
-            return latencies.size() / seconds;
+            return requests / Math.max((end - start) / 1000.0, 1e-3);
         }
     }
 
     private GatewayLoad() {
     }
 
-    /** Runs the plan at {@code arguments[0]}, writing a map of target name to {@link Outcome} to {@code arguments[1]}. */
+    /** Runs the plan at {@code arguments[0]}, writing a map of target name to its {@link Round}s to {@code arguments[1]}. */
     static void main(String[] arguments) throws Exception {
         Plan plan = JSON.readValue(Files.readString(Path.of(arguments[0])), Plan.class);
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -57,11 +67,17 @@ final class GatewayLoad {
         for (Target target : plan.targets()) {
             load(http, target, plan.concurrency(), Duration.ofSeconds(plan.warmUpSeconds()));
         }
-        var outcomes = new LinkedHashMap<String, Outcome>();
+        var outcomes = new LinkedHashMap<String, List<Round>>();
         for (int round = 0; round < plan.rounds(); round++) {
             for (Target target : plan.targets()) {
+                long start = System.currentTimeMillis();
                 Outcome outcome = load(http, target, plan.concurrency(), Duration.ofSeconds(plan.seconds()));
-                outcomes.merge(target.name(), outcome, GatewayLoad::combined);
+                long end = System.currentTimeMillis();
+                double[] latencies = outcome.latencies().stream().mapToDouble(Double::doubleValue).toArray();
+                var summed = latencies.length == 0 ? new Round(start, end, 0, 0, 0, outcome.failures())
+                        : new Round(start, end, Bootstrap.percentile(latencies, 50), Bootstrap.percentile(latencies, 99),
+                                latencies.length, outcome.failures());
+                outcomes.computeIfAbsent(target.name(), name -> new ArrayList<>()).add(summed);
             }
         }
         Files.writeString(Path.of(arguments[1]), JSON.writeValueAsString(outcomes));
@@ -106,11 +122,5 @@ final class GatewayLoad {
         target.headers().forEach(request::header);
         return request.method(target.method(), target.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(target.body())).build();
-    }
-
-    private static Outcome combined(Outcome one, Outcome other) {
-        var latencies = new ArrayList<>(one.latencies());
-        latencies.addAll(other.latencies());
-        return new Outcome(latencies, one.failures() + other.failures(), one.seconds() + other.seconds());
     }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,46 +50,105 @@ final class ProcessScenarios {
         this.env = env;
     }
 
-    /** B6: job polling and item creation under load from a second JVM, beside a no-op actuator endpoint. */
-    List<Result> b6(int seconds, int rounds) throws Exception {
+    /**
+     * B6: job polling and item creation under load from a second JVM, beside a no-op actuator
+     * endpoint. A round loads each endpoint in turn for {@code seconds}; each round is one
+     * repetition, its figure the round's p99. Rounds come in batches, each batch one run of the load
+     * driver, until the polling row's verdict is settled or the plan is spent.
+     */
+    List<Result> b6(int seconds, int roundsPerBatch, Repetitions.Plan plan) throws Exception {
         ObjectId polled = env.seedItems(env.userId, 1, 1, "b6", 0).getFirst();
         String jobId = env.post("/api/v1/bulk-operations", "{\"operation\":\"delete\",\"itemIds\":[\"" + polled + "\"]}",
                 env.token).get("job_id").asString();
         env.awaitJob(jobId);
         var auth = Map.of("Authorization", "Bearer " + env.token);
-        var plan = new GatewayLoad.Plan(3, seconds, rounds, CONCURRENCY, List.of(
+        var loadPlan = new GatewayLoad.Plan(2, seconds, roundsPerBatch, CONCURRENCY, List.of(
                 new GatewayLoad.Target("no-op", "GET", env.uri("/actuator/info").toString(), Map.of(), null),
                 new GatewayLoad.Target("job polling", "GET", env.uri("/api/v1/jobs/" + jobId).toString(), auth, null),
                 new GatewayLoad.Target("item create", "POST", env.uri("/api/v1/items").toString(),
                         Map.of("Authorization", "Bearer " + env.token, "Content-Type", "application/json"),
                         "{\"name\":\"load\",\"tags\":[\"b6-load\"],\"test_data\":true}")));
-        Path planFile = Files.writeString(env.dataDir.resolve("b6-plan.json"), JSON.writeValueAsString(plan));
-        Path outcomeFile = env.dataDir.resolve("b6-outcome.json");
-        Path log = env.dataDir.resolve("b6-driver.log");
-        Process driver = ChildJvm.start(List.of("-Xmx512m"),
-                List.of(GatewayLoad.ROLE, planFile.toString(), outcomeFile.toString()), log);
-        long budget = (long) (plan.targets().size() * (plan.warmUpSeconds() + seconds * rounds)) + 120;
-        if (!driver.waitFor(budget, TimeUnit.SECONDS) || driver.exitValue() != 0 || !Files.exists(outcomeFile)) {
-            driver.destroyForcibly();
-            throw new IllegalStateException("The load driver failed; its output:\n" + Files.readString(log));
+        Target pollingTarget = Target.ratioAtMost(3, "p99 ≤ 3× the no-op's");
+        var polling = new ArrayList<Repetition>();
+        var creating = new ArrayList<Repetition>();
+        var all = new java.util.HashMap<String, List<GatewayLoad.Round>>();
+        long began = System.nanoTime();
+        for (int batch = 0; polling.size() < plan.most(); batch++) {
+            Map<String, List<GatewayLoad.Round>> rounds = loadBatch(loadPlan, batch);
+            var noOp = rounds.get("no-op");
+            for (int round = 0; round < noOp.size(); round++) {
+                polling.add(repetition(rounds.get("job polling").get(round), noOp.get(round), batch));
+                creating.add(repetition(rounds.get("item create").get(round), noOp.get(round), batch));
+            }
+            rounds.forEach((name, list) -> all.computeIfAbsent(name, key -> new ArrayList<>()).addAll(list));
+            var counted = Repetitions.counted(polling);
+            Estimate ratio = Result.ratioMedian(counted);
+            log.info("B6 job polling: {} rounds ({} counted), p99 ratio {} [{}–{}], {}", polling.size(), counted.size(),
+                    String.format(Locale.ROOT, "%.2f", ratio.value()), String.format(Locale.ROOT, "%.2f", ratio.low()),
+                    String.format(Locale.ROOT, "%.2f", ratio.high()), pollingTarget.verdict(ratio).word());
+            boolean spent = Duration.ofNanos(System.nanoTime() - began).compareTo(plan.budget()) >= 0;
+            if (counted.size() >= plan.fewest() && (pollingTarget.verdict(ratio).settled() || spent)) {
+                break;
+            }
         }
-        Map<String, GatewayLoad.Outcome> outcomes = JSON.readValue(Files.readString(outcomeFile),
-                new TypeReference<Map<String, GatewayLoad.Outcome>>() { });
         env.clearItems();
-        var noOp = outcomes.get("no-op");
-        return List.of(loadResult("job polling", "GET /api/v1/jobs/{id}", outcomes.get("job polling"), noOp, plan,
-                        Target.ratioAtMost(3, "p99 ≤ 3× the no-op's")),
-                loadResult("item create", "POST /api/v1/items", outcomes.get("item create"), noOp, plan, Target.NONE));
+        return List.of(loadResult("job polling", "GET /api/v1/jobs/{id}", polling, loadPlan, pollingTarget, all),
+                loadResult("item create", "POST /api/v1/items", creating, loadPlan, Target.NONE, all));
     }
 
-    private static Result loadResult(String name, String request, GatewayLoad.Outcome outcome, GatewayLoad.Outcome noOp,
-            GatewayLoad.Plan plan, Target target) {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProcessScenarios.class);
+
+    /** Runs the load driver once, pinned away from the stack, and returns each target's rounds. */
+    private Map<String, List<GatewayLoad.Round>> loadBatch(GatewayLoad.Plan plan, int batch) throws Exception {
+        Path planFile = Files.writeString(env.dataDir.resolve("b6-plan.json"), JSON.writeValueAsString(plan));
+        Path outcomeFile = env.dataDir.resolve("b6-outcome-" + batch + ".json");
+        Path output = env.dataDir.resolve("b6-driver-" + batch + ".log");
+        Path gcLog = driverGcLog(batch);
+        env.settle();
+        Process driver = ChildJvm.start(List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog + ":time"),
+                List.of(GatewayLoad.ROLE, planFile.toString(), outcomeFile.toString()), output);
+        env.cores.forLoad(driver.pid());
+        try {
+            long budget = (long) (plan.targets().size() * (plan.warmUpSeconds() + plan.seconds() * plan.rounds())) + 120;
+            if (!driver.waitFor(budget, TimeUnit.SECONDS) || driver.exitValue() != 0 || !Files.exists(outcomeFile)) {
+                driver.destroyForcibly();
+                throw new IllegalStateException("The load driver failed; its output:\n" + Files.readString(output));
+            }
+        } finally {
+            env.cores.release();
+        }
+        return JSON.readValue(Files.readString(outcomeFile),
+                new TypeReference<Map<String, List<GatewayLoad.Round>>>() { });
+    }
+
+    private Path driverGcLog(int batch) {
+        return env.dataDir.resolve("b6-driver-gc-" + batch + ".log");
+    }
+
+    private Repetition repetition(GatewayLoad.Round measured, GatewayLoad.Round noOp, int batch) {
+        GcPauses driverPauses = GcPauses.read(driverGcLog(batch));
+        return new Repetition(measured.p99(), noOp.p99(), env.conditions(Instant.ofEpochMilli(measured.start()),
+                Instant.ofEpochMilli(measured.end()), driverPauses), env.conditions(Instant.ofEpochMilli(noOp.start()),
+                Instant.ofEpochMilli(noOp.end()), driverPauses));
+    }
+
+    private static Result loadResult(String name, String request, List<Repetition> rounds, GatewayLoad.Plan plan,
+            Target target, Map<String, List<GatewayLoad.Round>> all) {
+        var counted = Repetitions.counted(rounds);
+        long failed = all.get(name).stream().mapToLong(GatewayLoad.Round::failures).sum()
+                + all.get("no-op").stream().mapToLong(GatewayLoad.Round::failures).sum();
         return new Result("B6", "Gateway under load: " + name, String.format(Locale.ROOT,
-                "%s, %d in flight, %d × %d s", request, plan.concurrency(), plan.rounds(), plan.seconds()),
-                Stats.of(outcome.latencies()), Stats.of(noOp.latencies()), "p99", "ms", target,
-                String.format(Locale.ROOT, "baseline: GET /actuator/info (no work) under the same load from the same "
-                        + "driver, a second JVM; %,.0f requests/s against the no-op's %,.0f; %d failed",
-                        outcome.requestsPerSecond(), noOp.requestsPerSecond(), outcome.failures() + noOp.failures()));
+                "%s, %d in flight, rounds of %d s", request, plan.concurrency(), plan.seconds()), "p99", "ms",
+                Result.projectMedian(counted), Bootstrap.median(counted.stream().map(Repetition::baseline).toList()),
+                Result.ratioMedian(counted), target, rounds, String.format(Locale.ROOT,
+                        "baseline: GET /actuator/info (no work) under the same load from the same driver, a JVM of "
+                        + "its own, in the same round; a figure is the median over rounds of a round's p99, the "
+                        + "ratio the median of each round's own ratio; %,.0f requests/s against the no-op's %,.0f "
+                        + "(medians over rounds); %d failed", rate(all.get(name)), rate(all.get("no-op")), failed));
+    }
+
+    private static double rate(List<GatewayLoad.Round> rounds) {
+        return Bootstrap.median(rounds.stream().map(GatewayLoad.Round::requestsPerSecond).toList()).value();
     }
 
     /**
@@ -106,13 +166,18 @@ final class ProcessScenarios {
         HeapPeak baseline = heapWhileDeleting(small);
         HeapPeak project = heapWhileDeleting(large);
         // why: the million items stay; emptying them here takes minutes, and the run's data directory goes with it
+        double projectPeak = project.heap().afterMib().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double baselinePeak = baseline.heap().afterMib().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return new Result("B7", "Worker heap, filter job", String.format("%,d items vs %,d, batch %,d", items,
-                baselineItems, BatchSize.MAX),
-                Stats.of(project.heap().afterMib()), Stats.of(baseline.heap().afterMib()), "peak", "MiB",
-                Target.figureUnder(256, "heap peak < 256 MiB"), String.format(Locale.ROOT,
+                baselineItems, BatchSize.MAX), "peak", "MiB", Estimate.single(projectPeak),
+                Estimate.single(baselinePeak), Estimate.single(projectPeak / baselinePeak),
+                Target.figureUnder(256, "heap peak < 256 MiB"),
+                List.of(new Repetition(projectPeak, baselinePeak, project.conditions(), baseline.conditions())),
+                String.format(Locale.ROOT,
                         "the worker ran alone with -Xmx%dm and finished both jobs in it (%,d items in %.0f s, "
-                        + "%,d in %.0f s); one job each, whose samples are the heap left after each of its collections "
-                        + "(%,d and %,d), the figure their highest; the heap in use before a collection peaked at "
+                        + "%,d in %.0f s); one job each, the figure the most heap left after any of its collections "
+                        + "(%,d and %,d collections): one figure, so its interval is itself, and the target holds "
+                        + "by the job finishing in that heap; the heap in use before a collection peaked at "
                         + "%.0f MiB and %.0f MiB; baseline: the same worker on the small job", WORKER_HEAP_MIB,
                         project.items(), project.seconds(), baseline.items(), baseline.seconds(),
                         project.heap().afterMib().size(), baseline.heap().afterMib().size(),
@@ -120,7 +185,7 @@ final class ProcessScenarios {
     }
 
     /** A job's items, duration and the worker's heap around each collection while it ran. */
-    private record HeapPeak(long items, double seconds, GcLog heap) {
+    private record HeapPeak(long items, double seconds, GcLog heap, Conditions conditions) {
     }
 
     private HeapPeak heapWhileDeleting(String tag) throws Exception {
@@ -142,12 +207,15 @@ final class ProcessScenarios {
                         ContractJson.mapper().writerFor(BulkCommand.class).writeValueAsString(command))).get();
             }
             long start = System.nanoTime();
+            Instant began = Instant.now();
             Document job = env.awaitJob(eq("command_id", command.commandId().toString()), Duration.ofMillis(200), () -> {
                 if (!worker.isAlive()) {
                     throw new IllegalStateException("B7's worker stopped; its output:\n" + Files.readString(log));
                 }
             });
             double seconds = (System.nanoTime() - start) / 1e9;
+            Instant ended = Instant.now();
+            env.load().mark();
             worker.destroy();
             worker.waitFor(30, TimeUnit.SECONDS);
             var heap = GcLog.of(Files.readAllLines(gcLog));
@@ -155,7 +223,8 @@ final class ProcessScenarios {
                 throw new IllegalStateException("B7's worker made no collection on the " + tag + " job, so its GC "
                         + "log says nothing of its heap; the job is too small to measure");
             }
-            return new HeapPeak(job.get("processed", Number.class).longValue(), seconds, heap);
+            return new HeapPeak(job.get("processed", Number.class).longValue(), seconds, heap,
+                    env.conditions(began, ended));
         } finally {
             worker.destroyForcibly();
         }

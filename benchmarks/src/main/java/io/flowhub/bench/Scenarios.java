@@ -21,7 +21,6 @@ import org.bson.types.ObjectId;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,92 +38,97 @@ import static com.mongodb.client.model.Filters.in;
 
 /**
  * The scenarios. Each alternates the project and its baseline on the same database, seeding
- * before every repetition (seeding is never timed) and emptying the items afterwards, so every
- * repetition sees the same collection size.
+ * before every timed part (seeding is never timed) and emptying the items afterwards, so every
+ * repetition sees the same collection size; {@link Repetitions} decides how many repetitions a row needs.
  */
 final class Scenarios {
 
     private final BenchEnvironment env;
     private final JobLedger ledger;
+    private final Repetitions repetitions;
 
-    Scenarios(BenchEnvironment env) {
+    Scenarios(BenchEnvironment env, Repetitions repetitions) {
         this.env = env;
         this.ledger = new JobLedger(env.database);
+        this.repetitions = repetitions;
     }
 
     /** B1: bulk soft delete through the API (submit → completed, seen by polling) vs one updateMany. */
-    Result b1(int items, int reps, int batchSize) throws Exception {
-        var project = new ArrayList<Double>();
+    Result b1(int items, int batchSize, Repetitions.Plan plan) throws Exception {
         var inWorker = new ArrayList<Double>();
-        var activityAlone = new ArrayList<Double>();
-        var baseline = new ArrayList<Double>();
-        for (int rep = 0; rep < reps; rep++) {
+        var ledgerAlone = new ArrayList<Double>();
+        String size = String.format("%,d items by %s, batch %,d", items, items <= 10_000 ? "id list" : "filter",
+                batchSize);
+        Target target = items >= 100_000 ? Target.ratioAtMost(1.5)
+                : items == 1_000 ? Target.figureUnder(1_000, "under 1 s end to end") : Target.NONE;
+        var measured = repetitions.run("B1 " + size, plan, target, watch -> {
             String tag = "b1-" + UUID.randomUUID();
             List<ObjectId> ids = env.seedItems(env.userId, items, items, tag, 0);
             String selection = items <= 10_000
                     ? "\"itemIds\":[" + ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]"
                     : "\"filter\":{\"tags\":[\"" + tag + "\"]}";
-            long start = System.nanoTime();
+            watch.start();
             var accepted = env.post("/api/v1/bulk-operations",
                     "{\"operation\":\"delete\"," + selection + ",\"batchSize\":" + batchSize + "}", env.token);
             String jobId = accepted.get("job_id").asString();
             pollUntilDone(jobId);
-            project.add(millisSince(start));
+            watch.stop();
             inWorker.add(workerMillis(jobId));
             env.clearItems();
-
+        }, watch -> {
             String other = "b1-base-" + UUID.randomUUID();
             List<ObjectId> others = env.seedItems(env.userId, items, items, other, 0);
-            start = System.nanoTime();
+            watch.start();
             Date now = new Date();
             env.database.getCollection("items").updateMany(and(eq("tags", other), eq("is_active", true)),
                     new Document("$set", new Document("is_active", false).append("deleted_at", now).append("updated_at", now)));
-            baseline.add(millisSince(start));
-
-            // why: a breakdown, not a baseline: the job's ledger, written alone as the worker writes it
-            ObjectId loggedJob = new ObjectId();
-            start = System.nanoTime();
-            var through = Checkpoint.START;
-            for (int from = 0; from < others.size(); from += batchSize) {
-                var batch = others.subList(from, Math.min(others.size(), from + batchSize));
-                through = through.next("items", batch.size(), batch.getLast());
-                ledger.record(new LedgerEntry(loggedJob, through.batch(), "delete", env.userId.toHexString(), null,
-                        batch, new JobCounts(batch.size(), 0, 0, 0, 0), List.of(), java.util.Map.of(), through,
-                        java.time.Instant.now()), java.util.Optional.empty());
-            }
-            activityAlone.add(millisSince(start));
+            watch.stop();
+            ledgerAlone.add(ledgerAlone(others, batchSize));
             env.clearItems();
-        }
-        return new Result("B1", "Bulk soft delete through the API", String.format("%,d items by %s, batch %,d", items,
-                items <= 10_000 ? "id list" : "filter", batchSize),
-                Stats.of(project), Stats.of(baseline), "median", "ms",
-                items >= 100_000 ? Target.ratioAtMost(1.5)
-                        : items == 1_000 ? Target.figureUnder(1_000, "under 1 s end to end") : Target.NONE,
+        });
+        return Result.ofRepetitions("B1", "Bulk soft delete through the API", size, "ms", target, measured,
                 "baseline: one updateMany of the same items; " + inWorkerNote(inWorker) + String.format(Locale.ROOT,
                         "; the ledger it writes (one entry per batch, listing the items it changed) took a median "
-                        + "%.0f ms on its own", Stats.of(activityAlone).median()));
+                        + "%.0f ms on its own", Bootstrap.median(ledgerAlone).value()));
+    }
+
+    /** A breakdown, not a baseline: the job's ledger written alone, as the worker writes it; in milliseconds. */
+    private double ledgerAlone(List<ObjectId> items, int batchSize) {
+        ObjectId job = new ObjectId();
+        long start = System.nanoTime();
+        var through = Checkpoint.START;
+        for (int from = 0; from < items.size(); from += batchSize) {
+            var batch = items.subList(from, Math.min(items.size(), from + batchSize));
+            through = through.next("items", batch.size(), batch.getLast());
+            ledger.record(new LedgerEntry(job, through.batch(), "delete", env.userId.toHexString(), null, batch,
+                    new JobCounts(batch.size(), 0, 0, 0, 0), List.of(), Map.of(), through, Instant.now()),
+                    java.util.Optional.empty());
+        }
+        double millis = millisSince(start);
+        env.database.getCollection("job_ledger").deleteMany(eq("job_id", job));
+        return millis;
     }
 
     /** B2: per-user purge (of 10k items, 1k files) vs deleteMany on each collection plus deleting the files. */
-    Result b2(int items, int files, int reps) throws Exception {
-        var project = new ArrayList<Double>();
+    Result b2(int items, int files, Repetitions.Plan plan) throws Exception {
         var inWorker = new ArrayList<Double>();
-        var baseline = new ArrayList<Double>();
-        for (int rep = 0; rep < reps; rep++) {
+        Target target = Target.ratioAtMost(1.5);
+        String size = String.format("%,d items, %,d files", items, files);
+        var measured = repetitions.run("B2 " + size, plan, target, watch -> {
             ObjectId user = env.newUser();
             env.seedItems(user, items, 0, "none", files);
-            long start = System.nanoTime();
+            watch.start();
             String jobId = cleanup("DELETE", "/api/v1/internal/users/" + user + "/data", null);
-            project.add(millisSince(start));
+            watch.stop();
             inWorker.add(workerMillis(jobId));
             env.clearItems();
-
+        }, watch -> {
             ObjectId other = env.newUser();
             env.seedItems(other, items, 0, "none", files);
             var paths = new ArrayList<String>();
             env.database.getCollection("items").find(and(eq("created_by", other), new Document("file_path",
                     new Document("$ne", null)))).forEach(item -> paths.add(item.getString("file_path")));
-            start = System.nanoTime();
+            watch.start();
             env.database.getCollection("items").deleteMany(eq("created_by", other));
             env.database.getCollection("jobs").deleteMany(eq("owner_id", other.toHexString()));
             env.database.getCollection("activity_logs").deleteMany(eq("user_id", other));
@@ -132,37 +136,35 @@ final class Scenarios {
             for (String file : paths) {
                 Files.deleteIfExists(env.filesRoot.resolve(file));
             }
-            baseline.add(millisSince(start));
+            watch.stop();
             env.clearItems();
-        }
-        return new Result("B2", "Per-user purge", String.format("%,d items, %,d files", items, files), Stats.of(project),
-                Stats.of(baseline), "median", "ms", Target.ratioAtMost(1.5),
+        });
+        return Result.ofRepetitions("B2", "Per-user purge", size, "ms", target, measured,
                 "baseline: deleteMany per collection + deleting the files; " + inWorkerNote(inWorker));
     }
 
     /** B3: tag cleanup (hard) of some items (50k of 100k) vs one deleteMany. */
-    Result b3(int items, int tagged, int reps) throws Exception {
-        var project = new ArrayList<Double>();
+    Result b3(int items, int tagged, Repetitions.Plan plan) throws Exception {
         var inWorker = new ArrayList<Double>();
-        var baseline = new ArrayList<Double>();
-        for (int rep = 0; rep < reps; rep++) {
+        Target target = Target.ratioAtMost(1.5);
+        String size = String.format("%,d of %,d items", tagged, items);
+        var measured = repetitions.run("B3 " + size, plan, target, watch -> {
             String tag = "b3-" + UUID.randomUUID();
             env.seedItems(env.userId, items, tagged, tag, 0);
-            long start = System.nanoTime();
+            watch.start();
             String jobId = cleanup("POST", "/api/v1/internal/cleanup-test-data", "{\"tags\":[\"" + tag + "\"]}");
-            project.add(millisSince(start));
+            watch.stop();
             inWorker.add(workerMillis(jobId));
             env.clearItems();
-
+        }, watch -> {
             String other = "b3-base-" + UUID.randomUUID();
             env.seedItems(env.userId, items, tagged, other, 0);
-            start = System.nanoTime();
+            watch.start();
             env.database.getCollection("items").deleteMany(eq("tags", other));
-            baseline.add(millisSince(start));
+            watch.stop();
             env.clearItems();
-        }
-        return new Result("B3", "Tag cleanup (hard)", String.format("%,d of %,d items", tagged, items),
-                Stats.of(project), Stats.of(baseline), "median", "ms", Target.ratioAtMost(1.5),
+        });
+        return Result.ofRepetitions("B3", "Tag cleanup (hard)", size, "ms", target, measured,
                 "baseline: one deleteMany; " + inWorkerNote(inWorker));
     }
 
@@ -170,32 +172,33 @@ final class Scenarios {
      * B4: reset with documents across collections (100k) vs deleteMany on each. Run after the
      * scenarios that need the gateway's bench user: it removes every user but the admins.
      */
-    Result b4(int documents, int reps) throws Exception {
-        var project = new ArrayList<Double>();
-        var baseline = new ArrayList<Double>();
+    Result b4(int documents, Repetitions.Plan plan) throws Exception {
         List<String> collections = List.of("users", "items", "otps", "jobs", "activity_logs", "idempotency_keys");
-        for (int rep = 0; rep < reps; rep++) {
+        Target target = Target.ratioAtMost(2);
+        String size = String.format("%,d documents across collections", documents);
+        var measured = repetitions.run("B4 " + size, plan, target, watch -> {
             seedAcrossCollections(documents);
-            long start = System.nanoTime();
+            watch.start();
             cleanup("POST", "/api/v1/internal/reset?preserve_admins=true", null);
-            project.add(millisSince(start));
-
+            watch.stop();
+        }, watch -> {
             seedAcrossCollections(documents);
-            start = System.nanoTime();
+            watch.start();
             for (String name : collections) {
                 env.database.getCollection(name).deleteMany(name.equals("users")
                         ? new Document("role", new Document("$ne", "ADMIN")) : new Document());
             }
-            baseline.add(millisSince(start));
-        }
-        return new Result("B4", "Full reset", String.format("%,d documents across collections", documents),
-                Stats.of(project), Stats.of(baseline), "median", "ms", Target.ratioAtMost(2),
+            watch.stop();
+        });
+        return Result.ofRepetitions("B4", "Full reset", size, "ms", target, measured,
                 "baseline: deleteMany on each collection");
     }
 
     /** B5: 202 returned → worker started the job, over 200 jobs, beside Kafka's own produce → consume latency. */
     Result b5(int jobs) throws Exception {
         List<ObjectId> ids = env.seedItems(env.userId, jobs, jobs, "b5", 0);
+        env.settle();
+        Instant began = Instant.now();
         var submitted = new ArrayList<Map.Entry<String, Instant>>();
         for (ObjectId id : ids) {
             var response = env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/bulk-operations"))
@@ -206,6 +209,7 @@ final class Scenarios {
             submitted.add(Map.entry(BenchEnvironment.json(response.body()).get("job_id").asString(), answered));
             pollUntilDone(submitted.getLast().getKey());
         }
+        Instant projectEnded = Instant.now();
         var project = new ArrayList<Double>();
         for (var entry : submitted) {
             Document job = env.database.getCollection("jobs").find(eq("_id", new ObjectId(entry.getKey()))).first();
@@ -213,9 +217,23 @@ final class Scenarios {
             project.add(Math.max(0, Duration.between(entry.getValue(), started).toNanos() / 1e6));
         }
         env.clearItems();
-        return new Result("B5", "Dispatch latency (202 → job started)", jobs + " jobs, p99", Stats.of(project),
-                Stats.of(kafkaLatency(jobs)), "p99", "ms", Target.figureAtMost(50, "p99 ≤ 50 ms"),
-                "baseline: Kafka produce → consume on the same broker; both at millisecond resolution");
+        env.settle();
+        Instant baselineBegan = Instant.now();
+        List<Double> baseline = kafkaLatency(jobs);
+        Conditions projectConditions = env.conditions(began, projectEnded);
+        Conditions baselineConditions = env.conditions(baselineBegan, Instant.now());
+        var pairs = new ArrayList<Repetition>();
+        for (int i = 0; i < jobs; i++) {
+            pairs.add(new Repetition(project.get(i), baseline.get(i), projectConditions, baselineConditions));
+        }
+        return new Result("B5", "Dispatch latency (202 → job started)", jobs + " jobs, p99", "p99", "ms",
+                Bootstrap.of(project, values -> Bootstrap.percentile(values, 99)),
+                Bootstrap.of(baseline, values -> Bootstrap.percentile(values, 99)),
+                Bootstrap.paired(project, baseline, (p, b) -> Bootstrap.percentile(p, 99)
+                        / Math.max(Bootstrap.percentile(b, 99), 1e-3)),
+                Target.figureAtMost(50, "p99 ≤ 50 ms"), pairs,
+                "baseline: Kafka produce → consume on the same broker; both at millisecond resolution; the "
+                + "intervals resample the jobs (for the ratio, job and Kafka record by their rank in the run)");
     }
 
     private List<Double> kafkaLatency(int records) throws Exception {
@@ -331,7 +349,7 @@ final class Scenarios {
         return String.format(Locale.ROOT, "of the project's time, the job ran a median %.0f ms in its worker "
                 + "(started → finished); the rest is the request, Kafka, the worker reading the job and (for a bulk "
                 + "job) counting its selection before it starts, and the wait for the result",
-                Stats.of(inWorker).median());
+                Bootstrap.median(inWorker).value());
     }
 
     private static double millisSince(long startNanos) {

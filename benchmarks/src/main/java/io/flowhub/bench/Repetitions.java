@@ -1,0 +1,101 @@
+package io.flowhub.bench;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs a paired scenario adaptively: project and baseline alternate (each repetition swaps which
+ * goes first, so a drift of the machine weighs on both alike) until the target's verdict is settled
+ * by the whole confidence interval, or the interval is narrow enough for a row without a target, or
+ * the scenario's budget of repetitions or time is spent. A repetition taken under foreign load is
+ * kept for the record but not counted.
+ */
+final class Repetitions {
+
+    private static final Logger log = LoggerFactory.getLogger(Repetitions.class);
+    /** A row without a target stops once its ratio's interval spans at most this share of the ratio. */
+    static final double ENOUGH_WIDTH = 0.25;
+    /** Fewer clean repetitions than this and the estimates use every repetition, flagged or not. */
+    static final int FEWEST_CLEAN = 3;
+
+    /**
+     * How much a scenario may repeat.
+     *
+     * @param fewest at least this many repetitions (clean ones)
+     * @param most   at most this many, clean or not
+     * @param budget no repetition starts after this long, once {@code fewest} are in
+     */
+    record Plan(int fewest, int most, Duration budget) {
+    }
+
+    /** One side of a repetition: does its untimed work, then times the measured part with the stopwatch. */
+    @FunctionalInterface
+    interface Side {
+        void run(Stopwatch watch) throws Exception;
+    }
+
+    private final BenchEnvironment env;
+    private final SuiteClock clock;
+
+    Repetitions(BenchEnvironment env, SuiteClock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    List<Repetition> run(String row, Plan plan, Target target, Side project, Side baseline) throws Exception {
+        var repetitions = new ArrayList<Repetition>();
+        long began = System.nanoTime();
+        Duration budget = clock.share(plan.budget());
+        while (repetitions.size() < plan.most()) {
+            boolean projectFirst = repetitions.size() % 2 == 0;
+            Stopwatch first = timed(projectFirst ? project : baseline);
+            Stopwatch second = timed(projectFirst ? baseline : project);
+            Stopwatch projectWatch = projectFirst ? first : second;
+            Stopwatch baselineWatch = projectFirst ? second : first;
+            var repetition = new Repetition(projectWatch.millis(), baselineWatch.millis(), projectWatch.conditions(),
+                    baselineWatch.conditions());
+            repetitions.add(repetition);
+            List<Repetition> counted = counted(repetitions);
+            Duration spent = Duration.ofNanos(System.nanoTime() - began);
+            if (counted.size() >= plan.fewest()) {
+                Estimate figure = target.on() == Target.Figure.PROJECT ? Result.projectMedian(counted)
+                        : Result.ratioMedian(counted);
+                Verdict verdict = target.verdict(figure);
+                log.info("{}: {} repetitions ({} counted), {} {} [{}–{}], {}", row, repetitions.size(), counted.size(),
+                        target.on() == Target.Figure.PROJECT ? "figure" : "ratio", fmt(figure.value()),
+                        fmt(figure.low()), fmt(figure.high()), verdict.word());
+                boolean settled = target.on() == null ? figure.relativeWidth() <= ENOUGH_WIDTH : verdict.settled();
+                if (settled || spent.compareTo(budget) >= 0) {
+                    break;
+                }
+            } else if (spent.compareTo(budget.multipliedBy(2)) >= 0) {
+                log.warn("{}: {} repetitions in twice its budget, too few of them clean; stopping", row,
+                        repetitions.size());
+                break;
+            }
+        }
+        return List.copyOf(repetitions);
+    }
+
+    /** @return the repetitions the estimates count: the clean ones, or all when too few are clean */
+    static List<Repetition> counted(List<Repetition> repetitions) {
+        var clean = repetitions.stream().filter(repetition -> !repetition.foreignLoad()).toList();
+        return clean.size() >= FEWEST_CLEAN ? clean : repetitions;
+    }
+
+    private Stopwatch timed(Side side) throws Exception {
+        var watch = new Stopwatch(env);
+        side.run(watch);
+        watch.millis();
+        return watch;
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,96 @@
+package io.flowhub.bench;
+
+import io.flowhub.stack.FlowHubServices;
+import io.flowhub.stack.Ports;
+import io.flowhub.stack.kafka.EmbeddedKafkaBroker;
+import io.flowhub.stack.mongo.EmbeddedMongoServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+
+/**
+ * The measured stack, in a JVM of its own so that the driver's work (seeding, polling, its garbage)
+ * never runs in the stack's process: the broker and the wire-protocol server (unless external ones
+ * are named), then the three services. Once up, it writes where it listens to a file; then it
+ * obeys lines on its standard input — {@code stop-services} stops the three services and leaves
+ * the servers running (for B7's lone worker) — and stops everything when its input ends, which
+ * is also what happens when the driver dies.
+ */
+final class StackProcess {
+
+    static final String ROLE = "bench-stack";
+    static final String STOP_SERVICES = "stop-services";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Where the started stack listens, as the ready file says. */
+    record Started(String kafka, String mongoUri, int gatewayPort) {
+    }
+
+    private StackProcess() {
+    }
+
+    /** @param arguments the data directory, the external Kafka and MongoDB ("-" for none), the ready file */
+    static void main(String[] arguments) throws Exception {
+        Path dataDir = Path.of(arguments[0]);
+        String kafka = arguments[1].equals("-") ? null : arguments[1];
+        String mongo = arguments[2].equals("-") ? null : arguments[2];
+        Path ready = Path.of(arguments[3]);
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        try {
+            if (kafka == null) {
+                var broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), Ports.findFree(), Ports.findFree());
+                running.push(broker);
+                kafka = broker.bootstrapServers();
+            }
+            if (mongo == null) {
+                var server = EmbeddedMongoServer.start(dataDir.resolve("mongodb/flowhub.mv"), 0);
+                running.push(server);
+                mongo = server.uri("flowhub");
+            }
+            var services = FlowHubServices.start(new FlowHubServices.Endpoints(kafka, mongo),
+                    new FlowHubServices.ServicePorts(0, 0, 0), "--flowhub.files.root=" + dataDir.resolve("uploads"),
+                    "--logging.level.io.flowhub.gateway=WARN", "--logging.level.io.flowhub.bulk=WARN",
+                    "--logging.level.io.flowhub.cleanup=WARN", "--logging.level.io.flowhub.store=WARN",
+                    "--logging.level.io.flowhub.audit=WARN");
+            running.push(services);
+            var started = new LinkedHashMap<String, Object>();
+            started.put("kafka", kafka);
+            started.put("mongoUri", mongo);
+            started.put("gatewayPort", services.gatewayPort());
+            Path written = Files.writeString(ready.resolveSibling(ready.getFileName() + ".tmp"),
+                    JSON.writeValueAsString(started));
+            Files.move(written, ready);
+            var input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = input.readLine(); line != null; line = input.readLine()) {
+                if (line.equals(STOP_SERVICES)) {
+                    services.close();
+                    Files.writeString(stoppedFile(ready), "stopped");
+                }
+            }
+        } finally {
+            while (!running.isEmpty()) {
+                try {
+                    running.pop().close();
+                } catch (Exception e) {
+                    System.err.println("Could not stop a part of the stack: " + e.getMessage());
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    static Path stoppedFile(Path ready) {
+        return ready.resolveSibling(ready.getFileName() + ".stopped");
+    }
+
+    static Started read(Path ready) throws Exception {
+        return JSON.readValue(Files.readString(ready), Started.class);
+    }
+}
