@@ -54,12 +54,17 @@ class JobWaiter {
         waiting.forEach((result, wait) -> {
             try {
                 var job = jobs.find(wait.jobId());
+                // why: the answer is built (and audited) once; the request leaves the map only when its
+                // response is written, which takes more than one round of this check
                 if (job.isPresent() && job.get().status().isFinished()) {
-                    result.setResult(wait.finished().apply(job.get()));
-                } else if (clock.instant().isAfter(wait.until())) {
+                    if (waiting.remove(result) != null) {
+                        result.setResult(wait.finished().apply(job.get()));
+                    }
+                } else if (clock.instant().isAfter(wait.until()) && waiting.remove(result) != null) {
                     result.setResult(wait.stillRunning().get());
                 }
             } catch (RuntimeException e) {
+                waiting.remove(result);
                 result.setErrorResult(e);
             }
         });
