@@ -19,7 +19,7 @@ final class Repetitions {
 
     private static final Logger log = LoggerFactory.getLogger(Repetitions.class);
     /** A row without a target stops once its ratio's interval spans at most this share of the ratio. */
-    static final double ENOUGH_WIDTH = 0.25;
+    static final double ENOUGH_WIDTH = 0.5;
     /** Fewer clean repetitions than this and the estimates use every repetition, flagged or not. */
     static final int FEWEST_CLEAN = 3;
 
@@ -52,6 +52,7 @@ final class Repetitions {
         long began = System.nanoTime();
         Duration budget = clock.share(plan.budget());
         while (repetitions.size() < plan.most()) {
+            long repetitionStart = System.nanoTime();
             boolean projectFirst = repetitions.size() % 2 == 0;
             Stopwatch first = timed(projectFirst ? project : baseline);
             Stopwatch second = timed(projectFirst ? baseline : project);
@@ -60,6 +61,10 @@ final class Repetitions {
             var repetition = new Repetition(projectWatch.millis(), baselineWatch.millis(), projectWatch.conditions(),
                     baselineWatch.conditions());
             repetitions.add(repetition);
+            log.info("{}: repetition {}: project {} ms, baseline {} ms{} ({} s with seeding)", row, repetitions.size(),
+                    fmt(repetition.project()), fmt(repetition.baseline()),
+                    repetition.foreignLoad() ? ", under foreign load" : "",
+                    Math.round((System.nanoTime() - repetitionStart) / 1e9));
             List<Repetition> counted = counted(repetitions);
             Duration spent = Duration.ofNanos(System.nanoTime() - began);
             if (counted.size() >= plan.fewest()) {
