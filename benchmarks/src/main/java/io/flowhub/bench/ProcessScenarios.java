@@ -87,7 +87,7 @@ final class ProcessScenarios {
                     String.format(Locale.ROOT, "%.2f", ratio.value()), String.format(Locale.ROOT, "%.2f", ratio.low()),
                     String.format(Locale.ROOT, "%.2f", ratio.high()), pollingTarget.verdict(ratio).word());
             boolean spent = Duration.ofNanos(System.nanoTime() - began).compareTo(plan.budget()) >= 0;
-            if (counted.size() >= plan.fewest() && (pollingTarget.verdict(ratio).settled() || spent)) {
+            if (counted.size() >= plan.fewest() && (Repetitions.firm(pollingTarget, ratio) || spent)) {
                 break;
             }
         }

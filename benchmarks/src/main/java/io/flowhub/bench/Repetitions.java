@@ -20,6 +20,12 @@ final class Repetitions {
     private static final Logger log = LoggerFactory.getLogger(Repetitions.class);
     /** A row without a target stops once its ratio's interval spans at most this share of the ratio. */
     static final double ENOUGH_WIDTH = 0.5;
+    /**
+     * A settled verdict stops the repetitions early only when its interval clears the limit by this
+     * share of the limit; an interval that only just clears it is likely to reach back over it in the
+     * next run, so such a row repeats on, narrowing its interval, while its budget lasts.
+     */
+    static final double FIRM_MARGIN = 0.05;
     /** Fewer clean repetitions than this and the estimates use every repetition, flagged or not. */
     static final int FEWEST_CLEAN = 3;
 
@@ -74,7 +80,7 @@ final class Repetitions {
                 log.info("{}: {} repetitions ({} counted), {} {} [{}–{}], {}", row, repetitions.size(), counted.size(),
                         target.on() == Target.Figure.PROJECT ? "figure" : "ratio", fmt(figure.value()),
                         fmt(figure.low()), fmt(figure.high()), verdict.word());
-                boolean settled = target.on() == null ? figure.relativeWidth() <= ENOUGH_WIDTH : verdict.settled();
+                boolean settled = target.on() == null ? figure.relativeWidth() <= ENOUGH_WIDTH : firm(target, figure);
                 if (settled || spent.compareTo(budget) >= 0) {
                     break;
                 }
@@ -85,6 +91,16 @@ final class Repetitions {
             }
         }
         return List.copyOf(repetitions);
+    }
+
+    /** @return whether the interval meets or misses the target with {@link #FIRM_MARGIN} to spare */
+    static boolean firm(Target target, Estimate figure) {
+        double margin = FIRM_MARGIN * target.limit();
+        return switch (target.verdict(figure)) {
+            case MET -> figure.high() <= target.limit() - margin;
+            case MISSED -> figure.low() >= target.limit() + margin;
+            default -> false;
+        };
     }
 
     /** @return the repetitions the estimates count: the clean ones, or all when too few are clean */

@@ -40,6 +40,17 @@ class RepetitionsTests {
     }
 
     @Test
+    void aVerdictIsFirmOnlyWhenItsIntervalClearsTheLimitByAMargin() {
+        var target = Target.ratioAtMost(2);
+
+        assertThat(Repetitions.firm(target, new Estimate(1.2, 0.6, 1.89))).isTrue();
+        assertThat(Repetitions.firm(target, new Estimate(1.2, 0.6, 1.95))).isFalse();
+        assertThat(Repetitions.firm(target, new Estimate(2.5, 2.11, 3))).isTrue();
+        assertThat(Repetitions.firm(target, new Estimate(2.5, 2.05, 3))).isFalse();
+        assertThat(Repetitions.firm(target, new Estimate(2, 1.5, 2.5))).isFalse();
+    }
+
+    @Test
     void unknownConditionsAreNeverForeignLoad() {
         assertThat(Conditions.UNKNOWN.foreignLoad()).isFalse();
     }
