@@ -107,17 +107,17 @@ public final class BenchmarkSuite {
             scenarios.b1(5_000, 1_000, once);
             scenarios.b2(1_000, 100, once);
             scenarios.b3(5_000, 2_500, once);
-            scenarios.b5(20);
+            scenarios.b5(20, 1);
             log.info("Measuring");
             // why: five repetitions at least: the bootstrap interval of a median of three covers it only about
             // 75 % of the time, of five about 94 %; a quick run's intervals, from three, are a harness check
             results.add(logged(scenarios.b1(1_000, 50, plan(quick, 5, 15, 60))));
             results.add(logged(scenarios.b1(10_000, 50, plan(quick, 5, 8, 90))));
-            results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, BatchSize.MAX, plan(quick, 5, 10, 330))));
+            results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, BatchSize.MAX, plan(quick, 5, 12, 400))));
             results.add(logged(scenarios.b2(10_000, 1_000, plan(quick, 5, 15, 90))));
             results.add(logged(quick ? scenarios.b3(20_000, 10_000, plan(true, 3, 3, 0))
                     : scenarios.b3(100_000, 50_000, plan(false, 5, 10, 240))));
-            results.add(logged(scenarios.b5(quick ? 50 : 200)));
+            results.add(logged(scenarios.b5(quick ? 50 : 200, quick ? 1 : 3)));
             isolated.b6(quick ? 1 : 3, 5, plan(quick, 10, 30, 120)).forEach(result -> results.add(logged(result)));
             scenarios.b4(5_000, once);
             results.add(logged(scenarios.b4(quick ? 10_000 : 100_000, plan(quick, 5, 10, 240))));

@@ -11,15 +11,13 @@ import java.util.Locale;
 /**
  * Runs a paired scenario adaptively: project and baseline alternate (each repetition swaps which
  * goes first, so a drift of the machine weighs on both alike) until the target's verdict is settled
- * by the whole confidence interval, or the interval is narrow enough for a row without a target, or
+ * with a margin by the whole confidence interval (a row without a target stops at its fewest), or
  * the scenario's budget of repetitions or time is spent. A repetition taken under foreign load is
  * kept for the record but not counted.
  */
 final class Repetitions {
 
     private static final Logger log = LoggerFactory.getLogger(Repetitions.class);
-    /** A row without a target stops once its ratio's interval spans at most this share of the ratio. */
-    static final double ENOUGH_WIDTH = 0.5;
     /**
      * A settled verdict stops the repetitions early only when its interval clears the limit by this
      * share of the limit; an interval that only just clears it is likely to reach back over it in the
@@ -80,7 +78,8 @@ final class Repetitions {
                 log.info("{}: {} repetitions ({} counted), {} {} [{}–{}], {}", row, repetitions.size(), counted.size(),
                         target.on() == Target.Figure.PROJECT ? "figure" : "ratio", fmt(figure.value()),
                         fmt(figure.low()), fmt(figure.high()), verdict.word());
-                boolean settled = target.on() == null ? figure.relativeWidth() <= ENOUGH_WIDTH : firm(target, figure);
+                // why: a row without a target has no verdict to settle; its fewest repetitions give its interval
+                boolean settled = target.on() == null || firm(target, figure);
                 if (settled || spent.compareTo(budget) >= 0) {
                     break;
                 }

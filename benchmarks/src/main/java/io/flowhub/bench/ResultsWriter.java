@@ -121,8 +121,8 @@ final class ResultsWriter {
                 + "that fall inside a sample and the machine's load are recorded with it, and a repetition during "
                 + "which other processes took more than ").append(HostLoad.FOREIGN_CORES_LIMIT)
                 .append(" of a core is flagged and not counted. A row makes at least five repetitions (B6 ten rounds; a --quick run three) and "
-                + "repeats until its verdict is settled with a margin (its interval clears the limit by 5 % of it; without a "
-                + "target, until its ratio's interval is narrow) or its "
+                + "repeats until its verdict is settled with a margin (its interval clears the limit by 5 % of it; a row "
+                + "without a target stops at five) or its "
                 + "time budget is spent. A figure is the "
                 + "median of the repetitions (p99 and peak rows say so); the ratio is the median of each "
                 + "repetition's own project ÷ baseline; the brackets are 95 % bootstrap confidence intervals. A "

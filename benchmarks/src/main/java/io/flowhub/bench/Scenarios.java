@@ -181,6 +181,7 @@ final class Scenarios {
             watch.start();
             cleanup("POST", "/api/v1/internal/reset?preserve_admins=true", null);
             watch.stop();
+            env.clearItems();
         }, watch -> {
             seedAcrossCollections(documents);
             watch.start();
@@ -189,51 +190,68 @@ final class Scenarios {
                         ? new Document("role", new Document("$ne", "ADMIN")) : new Document());
             }
             watch.stop();
+            env.clearItems();
         });
         return Result.ofRepetitions("B4", "Full reset", size, "ms", target, measured,
                 "baseline: deleteMany on each collection");
     }
 
-    /** B5: 202 returned → worker started the job, over 200 jobs, beside Kafka's own produce → consume latency. */
-    Result b5(int jobs) throws Exception {
-        List<ObjectId> ids = env.seedItems(env.userId, jobs, jobs, "b5", 0);
-        env.settle();
-        Instant began = Instant.now();
-        var submitted = new ArrayList<Map.Entry<String, Instant>>();
-        for (ObjectId id : ids) {
-            var response = env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/bulk-operations"))
-                    .header("Authorization", "Bearer " + env.token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"delete\",\"itemIds\":[\"" + id + "\"]}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            Instant answered = Instant.now();
-            submitted.add(Map.entry(BenchEnvironment.json(response.body()).get("job_id").asString(), answered));
-            pollUntilDone(submitted.getLast().getKey());
-        }
-        Instant projectEnded = Instant.now();
+    /**
+     * B5: 202 returned → worker started the job, one-item jobs one after another, beside Kafka's own
+     * produce → consume latency; {@code jobs} at a time until the p99's interval is firmly on one side
+     * of the target (a p99 of 200 rests on its two largest samples) or {@code rounds} rounds are done.
+     */
+    Result b5(int jobs, int rounds) throws Exception {
+        Target target = Target.figureAtMost(50, "p99 ≤ 50 ms");
         var project = new ArrayList<Double>();
-        for (var entry : submitted) {
-            Document job = env.database.getCollection("jobs").find(eq("_id", new ObjectId(entry.getKey()))).first();
-            Instant started = job.getDate("started_at").toInstant();
-            project.add(Math.max(0, Duration.between(entry.getValue(), started).toNanos() / 1e6));
-        }
-        env.clearItems();
-        env.settle();
-        Instant baselineBegan = Instant.now();
-        List<Double> baseline = kafkaLatency(jobs);
-        Conditions projectConditions = env.conditions(began, projectEnded);
-        Conditions baselineConditions = env.conditions(baselineBegan, Instant.now());
+        var baseline = new ArrayList<Double>();
         var pairs = new ArrayList<Repetition>();
-        for (int i = 0; i < jobs; i++) {
-            pairs.add(new Repetition(project.get(i), baseline.get(i), projectConditions, baselineConditions));
+        for (int round = 0; round < rounds; round++) {
+            List<ObjectId> ids = env.seedItems(env.userId, jobs, jobs, "b5", 0);
+            env.settle();
+            Instant began = Instant.now();
+            var submitted = new ArrayList<Map.Entry<String, Instant>>();
+            for (ObjectId id : ids) {
+                var response = env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/bulk-operations"))
+                        .header("Authorization", "Bearer " + env.token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"delete\",\"itemIds\":[\"" + id + "\"]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                Instant answered = Instant.now();
+                submitted.add(Map.entry(BenchEnvironment.json(response.body()).get("job_id").asString(), answered));
+                pollUntilDone(submitted.getLast().getKey());
+            }
+            Instant projectEnded = Instant.now();
+            var latencies = new ArrayList<Double>();
+            for (var entry : submitted) {
+                Document job = env.database.getCollection("jobs").find(eq("_id", new ObjectId(entry.getKey()))).first();
+                Instant started = job.getDate("started_at").toInstant();
+                latencies.add(Math.max(0, Duration.between(entry.getValue(), started).toNanos() / 1e6));
+            }
+            env.clearItems();
+            env.settle();
+            Instant baselineBegan = Instant.now();
+            List<Double> kafka = kafkaLatency(jobs);
+            Conditions projectConditions = env.conditions(began, projectEnded);
+            Conditions baselineConditions = env.conditions(baselineBegan, Instant.now());
+            for (int i = 0; i < jobs; i++) {
+                pairs.add(new Repetition(latencies.get(i), kafka.get(i), projectConditions, baselineConditions));
+            }
+            project.addAll(latencies);
+            baseline.addAll(kafka);
+            if (Repetitions.firm(target, p99(project))) {
+                break;
+            }
         }
-        return new Result("B5", "Dispatch latency (202 → job started)", jobs + " jobs, p99", "p99", "ms",
-                Bootstrap.of(project, values -> Bootstrap.percentile(values, 99)),
-                Bootstrap.of(baseline, values -> Bootstrap.percentile(values, 99)),
-                Bootstrap.paired(project, baseline, (p, b) -> Bootstrap.percentile(p, 99)
-                        / Math.max(Bootstrap.percentile(b, 99), 1e-3)),
-                Target.figureAtMost(50, "p99 ≤ 50 ms"), pairs,
-                "baseline: Kafka produce → consume on the same broker; both at millisecond resolution; the "
+        return new Result("B5", "Dispatch latency (202 → job started)", project.size() + " jobs, p99", "p99", "ms",
+                p99(project), p99(baseline), Bootstrap.paired(project, baseline, (p, b) -> Bootstrap.percentile(p, 99)
+                        / Math.max(Bootstrap.percentile(b, 99), 1e-3)), target, pairs,
+                "baseline: Kafka produce → consume on the same broker; both at millisecond resolution; jobs "
+                + jobs + " at a time until the p99's interval was firmly on one side of the target; the "
                 + "intervals resample the jobs (for the ratio, job and Kafka record by their rank in the run)");
+    }
+
+    private static Estimate p99(List<Double> latencies) {
+        return Bootstrap.of(latencies, values -> Bootstrap.percentile(values, 99));
     }
 
     private List<Double> kafkaLatency(int records) throws Exception {
