@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Each row's change between two results files: the ratio before and after, each with its interval,
  * and whether the change is real — only when the new ratio lies outside the old interval and the old
- * ratio outside the new one. A file written before intervals were kept has its ratio as a point.
+ * ratio outside the new one. A ratio without an interval (measured once, or from a file written
+ * before intervals were kept) is compared as a point, and its change is never called real.
  */
 final class Trend {
 
@@ -41,12 +42,17 @@ final class Trend {
                 continue;
             }
             double change = (now.ratio().value() - before.ratio().value()) / before.ratio().value();
-            boolean real = !before.ratio().contains(now.ratio().value()) && !now.ratio().contains(before.ratio().value());
+            // why: a figure measured once (B7's peak, or any row of a file written before intervals) has no
+            // interval to fall outside of, so no change of it can be told from noise
+            boolean measured = before.ratio().low() < before.ratio().high() && now.ratio().low() < now.ratio().high();
+            boolean real = measured && !before.ratio().contains(now.ratio().value())
+                    && !now.ratio().contains(before.ratio().value());
             String verdicts = before.verdict().equals(now.verdict()) ? now.verdict()
                     : before.verdict() + " → " + now.verdict();
             text.append(String.format(Locale.ROOT, "  %-62s %s → %s  %+.0f %%  %s  (%s)%n", now.key(),
                     interval(before.ratio()), interval(now.ratio()), change * 100,
-                    real ? (change < 0 ? "REAL: better" : "REAL: worse") : "within noise", verdicts));
+                    !measured ? "no interval to judge by" : real ? (change < 0 ? "REAL: better" : "REAL: worse")
+                            : "within noise", verdicts));
         }
         older.keySet().stream().filter(key -> !newer.containsKey(key))
                 .forEach(key -> text.append(String.format(Locale.ROOT, "  %-62s no longer measured%n", key)));

@@ -37,6 +37,14 @@ class TrendTests {
     }
 
     @Test
+    void aRatioWithoutAnIntervalIsNeverCalledARealChange() {
+        String text = Trend.compare(rows(new Trend.Row("B7 heap", Estimate.single(1.59), "met")),
+                rows(new Trend.Row("B7 heap", Estimate.single(1.66), "met")), "old.json", "new.json");
+
+        assertThat(text).contains("1.59 → 1.66", "no interval to judge by").doesNotContain("REAL");
+    }
+
+    @Test
     void rowsAddedOrDroppedAreNamed() {
         String text = Trend.compare(rows(new Trend.Row("B6 old", Estimate.single(1), "met")),
                 rows(new Trend.Row("B6 new", Estimate.single(1), "met")), "old.json", "new.json");
