@@ -4,11 +4,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +64,7 @@ final class ResultsWriter {
      * @return the JSON written
      */
     static String write(Path directory, List<Result> results, Run run) throws IOException {
-        Map<String, Object> machine = machine();
-        machine.put("cores", run.cores());
+        Map<String, Object> machine = Machine.describe(run.cores());
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("RESULTS.md"), markdown(results, machine, run));
         var json = new LinkedHashMap<String, Object>();
@@ -245,31 +242,6 @@ final class ResultsWriter {
         json.put("stack_gc_ms", round(conditions.stackGcMillis()));
         json.put("driver_gc_ms", round(conditions.driverGcMillis()));
         return json;
-    }
-
-    private static Map<String, Object> machine() {
-        var machine = new LinkedHashMap<String, Object>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        machine.put("memory_gib", Math.round(memory / (1024.0 * 1024 * 1024)));
-        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        machine.put("commit", commit());
-        machine.put("measured_at", Instant.now().toString());
-        return machine;
-    }
-
-    private static String commit() {
-        try {
-            var process = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes()).trim();
-            return process.waitFor() == 0 ? output : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 
     private static double round(double value) {
