@@ -35,8 +35,10 @@ record Servers(String kafka, String mongodb, boolean embedded) {
         String mongodb = externalMongo
                 ? "the MongoDB server at " + hosts + " (version " + version
                         + (replicaSet == null ? ", no replica set" : ", replica set " + replicaSet) + ")"
-                : "the embedded mongo-java-server wire-protocol server (H2 file; it reports version " + version
-                        + ", keeps no secondary indexes and has no transactions)";
+                : "the embedded mongo-java-server wire-protocol server (H2 file, committing every "
+                        + StackProcess.COMMITS.every().toSeconds() + " s or at "
+                        + StackProcess.COMMITS.bufferKilobytes() / 1024 + " MiB of changes; it reports version "
+                        + version + ", keeps no secondary indexes and has no transactions)";
         return new Servers(kafka, mongodb, !externalMongo);
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) whose data lives in one H2 MVStore file, so
@@ -34,18 +35,51 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     public static EmbeddedMongoServer start(Path dataFile, int port) {
+        return start(dataFile, port, Commits.DEFAULT);
+    }
+
+    /**
+     * @param commits when the store writes what it has been sent to its file
+     */
+    public static EmbeddedMongoServer start(Path dataFile, int port, Commits commits) {
         try {
             Files.createDirectories(dataFile.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the MongoDB data directory for " + dataFile, e);
         }
-        var store = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(cacheMegabytes()).open();
+        var store = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(cacheMegabytes())
+                .autoCommitBufferSize(commits.bufferKilobytes()).open();
+        store.setAutoCommitDelay((int) commits.every().toMillis());
         var backend = new H2Backend(store);
         var server = new MongoServer(backend);
         server.bind("localhost", port);
         int boundPort = server.getLocalAddress().getPort();
         log.info("MongoDB wire-protocol server listening on localhost:{}, data in {}", boundPort, dataFile);
         return new EmbeddedMongoServer(server, backend, boundPort);
+    }
+
+    /**
+     * When the store commits: every {@code every} in the background, and at once when the changes not
+     * yet written reach about {@code bufferKilobytes} (H2 counts that buffer loosely). A commit writes
+     * every page changed since the last one, so a bulk write of many documents rewrites the pages it
+     * keeps touching once per commit: how much work the write does depends on how many commits fall
+     * inside it. Larger values make a bulk write cheaper and steadier and risk more of the last
+     * acknowledged writes if the process is killed without closing the server.
+     *
+     * @param every           how often the background writer commits
+     * @param bufferKilobytes how much unwritten change makes the writing thread commit at once
+     */
+    public record Commits(Duration every, int bufferKilobytes) {
+
+        /** H2's own defaults, which the local stack keeps: a commit every second and at 1 MiB of changes. */
+        public static final Commits DEFAULT = new Commits(Duration.ofSeconds(1), 1024);
+
+        public Commits {
+            if (every.isNegative() || every.isZero() || bufferKilobytes <= 0) {
+                throw new IllegalArgumentException("commits need a positive interval and buffer, got " + every
+                        + " and " + bufferKilobytes + " KiB");
+            }
+        }
     }
 
     /** @return a quarter of the maximum heap for H2's page cache, at least 16 MiB and at most 1 GiB */
