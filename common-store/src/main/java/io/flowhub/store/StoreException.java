@@ -7,8 +7,20 @@ import java.util.function.Supplier;
 /** MongoDB could not do what was asked: the server is unreachable, timed out, or refused the write. */
 public class StoreException extends RuntimeException {
 
-    public StoreException(String message, Throwable cause) {
-        super(message, cause);
+    private final String action;
+
+    /**
+     * @param action what was being done, for people: "read job 6b0...", "store the item"; the message adds
+     *               the driver's text, which belongs in logs, not in answers to clients
+     */
+    public StoreException(String action, Throwable cause) {
+        super("Could not " + action + ": " + cause.getMessage(), cause);
+        this.action = action;
+    }
+
+    /** @return what was being done, without the driver's text */
+    public String action() {
+        return action;
     }
 
     /**
@@ -20,7 +32,7 @@ public class StoreException extends RuntimeException {
         try {
             return work.get();
         } catch (MongoException e) {
-            throw new StoreException("Could not " + action + ": " + e.getMessage(), e);
+            throw new StoreException(action, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.flowhub.gateway.user.Accounts;
 import io.flowhub.gateway.user.NewAccount;
 import io.flowhub.gateway.user.User;
 import io.flowhub.store.user.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** Registration and sign-in, by password or by one-time code. Every successful sign-in answers a bearer token. */
+/**
+ * Registration and sign-in, by password or by one-time code. Every successful sign-in answers a bearer
+ * token; every sign-in attempt (a password, a code request, a code) counts against the address's and
+ * the client's limits first.
+ */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
@@ -25,11 +30,13 @@ class AuthController {
     private final Accounts accounts;
     private final TokenIssuer tokens;
     private final OtpLogin otp;
+    private final SignInThrottle throttle;
 
-    AuthController(Accounts accounts, TokenIssuer tokens, OtpLogin otp) {
+    AuthController(Accounts accounts, TokenIssuer tokens, OtpLogin otp, SignInThrottle throttle) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.otp = otp;
+        this.throttle = throttle;
     }
 
     /** Anyone may register; the account is an EDITOR whatever role the body names. */
@@ -40,19 +47,22 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    SignedIn login(@Valid @RequestBody Credentials credentials) {
+    SignedIn login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        throttle.attempt(credentials.email(), request.getRemoteAddr());
         return signedIn(accounts.authenticate(credentials.email(), credentials.password()));
     }
 
     @PostMapping("/otp/request")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Message requestCode(@Valid @RequestBody CodeRequest request) {
+    Message requestCode(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+        throttle.attempt(request.email(), http.getRemoteAddr());
         otp.request(request.email());
         return new Message("success", "If the address has an account, a code is on its way");
     }
 
     @PostMapping("/otp/verify")
-    SignedIn verifyCode(@Valid @RequestBody CodeCheck check) {
+    SignedIn verifyCode(@Valid @RequestBody CodeCheck check, HttpServletRequest request) {
+        throttle.attempt(check.email(), request.getRemoteAddr());
         return signedIn(otp.verify(check.email(), check.code()));
     }
 

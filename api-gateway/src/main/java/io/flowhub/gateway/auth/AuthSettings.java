@@ -1,5 +1,6 @@
 package io.flowhub.gateway.auth;
 
+import io.flowhub.store.user.AdminAccount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param otpTtl             how long a one-time code is valid
  * @param otpMaxAttempts     wrong codes allowed before a code is spent
  * @param bootstrapAdmin     the ADMIN created at start-up when missing
+ * @param throttle           how many sign-in attempts an address and a client may make
  */
 @ConfigurationProperties("flowhub.auth")
 public record AuthSettings(
@@ -21,7 +23,8 @@ public record AuthSettings(
         @DefaultValue("1h") Duration tokenTtl,
         @DefaultValue("10m") Duration otpTtl,
         @DefaultValue("5") int otpMaxAttempts,
-        @DefaultValue BootstrapAdmin bootstrapAdmin) {
+        @DefaultValue BootstrapAdmin bootstrapAdmin,
+        @DefaultValue Throttle throttle) {
 
     /** Accepted in development and test only; staging and production refuse to start with it. */
     public static final String DEVELOPMENT_JWT_SECRET = "flowhub-development-jwt-secret-do-not-use-in-staging";
@@ -29,6 +32,34 @@ public record AuthSettings(
     public AuthSettings {
         if (jwtSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("flowhub.auth.jwt-secret must be at least 32 bytes long");
+        }
+    }
+
+    /**
+     * Sign-in attempts (password logins, code requests and code checks) allowed before 429. Each is a
+     * token bucket that refills evenly over its window: 10 per address per 15 minutes lets a person
+     * mistype a few times and request a new code, and lets a guesser try about a thousand codes a day
+     * against the million a code can be; the per-client limit stops one machine from spreading its
+     * guesses over many addresses.
+     *
+     * @param perAddress    attempts for one e-mail address, whoever sends them
+     * @param addressWindow the time over which an address's attempts come back
+     * @param perClient     attempts from one client address (the connection's), whichever e-mail they name
+     * @param clientWindow  the time over which a client's attempts come back
+     */
+    public record Throttle(
+            @DefaultValue("10") int perAddress,
+            @DefaultValue("15m") Duration addressWindow,
+            @DefaultValue("60") int perClient,
+            @DefaultValue("1m") Duration clientWindow) {
+
+        public Throttle {
+            if (perAddress < 1 || perClient < 1) {
+                throw new IllegalArgumentException("flowhub.auth.throttle.per-address and per-client must be at least 1");
+            }
+            if (!addressWindow.isPositive() || !clientWindow.isPositive()) {
+                throw new IllegalArgumentException("flowhub.auth.throttle windows must be longer than zero");
+            }
         }
     }
 
@@ -41,6 +72,6 @@ public record AuthSettings(
             @DefaultValue(DEVELOPMENT_ADMIN_PASSWORD) String password) {
 
         /** Accepted in development and test only. */
-        public static final String DEVELOPMENT_ADMIN_PASSWORD = "flowhub-admin-password";
+        public static final String DEVELOPMENT_ADMIN_PASSWORD = AdminAccount.DEVELOPMENT_PASSWORD;
     }
 }

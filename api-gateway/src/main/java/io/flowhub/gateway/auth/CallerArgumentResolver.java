@@ -3,6 +3,7 @@ package io.flowhub.gateway.auth;
 import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -10,7 +11,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets controllers take a {@link Caller} parameter, read from the verified token. */
+/** Lets controllers take a {@link Caller} parameter: the verified token's user, with the role it has now. */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     static final String ROLE_CLAIM = "role";
@@ -26,7 +27,13 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw new AuthenticationFailedException("Sign in first: send 'Authorization: Bearer <token>'");
         }
-        var jwt = token.getToken();
-        return new Caller(new ObjectId(jwt.getSubject()), Role.parse(jwt.getClaimAsString(ROLE_CLAIM)));
+        // why: the role the user has now, which CurrentUserAuthentication read from its record
+        Role role = token.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(CurrentUserAuthentication.ROLE_PREFIX))
+                .map(authority -> Role.parse(authority.substring(CurrentUserAuthentication.ROLE_PREFIX.length())))
+                .findFirst()
+                .orElseThrow(() -> new AuthenticationFailedException("Sign in again: this session has no role"));
+        return new Caller(new ObjectId(token.getToken().getSubject()), role);
     }
 }

@@ -2,9 +2,13 @@ package io.flowhub.gateway.auth;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import io.flowhub.gateway.user.User;
 import io.flowhub.gateway.user.UserStore;
 import io.flowhub.store.CollectionNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,6 +30,8 @@ import static com.mongodb.client.model.Updates.inc;
 /**
  * Sign-in with a 6-digit one-time code: stored only as a hash, valid for a limited time (a TTL
  * index removes it afterwards), spent after too many wrong tries. A new request replaces the old code.
+ * Whether an address has an account shows neither in an answer nor in its time: an unknown address
+ * costs the same hashing as a known one.
  */
 @Component
 class OtpLogin {
@@ -39,57 +45,69 @@ class OtpLogin {
     private final PasswordEncoder hashes;
     private final AuthSettings settings;
     private final Clock clock;
+    private final Counter checks;
+    /** why: compared against when there is no code, so that a refusal costs the same either way */
+    private final String noCodeHash;
+    private final String refused;
 
     OtpLogin(MongoDatabase database, UserStore users, OtpSender sender, PasswordEncoder hashes, AuthSettings settings,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.otps = database.getCollection(CollectionNames.OTPS);
         this.users = users;
         this.sender = sender;
         this.hashes = hashes;
         this.settings = settings;
         this.clock = clock;
+        this.checks = Counter.builder("flowhub.auth.code.checks")
+                .description("One-time codes compared with a stored code's hash").register(meters);
+        this.noCodeHash = hashes.encode("%06d".formatted(RANDOM.nextInt(1_000_000)));
+        this.refused = "The code is wrong or no longer valid (a code lasts %d minutes and %d tries): check it, or "
+                .formatted(settings.otpTtl().toMinutes(), settings.otpMaxAttempts()) + "request a new one";
     }
 
     /** Sends a code when the address has an account; says nothing either way, so addresses cannot be probed. */
     void request(String email) {
         Optional<User> user = users.findByEmail(email);
+        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        String codeHash = hashes.encode(code);
         if (user.isEmpty()) {
             return;
         }
         String normalized = user.get().email();
-        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Instant now = clock.instant();
         otps.deleteMany(and(eq("email", normalized), eq("purpose", LOGIN)));
         otps.insertOne(new Document("_id", new ObjectId())
                 .append("email", normalized)
                 .append("purpose", LOGIN)
-                .append("code_hash", hashes.encode(code))
+                .append("code_hash", codeHash)
                 .append("attempts", 0)
                 .append("created_at", Date.from(now))
                 .append("expires_at", Date.from(now.plus(settings.otpTtl()))));
         sender.send(normalized, code);
     }
 
-    /** @return the user the code proves, or an exception that says why it does not */
+    /** @return the user the code proves, or an exception that says it proves nobody */
     User verify(String email, String code) {
         Optional<User> user = users.findByEmail(email);
-        Document otp = user.map(found -> otps.find(and(eq("email", found.email()), eq("purpose", LOGIN),
-                gt("expires_at", Date.from(clock.instant())))).sort(descending("created_at")).first()).orElse(null);
-        if (otp == null) {
-            throw new AuthenticationFailedException("No valid code for this address: request a new one");
+        // why: the attempt is counted before the code is compared, in one write whose filter holds the limit, so
+        // however many guesses arrive at once, no more than the allowed tries are ever compared with the code
+        Document claimed = user.map(found -> otps.findOneAndUpdate(
+                        and(eq("email", found.email()), eq("purpose", LOGIN),
+                                gt("expires_at", Date.from(clock.instant())), lt("attempts", settings.otpMaxAttempts())),
+                        inc("attempts", 1),
+                        new FindOneAndUpdateOptions().sort(descending("created_at")).returnDocument(ReturnDocument.AFTER)))
+                .orElse(null);
+        if (claimed != null) {
+            checks.increment();
         }
-        if (otp.getInteger("attempts", 0) >= settings.otpMaxAttempts()) {
-            otps.deleteOne(eq("_id", otp.getObjectId("_id")));
-            throw new TooManyAttemptsException("This code was tried too often: request a new one");
+        boolean matches = hashes.matches(code, claimed == null ? noCodeHash : claimed.getString("code_hash"));
+        if (claimed == null || !matches) {
+            throw new AuthenticationFailedException(refused);
         }
-        if (!hashes.matches(code, otp.getString("code_hash"))) {
-            // why: the attempt counts even when two wrong codes race, because the filter re-checks the limit
-            otps.updateOne(and(eq("_id", otp.getObjectId("_id")), lt("attempts", settings.otpMaxAttempts())),
-                    inc("attempts", 1));
-            int left = settings.otpMaxAttempts() - otp.getInteger("attempts", 0) - 1;
-            throw new AuthenticationFailedException("The code is wrong: " + Math.max(left, 0) + " attempts left");
+        // why: a code signs in once: of two right guesses at the same moment, only the one that deletes it wins
+        if (otps.deleteOne(eq("_id", claimed.getObjectId("_id"))).getDeletedCount() == 0) {
+            throw new AuthenticationFailedException(refused);
         }
-        otps.deleteOne(eq("_id", otp.getObjectId("_id")));
         return user.get();
     }
 }

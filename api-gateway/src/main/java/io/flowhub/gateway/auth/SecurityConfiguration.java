@@ -2,6 +2,8 @@ package io.flowhub.gateway.auth;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.flowhub.gateway.system.ProblemWriter;
+import io.flowhub.gateway.user.UserStore;
+import org.bson.types.ObjectId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,28 +11,33 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Who may call what: auth endpoints, health, metrics and API docs are open; every other call
- * needs a bearer token; reads need any role, writes ADMIN or EDITOR, user administration ADMIN.
+ * needs a bearer token that expires, naming a user who still exists; reads need any role, writes ADMIN
+ * or EDITOR, user administration ADMIN — the role the user has now, not the one the token was issued with.
  * Item ownership (an EDITOR sees only its own) is enforced in the item queries themselves.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +45,7 @@ import java.util.List;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, UserStore users) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
@@ -53,7 +60,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/v1/**").hasAnyRole("ADMIN", "EDITOR")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleFromClaim()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CurrentUserAuthentication(users)))
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
                                 HttpStatus.UNAUTHORIZED, "Unauthorized",
                                 "Sign in first: send 'Authorization: Bearer <token>' with a valid, unexpired token")))
@@ -66,6 +73,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
+    /** The firewall's refusals ({@code //}, {@code ;}, {@code ..}, encoded slashes) as Problem Details, not a bare 500 page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
+                "The request's path or headers were refused: leave out '//', ';', '..', encoded slashes and control "
+                        + "characters");
+    }
+
     @Bean
     JwtEncoder jwtEncoder(AuthSettings settings) {
         return new NimbusJwtEncoder(new ImmutableSecret<>(key(settings)));
@@ -74,7 +89,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     JwtDecoder jwtDecoder(AuthSettings settings) {
         var decoder = NimbusJwtDecoder.withSecretKey(key(settings)).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(TokenIssuer.ISSUER));
+        // why: the defaults check exp only when a token has one; a token without it would never expire, and a
+        // subject that is not a user id would fail later, as a 500, where the user is looked up
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TokenIssuer.ISSUER),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && ObjectId.isValid(subject))));
         return decoder;
     }
 
@@ -86,13 +106,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
-    }
-
-    private static JwtAuthenticationConverter roleFromClaim() {
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> List.of(
-                new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(CallerArgumentResolver.ROLE_CLAIM))));
-        return converter;
     }
 
     private static SecretKey key(AuthSettings settings) {

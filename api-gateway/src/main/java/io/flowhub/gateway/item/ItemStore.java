@@ -51,7 +51,7 @@ class ItemStore {
             } catch (MongoException undo) {
                 e.addSuppressed(undo);
             }
-            throw new StoreException("Could not store the items: " + e.getMessage(), e);
+            throw new StoreException("store the items", e);
         }
     }
 

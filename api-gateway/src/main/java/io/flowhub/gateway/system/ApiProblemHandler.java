@@ -2,7 +2,6 @@ package io.flowhub.gateway.system;
 
 import io.flowhub.events.InvalidCommandException;
 import io.flowhub.gateway.auth.AuthenticationFailedException;
-import io.flowhub.gateway.auth.TooManyAttemptsException;
 import io.flowhub.gateway.internal.PolicyDeniedException;
 import io.flowhub.gateway.job.IdempotencyConflictException;
 import io.flowhub.gateway.user.DuplicateEmailException;
@@ -16,16 +15,20 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Turns every error into RFC 9457 Problem Details; controllers never build error bodies. */
@@ -64,9 +67,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", e.getMessage());
     }
 
-    @ExceptionHandler(TooManyAttemptsException.class)
-    ProblemDetail tooManyAttempts(TooManyAttemptsException e) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage());
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -74,12 +79,40 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler({ServiceUnavailableException.class, StoreException.class})
-    ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
-        log.warn("Answering 503: {}", e.getMessage());
+    @ExceptionHandler(ServiceUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException e) {
+        log.warn("Answering 503: {}", e.getMessage(), e.getCause());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", e.getMessage()));
+    }
+
+    @ExceptionHandler(StoreException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(StoreException e) {
+        // why: the driver's text (hosts, server messages) goes to the log; the client learns what failed
+        log.warn("Answering 503: {}", e.getMessage(), e.getCause());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "Could not " + e.action() + ": the database did not answer; try again in a few seconds"));
+    }
+
+    /**
+     * Anything no other handler knows: a 500 whose body says only that, and a reference that finds the
+     * full story in the log. Security's own exceptions go on to its filters, which answer 401 and 403.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException
+                || DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            throw e;
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Answering 500 (reference {})", reference, e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; the log has the details under reference " + reference);
+        problem.setProperty("reference", reference);
+        return problem;
     }
 
     @Override

@@ -1,15 +1,20 @@
 package io.flowhub.gateway.user;
 
 import io.flowhub.gateway.auth.AuthenticationFailedException;
+import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.user.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Opens accounts and checks passwords; passwords are kept only as BCrypt hashes. */
 @Component
 public class Accounts {
+
+    /** BCrypt reads at most this many bytes of a password (and Spring's encoder refuses more). */
+    static final int MOST_PASSWORD_BYTES = 72;
 
     private final UserStore users;
     private final PasswordEncoder passwords;
@@ -24,13 +29,20 @@ public class Accounts {
     }
 
     public User open(NewAccount account, Role role) {
+        int bytes = account.password().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MOST_PASSWORD_BYTES) {
+            throw new BadRequestException("password: at most " + MOST_PASSWORD_BYTES + " bytes in UTF-8 (BCrypt's "
+                    + "limit), this one has " + bytes + "; a letter outside ASCII takes 2 to 4 bytes");
+        }
         return users.insert(account.email(), account.name().trim(), passwords.encode(account.password()), role);
     }
 
     public User authenticate(String email, String password) {
         var user = users.findByEmail(email);
         String hash = user.map(User::passwordHash).orElse(unknownUserHash);
-        boolean matches = passwords.matches(password, hash);
+        // why: a password BCrypt cannot read matches no account; it still costs one comparison, like any other
+        boolean readable = password.getBytes(StandardCharsets.UTF_8).length <= MOST_PASSWORD_BYTES;
+        boolean matches = passwords.matches(readable ? password : "", hash) && readable;
         if (user.isEmpty() || !matches) {
             throw new AuthenticationFailedException("The e-mail address or the password is wrong");
         }

@@ -53,7 +53,7 @@ public class UserStore {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 throw new DuplicateEmailException(normalized);
             }
-            throw new StoreException("Could not store the user: " + e.getMessage(), e);
+            throw new StoreException("store the user", e);
         }
         return toUser(document);
     }

@@ -36,6 +36,11 @@ public final class GatewayClient {
         this.headers = headers;
     }
 
+    /** @return a client without a token for the gateway listening on {@code port} */
+    public static GatewayClient anonymousOn(int port) {
+        return new GatewayClient(port, null);
+    }
+
     /** @return a client that sends {@code Authorization: Bearer token} */
     public GatewayClient withToken(String bearerToken) {
         return new GatewayClient(port, bearerToken, headers);
