@@ -1,40 +1,36 @@
 package io.flowhub.gateway.auth;
 
+import io.flowhub.store.policy.EnvironmentPolicy;
+import io.flowhub.store.policy.Secrets;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
-
 /**
- * Refuses to start staging or production with the built-in development secrets, which anyone
- * reading this repository knows.
+ * Refuses to start the gateway with an empty secret, or, in staging and production, with the
+ * built-in development secrets or short ones ({@link Secrets}); the internal key is checked by the
+ * environment policy, in every service.
  */
 @Component
 class DevelopmentSecretsCheck implements InitializingBean {
 
-    private static final Set<String> DEVELOPMENT_SECRETS_ALLOWED = Set.of("development", "test");
+    /** The shortest JWT secret staging and production accept, in characters (AuthSettings asks 32 bytes everywhere). */
+    static final int SHORTEST_JWT_SECRET = 32;
 
     private final AuthSettings settings;
-    private final String environment;
+    private final EnvironmentPolicy policy;
 
-    DevelopmentSecretsCheck(AuthSettings settings, @Value("${flowhub.environment}") String environment) {
+    DevelopmentSecretsCheck(AuthSettings settings, EnvironmentPolicy policy) {
         this.settings = settings;
-        this.environment = environment;
+        this.policy = policy;
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (DEVELOPMENT_SECRETS_ALLOWED.contains(environment)) {
-            return;
-        }
-        if (settings.jwtSecret().equals(AuthSettings.DEVELOPMENT_JWT_SECRET)) {
-            throw new IllegalStateException("flowhub.environment=" + environment
-                    + " must not use the built-in JWT secret: set FLOWHUB_JWT_SECRET (at least 32 bytes)");
-        }
-        if (settings.bootstrapAdmin().password().equals(AuthSettings.BootstrapAdmin.DEVELOPMENT_ADMIN_PASSWORD)) {
-            throw new IllegalStateException("flowhub.environment=" + environment
-                    + " must not use the built-in admin password: set FLOWHUB_ADMIN_PASSWORD");
-        }
+        Secrets.check(policy.environment(), "the JWT secret (flowhub.auth.jwt-secret, FLOWHUB_JWT_SECRET)",
+                settings.jwtSecret(), AuthSettings.DEVELOPMENT_JWT_SECRET, SHORTEST_JWT_SECRET);
+        Secrets.check(policy.environment(),
+                "the admin password (flowhub.auth.bootstrap-admin.password, FLOWHUB_ADMIN_PASSWORD)",
+                settings.bootstrapAdmin().password(), AuthSettings.BootstrapAdmin.DEVELOPMENT_ADMIN_PASSWORD,
+                Secrets.SHORTEST_ADMIN_PASSWORD);
     }
 }

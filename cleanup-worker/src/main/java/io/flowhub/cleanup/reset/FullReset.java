@@ -15,6 +15,8 @@ import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.LedgerEntry;
 import io.flowhub.store.job.ProcessedCommands;
+import io.flowhub.store.policy.EnvironmentPolicy;
+import io.flowhub.store.policy.Secrets;
 import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.user.Role;
 import org.bson.Document;
@@ -59,9 +61,14 @@ public class FullReset {
     private final String adminPassword;
 
     FullReset(MongoDatabase database, FileStore files, FileRemovals removals, ProcessedCommands processed,
-            AdminAccount admin,
+            AdminAccount admin, EnvironmentPolicy policy,
             @Value("${flowhub.auth.bootstrap-admin.email}") String adminEmail,
             @Value("${flowhub.auth.bootstrap-admin.password}") String adminPassword) {
+        // why: a reset creates the bootstrap ADMIN again with this worker's own setting, so the worker must be
+        // given the same real password as the gateway; the built-in one would open the new ADMIN to anyone
+        Secrets.check(policy.environment(),
+                "the admin password (flowhub.auth.bootstrap-admin.password, FLOWHUB_ADMIN_PASSWORD)", adminPassword,
+                AdminAccount.DEVELOPMENT_PASSWORD, Secrets.SHORTEST_ADMIN_PASSWORD);
         this.database = database;
         this.files = files;
         this.removals = removals;

@@ -15,11 +15,8 @@ public class EnvironmentPolicy {
     public EnvironmentPolicy(PolicySettings settings) {
         this.environment = Environment.parse(settings.environment());
         this.allowFullReset = settings.allowFullReset();
-        if ((environment == Environment.STAGING || environment == Environment.PRODUCTION)
-                && PolicySettings.DEFAULT_INTERNAL_KEY.equals(settings.internalKey())) {
-            throw new IllegalStateException("flowhub.environment=" + environment.wireValue()
-                    + " must not use the built-in internal key: set FLOWHUB_INTERNAL_KEY");
-        }
+        Secrets.check(environment, "the internal key (flowhub.internal-key, FLOWHUB_INTERNAL_KEY)",
+                settings.internalKey(), PolicySettings.DEFAULT_INTERNAL_KEY, Secrets.SHORTEST_INTERNAL_KEY);
     }
 
     public Environment environment() {

@@ -18,6 +18,9 @@ import static io.flowhub.store.user.UserFields.*;
 /** The bootstrap ADMIN: created when missing, at start-up and after every reset; creating it twice changes nothing. */
 public class AdminAccount {
 
+    /** The password the repository ships for the bootstrap ADMIN: development and test only ({@code Secrets}). */
+    public static final String DEVELOPMENT_PASSWORD = "flowhub-admin-password";
+
     private final MongoCollection<Document> users;
     private final Clock clock;
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnvironmentPolicyTests {
 
     private static EnvironmentPolicy in(String environment, boolean allowFullReset) {
-        return new EnvironmentPolicy(new PolicySettings(environment, "a-real-secret", allowFullReset));
+        return new EnvironmentPolicy(new PolicySettings(environment, "a-real-secret-long-enough-for-staging", allowFullReset));
     }
 
     @Test

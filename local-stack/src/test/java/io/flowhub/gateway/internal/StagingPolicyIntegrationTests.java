@@ -1,6 +1,8 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.cleanup.CleanupWorkerApplication;
 import io.flowhub.gateway.GatewayApplication;
+import io.flowhub.stack.FlowHubServices;
 import io.flowhub.stack.testing.FlowHubStackExtension;
 import io.flowhub.stack.testing.TestStack;
 import org.bson.Document;
@@ -17,7 +19,10 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A gateway configured for staging: its own key, a 403 for a full reset, and no start with the built-in key. */
+/**
+ * Services configured for staging: their own key, a 403 for a full reset, and no start with a built-in,
+ * short or empty secret.
+ */
 @ExtendWith(FlowHubStackExtension.class)
 class StagingPolicyIntegrationTests {
 
@@ -48,7 +53,35 @@ class StagingPolicyIntegrationTests {
     void aStagingServiceRefusesToStartWithTheBuiltInKey() {
         assertThatThrownBy(() -> GatewayApplication.builder().registerShutdownHook(false)
                 .run(arguments("flowhub-secret-automation-key-2025")))
-                .hasStackTraceContaining("must not use the built-in internal key");
+                .hasStackTraceContaining("must not use the built-in value of the internal key");
+    }
+
+    @Test
+    void aStagingCleanupWorkerRefusesToStartWithTheBuiltInAdminPassword() {
+        // why: a reset re-creates the bootstrap ADMIN with the worker's own setting, not the gateway's
+        assertThatThrownBy(() -> CleanupWorkerApplication.builder().registerShutdownHook(false).run(
+                "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + stack.mongoUri(),
+                "--server.port=0",
+                "--flowhub.environment=staging",
+                "--flowhub.internal-key=staging-" + UUID.randomUUID(),
+                "--spring.main.banner-mode=off",
+                FlowHubServices.WORKERS_WITHOUT_SECURITY))
+                .hasStackTraceContaining("must not use the built-in value of the admin password")
+                .hasStackTraceContaining("FLOWHUB_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void aShortSecretIsRefusedInStagingAndAnEmptyInternalKeyEverywhere() {
+        String[] shortKey = arguments("short-key");
+        String[] emptyKeyInDevelopment = arguments("");
+        emptyKeyInDevelopment[3] = "--flowhub.environment=development";
+
+        assertThatThrownBy(() -> GatewayApplication.builder().registerShutdownHook(false).run(shortKey))
+                .hasStackTraceContaining("needs the internal key (flowhub.internal-key, FLOWHUB_INTERNAL_KEY) of at "
+                        + "least 32 characters");
+        assertThatThrownBy(() -> GatewayApplication.builder().registerShutdownHook(false).run(emptyKeyInDevelopment))
+                .hasStackTraceContaining("FLOWHUB_INTERNAL_KEY) is empty");
     }
 
     private String[] arguments(String key) {
