@@ -36,7 +36,7 @@ public record CleanupByTags(
         CommandFields.requireSupportedSchema(schemaVersion);
         CommandFields.requireCommandId(commandId);
         CommandFields.requireObjectIdOrNull(jobId, "job_id");
-        tags = tags == null ? List.of() : List.copyOf(tags);
+        tags = Tags.check("tags", tags);
         if (tags.isEmpty() && !Boolean.TRUE.equals(testData)) {
             throw new InvalidCommandException("tags are required unless test_data is true: an empty selection never means everything");
         }

@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 final class CommandFields {
 
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-fA-F]{24}");
-    static final int MAX_TAGS = 20;
-    static final int MAX_TAG_LENGTH = 50;
 
     private CommandFields() {
     }
@@ -82,16 +80,7 @@ final class CommandFields {
         if (tags == null || tags.isEmpty()) {
             throw new InvalidCommandException("tags must list at least one tag");
         }
-        if (tags.size() > MAX_TAGS) {
-            throw new InvalidCommandException("tags lists " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed");
-        }
-        for (String tag : tags) {
-            if (tag == null || tag.isBlank() || tag.length() > MAX_TAG_LENGTH) {
-                throw new InvalidCommandException("tags contains '" + tag + "': a tag is 1 to " + MAX_TAG_LENGTH
-                        + " characters, not blank");
-            }
-        }
-        return tags.stream().map(String::trim).distinct().toList();
+        return Tags.check("tags", tags);
     }
 
     static void requireBatchSizeInRange(Integer batchSize) {

@@ -19,7 +19,7 @@ public record SelectionFilter(List<String> tags, String status, Boolean testData
     private static final Set<String> STATUSES = Set.of("active", "inactive");
 
     public SelectionFilter {
-        tags = tags == null ? List.of() : List.copyOf(tags);
+        tags = Tags.check("filter.tags", tags);
         if (tags.isEmpty() && testData == null && createdBy == null) {
             throw new InvalidCommandException(
                     "filter needs at least one of tags, test_data, created_by: a filter never selects everything");

@@ -95,7 +95,7 @@ class BulkCommandTests {
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("at least one tag");
         assertThatThrownBy(() -> new RemoveTags(1, UUID.randomUUID(), null, null, false, List.of(ITEM), null,
                 List.of("x".repeat(51)), null, null))
-                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("1 to 50 characters");
+                .isInstanceOf(InvalidCommandException.class).hasMessageContaining("at most 50 are allowed");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.flowhub.gateway.item;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * own, and {@code test_data}, when given, applies to all.
  */
 record BatchCreateRequest(
-        @NotEmpty(message = "items must list at least one item") List<@Valid CreateItemRequest> items,
+        @NotEmpty(message = "items must list at least one item") List<@NotNull(message = "items must not contain null: each entry is an item object") @Valid CreateItemRequest> items,
         @Size(max = ItemTags.MAX_TAGS, message = "at most 20 tags are allowed")
         List<@Size(max = ItemTags.MAX_LENGTH, message = "a tag must be at most 50 characters") String> tags,
         Boolean testData) {

@@ -1,6 +1,7 @@
 package io.flowhub.gateway.item;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flowhub.events.Tags;
 import io.flowhub.gateway.auth.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.ObjectIds;
@@ -117,7 +118,8 @@ class ItemController {
 
     private static ItemFilter filter(String status, List<String> tags, Boolean testData, String createdBy, String q) {
         return new ItemFilter(ItemFilter.Status.parse(status),
-                tags == null ? List.of() : tags.stream().map(String::trim).filter(tag -> !tag.isEmpty()).toList(),
+                tags == null ? List.of()
+                        : Tags.check("tags", tags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList()),
                 testData, createdBy == null ? null : ObjectIds.parse("created_by user id", createdBy), q);
     }
 

@@ -1,16 +1,16 @@
 package io.flowhub.gateway.item;
 
+import io.flowhub.events.Tags;
 import io.flowhub.gateway.system.BadRequestException;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Tag rules: trimmed, without repeats, at most {@link #MAX_TAGS} of at most {@link #MAX_LENGTH} characters. */
+/** An item's tags: each one a {@link Tags} tag, trimmed, without repeats, at most {@link #MAX_TAGS} on an item. */
 final class ItemTags {
 
-    static final int MAX_TAGS = 20;
-    static final int MAX_LENGTH = 50;
+    static final int MAX_TAGS = Tags.MAX_TAGS;
+    static final int MAX_LENGTH = Tags.MAX_LENGTH;
 
     private ItemTags() {
     }
@@ -19,7 +19,11 @@ final class ItemTags {
     @SafeVarargs
     static List<String> merge(List<String>... lists) {
         var merged = new LinkedHashSet<String>();
-        Stream.of(lists).filter(list -> list != null).flatMap(List::stream).map(String::trim).forEach(merged::add);
+        for (List<String> list : lists) {
+            if (list != null) {
+                list.forEach(tag -> merged.add(Tags.checkOne("tags", tag)));
+            }
+        }
         if (merged.size() > MAX_TAGS) {
             throw new BadRequestException("at most " + MAX_TAGS + " tags are allowed per item, counting the batch's tags; got "
                     + merged.size());

@@ -12,7 +12,7 @@ import java.util.Map;
  * field lands in {@code others} and the request is refused, so nothing else is ever applied.
  */
 record UpdateItemRequest(
-        @Pattern(regexp = "(?s).*\\S.*", message = "name must not be blank")
+        @Pattern(regexp = ItemTexts.VISIBLE, message = "name must contain a visible character, not only blanks or control characters")
         @Size(max = 200, message = "name must be at most 200 characters")
         String name,
         @Size(max = 2_000, message = "description must be at most 2000 characters")

@@ -1,5 +1,6 @@
 package io.flowhub.bulk.tags;
 
+import io.flowhub.events.Tags;
 import io.flowhub.store.item.ItemOperation;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -23,7 +24,7 @@ import static io.flowhub.store.item.ItemFields.*;
  */
 public final class AddTagsOperation implements ItemOperation {
 
-    static final int MAX_TAGS = 20;
+    static final int MAX_TAGS = Tags.MAX_TAGS;
 
     private final List<String> tags;
 

@@ -89,21 +89,20 @@ public class BatchWriter {
         long changedNowInBatch = 0;
         long alreadyDone = 0;
         long notFound = 0;
-        long notOwned = 0;
         for (ObjectId id : batch) {
             Document item = found.get(id);
             if (failed.contains(id.toHexString())) {
                 continue;
             }
-            if (item == null) {
+            // why: to a caller restricted to its own items, another user's item is one that does not exist;
+            // counting it apart would tell that caller which of another user's ids exist
+            if (item == null || !ownedBy(item, owner)) {
                 notFound++;
             } else if (jobId.equals(item.getObjectId(LAST_JOB_ID))) {
                 changed.add(id);
                 if (now.equals(item.getDate(UPDATED_AT))) {
                     changedNowInBatch++;
                 }
-            } else if (!ownedBy(item, owner)) {
-                notOwned++;
             } else {
                 alreadyDone++;
             }
@@ -113,7 +112,7 @@ public class BatchWriter {
             // changed to match while the job ran); the job changed them, so it counts them
             changed.addAll(changedOutside(batch, jobId));
         }
-        return new BatchOutcome(new JobCounts(changed.size(), alreadyDone, notFound, notOwned, failures.size()),
+        return new BatchOutcome(new JobCounts(changed.size(), alreadyDone, notFound, 0, failures.size()),
                 failures, changed);
     }
 

@@ -9,7 +9,9 @@ import java.util.Map;
  * @param processed   items the job changed
  * @param alreadyDone items already in the target state
  * @param notFound    ids that name no item
- * @param notOwned    items of another user, which the job may not change
+ * @param notOwned    items of another user, which the job may not change; the item jobs count those as not
+ *                    found (so an id's existence is never told to someone who may not see it), so this stays 0
+ *                    but for jobs recorded before that, and remains in the contract's skip reasons
  * @param failed      items that could not be changed
  */
 public record JobCounts(long processed, long alreadyDone, long notFound, long notOwned, long failed) {
