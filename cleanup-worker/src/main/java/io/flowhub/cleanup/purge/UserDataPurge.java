@@ -5,7 +5,6 @@ import io.flowhub.cleanup.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
-import io.flowhub.cleanup.job.Unrunnable;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.job.Job;
@@ -44,10 +43,10 @@ public class UserDataPurge {
     public JobWork work(PurgeUserData command, Job job) {
         ObjectId userId = new ObjectId(command.userId());
         Document user = database.getCollection(CollectionNames.USERS).find(eq("_id", userId)).first();
-        if (user == null) {
-            return new Unrunnable("User " + command.userId() + " was not found");
-        }
-        var records = new UserRecords(database, processed, command, user.getString("email"), job.id());
+        // why: a user whose record is gone (a reset, a direct delete) may still own items, jobs and activity;
+        // the purge removes them all the same, all but the codes, which are filed by the address it had
+        var records = new UserRecords(database, processed, command, user == null ? null : user.getString("email"),
+                job.id());
         var ownItems = eq("created_by", userId);
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> {

@@ -58,6 +58,24 @@ class InternalCleanupIntegrationTests {
     }
 
     @Test
+    void theDataOfAUserWhoseRecordIsGoneIsPurgedAllTheSame() {
+        TestUser user = stack.newEditor();
+        List<String> items = anItem().taggedAsTestData().createIn(user.gateway(), 2);
+        String file = upload(user, items.getFirst());
+        stack.database().getCollection("users").deleteOne(eq("_id", new ObjectId(user.id())));
+
+        var response = internal.delete("/api/v1/internal/users/" + user.id() + "/data");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.json().get("deleted").get("items").asLong()).isEqualTo(2);
+        assertThat(response.json().get("deleted").get("files").asLong()).isEqualTo(1);
+        assertThat(response.json().get("preserved").get("user").asBoolean()).isFalse();
+        assertThat(countItemsOf(user)).isZero();
+        assertThat(stack.filesRoot().resolve(file)).doesNotExist();
+        assertThat(internal.delete("/api/v1/internal/users/" + user.id() + "/data").status()).isEqualTo(404);
+    }
+
+    @Test
     void purgeErrorsAre400For401And404() {
         assertThat(internal.delete("/api/v1/internal/users/not-an-id/data").status()).isEqualTo(400);
         assertThat(internal.delete("/api/v1/internal/users/" + new ObjectId() + "/data").status()).isEqualTo(404);
