@@ -83,7 +83,9 @@ final class Repetitions {
                 if (settled || spent.compareTo(budget) >= 0) {
                     break;
                 }
-            } else if (spent.compareTo(budget.multipliedBy(2)) >= 0) {
+            } else if (repetitions.size() >= plan.fewest() && spent.compareTo(budget.multipliedBy(2)) >= 0) {
+                // why: the fewest are made whatever the clock says (an interval from fewer says nothing); past
+                // them, repetitions flagged for foreign load are replaced only within twice the budget
                 log.warn("{}: {} repetitions in twice its budget, too few of them clean; stopping", row,
                         repetitions.size());
                 break;

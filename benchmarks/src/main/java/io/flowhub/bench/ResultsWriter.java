@@ -117,10 +117,9 @@ final class ResultsWriter {
                 + "timed part both JVMs collect their garbage, so no sample pays for the one before; the pauses "
                 + "that fall inside a sample and the machine's load are recorded with it, and a repetition during "
                 + "which other processes took more than ").append(HostLoad.FOREIGN_CORES_LIMIT)
-                .append(" of a core is flagged and not counted. A row makes at least five repetitions (B6 ten rounds; a --quick run three) and "
-                + "repeats until its verdict is settled with a margin (its interval clears the limit by 5 % of it; a row "
-                + "without a target stops at five) or its "
-                + "time budget is spent. A figure is the "
+                .append(" of a core is flagged and not counted. A row with a target makes at least five repetitions (B6 ten rounds; a --quick run three), "
+                + "whatever the clock says, and repeats until its verdict is settled with a margin (its interval clears "
+                + "the limit by 5 % of it) or its time budget is spent; a row without a target makes three. A figure is the "
                 + "median of the repetitions (p99 and peak rows say so); the ratio is the median of each "
                 + "repetition's own project ÷ baseline; the brackets are 95 % bootstrap confidence intervals. A "
                 + "target is **met** only when its whole interval meets it, **missed** only when its whole "
