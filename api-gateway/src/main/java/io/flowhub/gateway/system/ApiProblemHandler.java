@@ -21,6 +21,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
@@ -72,6 +73,15 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
+    }
+
+    /** An upload the container cannot parse (a NUL in its file name, a broken boundary); too large is a 413 still. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException e) {
+        log.info("Refusing an unreadable upload: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Malformed upload",
+                "The upload could not be read: send multipart/form-data with one part named 'file' and a file name "
+                        + "of printable characters");
     }
 
     @ExceptionHandler(NotFoundException.class)

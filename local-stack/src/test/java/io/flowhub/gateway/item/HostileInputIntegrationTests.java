@@ -65,6 +65,17 @@ class HostileInputIntegrationTests {
     }
 
     @Test
+    void anUploadWithANulInItsFileNameIsA400() {
+        String item = anItem().createIn(gateway, 1).getFirst();
+
+        var upload = gateway.upload("/api/v1/items/" + item + "/file", "a\u0000b.txt", "hello".getBytes());
+
+        assertThat(upload.status()).as(upload.text()).isEqualTo(400);
+        assertThat(upload.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(upload.json().get("detail").asString()).contains("could not be read");
+    }
+
+    @Test
     void aTagCannotHoldACommaBecauseAQueryListsTagsWithOne() {
         var created = gateway.post("/api/v1/items", "{\"name\":\"x\",\"tags\":[\"env,prod\"]}");
 
