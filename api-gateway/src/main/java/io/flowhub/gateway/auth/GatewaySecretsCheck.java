@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * environment policy, in every service.
  */
 @Component
-class DevelopmentSecretsCheck implements InitializingBean {
+class GatewaySecretsCheck implements InitializingBean {
 
     /** The shortest JWT secret staging and production accept, in characters (AuthSettings asks 32 bytes everywhere). */
     static final int SHORTEST_JWT_SECRET = 32;
@@ -19,7 +19,7 @@ class DevelopmentSecretsCheck implements InitializingBean {
     private final AuthSettings settings;
     private final EnvironmentPolicy policy;
 
-    DevelopmentSecretsCheck(AuthSettings settings, EnvironmentPolicy policy) {
+    GatewaySecretsCheck(AuthSettings settings, EnvironmentPolicy policy) {
         this.settings = settings;
         this.policy = policy;
     }
