@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param lease     how long a running job's worker may go without reporting before another worker takes the job over
  * @param sweepInterval how often the worker looks for abandoned bulk jobs and commands that never reached Kafka
  * @param outboxGrace   how long a queued job may wait for its command to reach Kafka before it is sent again
+ * @param slice     how long one job runs before its command goes to the end of the queue, so that another
+ *                  owner's job queued behind it starts within about this long
  * @param workerId  this worker's name on the jobs it holds; unique per process unless set
  */
 @ConfigurationProperties("flowhub.bulk")
@@ -26,6 +28,7 @@ public record BulkWorkerSettings(
         @DefaultValue("30s") Duration lease,
         @DefaultValue("10s") Duration sweepInterval,
         @DefaultValue("20s") Duration outboxGrace,
+        @DefaultValue("1s") Duration slice,
         String workerId) {
 
     public BulkWorkerSettings {

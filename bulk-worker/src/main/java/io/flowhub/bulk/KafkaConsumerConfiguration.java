@@ -44,7 +44,7 @@ class KafkaConsumerConfiguration {
     @Bean
     JobWorker bulkJobWorker(BulkWorkerSettings settings) {
         return new JobWorker(JobKind.BULK, Topics.BULK_COMMANDS, settings.workerId(), settings.lease(),
-                settings.sweepInterval(), settings.outboxGrace());
+                settings.sweepInterval(), settings.outboxGrace(), settings.slice());
     }
 
     @Bean

@@ -49,7 +49,7 @@ class CleanupKafkaConfiguration {
     @Bean
     JobWorker cleanupJobWorker(CleanupWorkerSettings settings) {
         return new JobWorker(JobKind.CLEANUP, Topics.CLEANUP_COMMANDS, settings.workerId(), settings.lease(),
-                settings.sweepInterval(), settings.outboxGrace());
+                settings.sweepInterval(), settings.outboxGrace(), settings.slice());
     }
 
     @Bean

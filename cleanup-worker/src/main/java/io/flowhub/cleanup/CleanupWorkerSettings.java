@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param fileGrace      files younger than this are never swept as orphans (an upload may be under way)
  * @param sweepInterval  how often the worker looks for abandoned cleanup jobs and commands that never reached Kafka
  * @param outboxGrace    how long a queued job may wait for its command to reach Kafka before it is sent again
+ * @param slice          how long one job runs before its command goes to the end of the queue, so that another
+ *                       owner's job queued behind it starts within about this long
  * @param workerId       this worker's name on the jobs it holds
  */
 @ConfigurationProperties("flowhub.cleanup")
@@ -28,6 +30,7 @@ public record CleanupWorkerSettings(
         @DefaultValue("1h") Duration fileGrace,
         @DefaultValue("10s") Duration sweepInterval,
         @DefaultValue("20s") Duration outboxGrace,
+        @DefaultValue("1s") Duration slice,
         String workerId) {
 
     public CleanupWorkerSettings {

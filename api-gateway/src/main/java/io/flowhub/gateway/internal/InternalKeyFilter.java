@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * Guards {@code /api/v1/internal/**}: the {@code x-internal-key} header must match the configured
@@ -55,9 +54,9 @@ class InternalKeyFilter extends OncePerRequestFilter {
             given = null;
         }
         if (given == null || !MessageDigest.isEqual(expected, sha256(given))) {
-            audit.record(new AuditLog.AuditEntry(request.getMethod() + " " + request.getRequestURI(), "unknown",
-                    policy.environment().wireValue(), Map.of(), given == null ? "denied: no key" : "denied: wrong key",
-                    null, false, null));
+            audit.recordRefused(request.getMethod() + " " + request.getRequestURI(),
+                    given == null ? "denied: no key" : "denied: wrong key", request.getRemoteAddr(),
+                    policy.environment().wireValue());
             metrics.audited("denied");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
                     given == null ? "Send the internal key in the x-internal-key header" : "The x-internal-key is wrong");

@@ -3,6 +3,7 @@ package io.flowhub.gateway.job;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
@@ -14,10 +15,15 @@ record BulkOperationRequest(
         @NotBlank(message = "operation is required: one of " + BulkOperation.SUPPORTED)
         String operation,
         @JsonProperty("itemIds") @JsonAlias("item_ids")
+        @Size(max = BulkOperationRequest.MAX_ITEM_IDS, message = "itemIds holds at most " + BulkOperationRequest.MAX_ITEM_IDS
+                + " ids: split the list into several jobs, or select the items with a filter")
         List<String> itemIds,
         Filter filter,
         List<String> tags,
         @JsonAlias("batchSize") Integer batchSize) {
+
+    /** The most ids one job takes by list: its command must fit in one Kafka record. */
+    static final int MAX_ITEM_IDS = 10_000;
 
     /** The filter of a selection; see {@code SelectionFilter} in common-events. */
     record Filter(List<String> tags, String status, Boolean testData, String createdBy) {

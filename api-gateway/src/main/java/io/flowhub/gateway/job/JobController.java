@@ -61,7 +61,7 @@ class JobController {
 
     @GetMapping(path = "/api/v1/jobs/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Caller caller, @PathVariable String jobId) {
-        return stream.open(access.visibleJob(caller, jobId).id());
+        return stream.open(caller.id().toHexString(), access.visibleJob(caller, jobId).id());
     }
 
     record Envelope<T>(String status, T data) {

@@ -1,11 +1,15 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStore;
 import jakarta.annotation.PreDestroy;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -15,57 +19,105 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * Server-sent progress of jobs. One scheduler thread serves every open stream: it reads each
- * watched job and sends an event when the job changed, so a waiting client holds no request
- * thread. The last event is named after the final status, then the stream ends.
+ * Server-sent progress of jobs. One scheduler thread reads every watched job in one query per tick
+ * and hands each changed one to its stream's own sender (a virtual thread), so a waiting client holds
+ * no request thread, and a client that stops reading blocks only its own stream: while its last
+ * event is still being written, its changes are not queued but folded into the next event. The last
+ * event is named after the final status, then the stream ends. Open streams are capped per caller and
+ * in all; one more is a 429.
  */
 @Component
-class JobProgressStream {
+class JobProgressStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobProgressStream.class);
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration MAX_STREAM = Duration.ofMinutes(30);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final JobStore jobs;
+    private final GatewaySettings settings;
+    private final Supplier<SseEmitter> emitters;
+    private volatile boolean running;
     private final Map<SseEmitter, Watch> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("job-progress-stream").daemon().factory());
+    private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("job-progress-send-", 0).factory());
 
-    JobProgressStream(JobStore jobs) {
+    @Autowired
+    JobProgressStream(JobStore jobs, GatewaySettings settings) {
+        this(jobs, settings, () -> new SseEmitter(MAX_STREAM.toMillis()));
+    }
+
+    /** @param emitters makes each new stream's emitter */
+    JobProgressStream(JobStore jobs, GatewaySettings settings, Supplier<SseEmitter> emitters) {
         this.jobs = jobs;
+        this.settings = settings;
+        this.emitters = emitters;
         scheduler.scheduleWithFixedDelay(this::sendChanges, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    SseEmitter open(ObjectId jobId) {
-        var emitter = new SseEmitter(MAX_STREAM.toMillis());
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** @throws TooManyRequestsException when the caller, or the gateway, has as many streams open as it may */
+    synchronized SseEmitter open(String caller, ObjectId jobId) {
+        long callers = watches.values().stream().filter(watch -> watch.caller().equals(caller)).count();
+        if (callers >= settings.maxStreamsPerCaller()) {
+            throw new TooManyRequestsException("You have " + callers + " job event streams open, the most one caller"
+                    + " may have; close one (or poll GET /api/v1/jobs/{id}) and try again", RETRY_AFTER);
+        }
+        if (watches.size() >= settings.maxStreams()) {
+            throw new TooManyRequestsException("The gateway has " + watches.size() + " job event streams open, the"
+                    + " most it serves at once; poll GET /api/v1/jobs/{id} or try again later", RETRY_AFTER);
+        }
+        SseEmitter emitter = emitters.get();
         emitter.onCompletion(() -> watches.remove(emitter));
         emitter.onTimeout(() -> watches.remove(emitter));
         emitter.onError(error -> watches.remove(emitter));
-        watches.put(emitter, new Watch(jobId, null));
+        watches.put(emitter, new Watch(caller, jobId));
         return emitter;
     }
 
     private void sendChanges() {
+        if (watches.isEmpty()) {
+            return;
+        }
+        Map<ObjectId, Job> current;
+        try {
+            current = jobs.findAll(watches.values().stream().map(Watch::jobId).distinct().toList());
+        } catch (RuntimeException e) {
+            // why: the database may be down for a moment; the streams wait for the next tick
+            log.debug("Job streams wait: {}", e.getMessage());
+            return;
+        }
         watches.forEach((emitter, watch) -> {
-            try {
-                jobs.find(watch.jobId()).ifPresentOrElse(job -> send(emitter, watch, job), emitter::complete);
-            } catch (RuntimeException e) {
-                log.debug("Job stream for {} ends: {}", watch.jobId(), e.getMessage());
-                emitter.completeWithError(e);
+            Job job = current.get(watch.jobId());
+            if (job == null) {
+                emitter.complete();
+            } else if (!Objects.equals(watch.lastSeen, job.updatedAt()) && watch.sending.compareAndSet(false, true)) {
+                watch.lastSeen = job.updatedAt();
+                senders.execute(() -> send(emitter, watch, job));
             }
         });
     }
 
     private void send(SseEmitter emitter, Watch watch, Job job) {
-        if (Objects.equals(watch.lastSeen(), job.updatedAt())) {
-            return;
-        }
-        watches.put(emitter, new Watch(watch.jobId(), job.updatedAt()));
         try {
             emitter.send(SseEmitter.event()
                     .name(job.status().isFinished() ? job.status().wireValue() : "progress")
@@ -74,18 +126,47 @@ class JobProgressStream {
             if (job.status().isFinished()) {
                 emitter.complete();
             }
-        } catch (IOException e) {
-            // why: the client went away; forgetting the stream is all there is to do
+        } catch (IOException | IllegalStateException e) {
+            // why: the client went away (or the stream ended meanwhile); forgetting the stream is all there is to do
             watches.remove(emitter);
+        } finally {
+            watch.sending.set(false);
         }
     }
 
+    /**
+     * Ends every open stream (a client reconnects to another instance, or polls) — before the web
+     * server's graceful shutdown, which would otherwise wait its whole timeout for streams that
+     * never end by themselves.
+     */
+    @Override
     @PreDestroy
-    void stop() {
+    public void stop() {
+        running = false;
         scheduler.shutdownNow();
+        senders.shutdownNow();
         watches.keySet().forEach(SseEmitter::complete);
     }
 
-    private record Watch(ObjectId jobId, Instant lastSeen) {
+    /** One open stream: whose it is, which job, what it sent last, and whether a send is under way. */
+    private static final class Watch {
+
+        private final String caller;
+        private final ObjectId jobId;
+        private final AtomicBoolean sending = new AtomicBoolean();
+        private volatile Instant lastSeen;
+
+        Watch(String caller, ObjectId jobId) {
+            this.caller = caller;
+            this.jobId = jobId;
+        }
+
+        String caller() {
+            return caller;
+        }
+
+        ObjectId jobId() {
+            return jobId;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobOutbox;
 import io.flowhub.store.job.JobStore;
@@ -10,7 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 /**
  * Records a job as {@code queued}, with its command, then publishes the command. The job is held in
@@ -18,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * does not (it is down, or this process dies first), the workers' sweep sends the stored command
  * once Kafka takes it. So a job the client is told about always runs, and a job the client is told
  * failed was never stored.
+ *
+ * <p>One owner may have at most {@code max-active-jobs} jobs of a kind queued or running; the count
+ * and the recording happen under a lock per owner, so concurrent requests of one owner never pass
+ * the limit together on this instance (several gateway instances may each let one more in).
  */
 @Component
 public class JobPublisher {
@@ -28,6 +37,7 @@ public class JobPublisher {
     private final JobOutbox outbox;
     private final KafkaTemplate<String, Object> kafka;
     private final GatewaySettings settings;
+    private final Lock[] ownerLocks = Stream.generate(ReentrantLock::new).limit(64).toArray(Lock[]::new);
 
     JobPublisher(JobStore jobs, JobOutbox outbox, KafkaTemplate<String, Object> kafka, GatewaySettings settings) {
         this.jobs = jobs;
@@ -43,8 +53,7 @@ public class JobPublisher {
      * @return the job as recorded
      */
     public Job submit(NewJob job, String topic, String key, Object command) {
-        outbox.hold(job.id(), job.kind());
-        Job recorded = jobs.createIfAbsent(job);
+        Job recorded = recordWithinLimit(job);
         try {
             kafka.send(topic, key, command).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
             outbox.release(recorded.id());
@@ -57,6 +66,23 @@ public class JobPublisher {
             queuedForLater(recorded, e);
         }
         return recorded;
+    }
+
+    private Job recordWithinLimit(NewJob job) {
+        Lock lock = ownerLocks[Math.floorMod(Objects.hashCode(job.ownerId()), ownerLocks.length)];
+        lock.lock();
+        try {
+            long unfinished = jobs.countUnfinished(job.ownerId(), job.kind(), settings.maxActiveJobs());
+            if (unfinished >= settings.maxActiveJobs()) {
+                throw new TooManyRequestsException("You have " + unfinished + " " + job.kind().wireValue()
+                        + " jobs queued or running, the most one caller may have at once; wait for one to finish"
+                        + " (GET /jobs lists yours) and send this request again", settings.activeJobsRetryAfter());
+            }
+            outbox.hold(job.id(), job.kind());
+            return jobs.createIfAbsent(job);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static void queuedForLater(Job job, Exception cause) {

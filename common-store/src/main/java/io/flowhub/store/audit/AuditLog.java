@@ -7,28 +7,66 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.mongodb.client.model.UpdateOptions;
+
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.descending;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.setOnInsert;
+import static io.flowhub.store.StoreException.translated;
 
 /**
- * Writes {@code audit_logs}: one entry per internal call, allowed, denied or dry run, plus a
- * structured log line. A reset never touches this collection.
+ * Writes {@code audit_logs}: one entry per internal call that was let in (allowed, denied by the
+ * policy, dry run), plus a structured log line, kept for good. Calls refused for their key are
+ * counted instead: one row per outcome, client address and minute, with a log line when the row is
+ * opened, kept for {@code flowhub.audit.denied-retention} — so a client hammering {@code /internal}
+ * without a key cannot grow the log without bound. A reset never touches this collection.
  */
 public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger("io.flowhub.audit");
 
     private final MongoCollection<Document> entries;
+    private final AuditSettings settings;
     private final Clock clock;
 
-    public AuditLog(MongoDatabase database, Clock clock) {
+    public AuditLog(MongoDatabase database, AuditSettings settings, Clock clock) {
         this.entries = database.getCollection(CollectionNames.AUDIT_LOGS);
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * Counts a call refused before it was let in, in the row of its outcome, client and minute.
+     *
+     * @param outcome for example {@code denied: no key}
+     * @param client  the address the call came from
+     */
+    public void recordRefused(String endpoint, String outcome, String client, String environment) {
+        Instant now = clock.instant();
+        Date minute = Date.from(now.truncatedTo(ChronoUnit.MINUTES));
+        var result = translated("record a refused call", () -> entries.updateOne(
+                and(eq("outcome", outcome), eq("client", client), eq("minute", minute)),
+                combine(inc("count", 1), set("at", Date.from(now)), set("endpoint", endpoint),
+                        setOnInsert("caller", "unknown"), setOnInsert("environment", environment),
+                        setOnInsert("dry_run", false), setOnInsert("first_at", Date.from(now)),
+                        setOnInsert("expires_at", Date.from(now.plus(settings.deniedRetention())))),
+                new UpdateOptions().upsert(true)));
+        if (result.getUpsertedId() != null) {
+            log.info("audit endpoint={} caller=unknown client={} environment={} outcome={} (calls like it this minute"
+                    + " are counted in the same row)", endpoint, client, environment, outcome);
+        }
     }
 
     public void record(AuditEntry entry) {

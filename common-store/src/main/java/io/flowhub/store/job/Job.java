@@ -12,7 +12,9 @@ import java.util.UUID;
  *
  * @param targetUserId  whose data the job is about (a per-user purge), or {@code null}
  * @param checkpoint    where the job stands in its ledger; a resumed job starts there
- * @param attempts      how many times a worker has started it; more than one means it was resumed
+ * @param attempts      how many times a worker has started it; more than one means it was taken over
+ * @param turns         how many times it handed its command back to the queue between slices, to let
+ *                      other jobs run; a turn taken again is not an attempt
  * @param workerId      the worker that holds it while it runs
  * @param heartbeatAt   when that worker last reported; a stale heartbeat lets another worker take over
  * @param commandJson   the command as published, or {@code null}
@@ -34,6 +36,7 @@ public record Job(
         List<JobError> errors,
         Checkpoint checkpoint,
         int attempts,
+        int turns,
         String workerId,
         Instant heartbeatAt,
         String commandJson,
@@ -45,8 +48,18 @@ public record Job(
         Instant finishedAt,
         Instant updatedAt) {
 
+    /** @return true when a worker started it before: it was taken over, or it is taking another turn */
     public boolean wasStartedBefore() {
-        return attempts > 1;
+        return attempts > 1 || turns > 0;
+    }
+
+    /**
+     * @return the command's partition key: the user whose data a purge is about, else the owner, so
+     *         that one user's commands keep their order
+     */
+    public String commandKey() {
+        String key = targetUserId != null ? targetUserId : ownerId;
+        return key == null ? "_global" : key;
     }
 
     public JobProgress progressSoFar() {

@@ -86,6 +86,7 @@ final class JobDocumentMapper {
                 new Checkpoint(number(document, BATCHES).intValue(), document.getString(STEP),
                         number(document, CURSOR).longValue(), document.getObjectId(RESUME_AFTER)),
                 number(document, ATTEMPTS).intValue(),
+                number(document, TURNS).intValue(),
                 document.getString(WORKER_ID),
                 instant(document, HEARTBEAT_AT),
                 document.getString(COMMAND),

@@ -3,6 +3,7 @@ package io.flowhub.store.job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,11 @@ import java.util.function.Function;
  * folded into the job's counts, and heart-beaten. A job that is cancelled, deleted or taken over
  * stops at the next batch boundary with its counts; a finished job leaves a tombstone, so a
  * redelivered command never runs it again.
+ *
+ * <p>A job runs for one slice at a time: when a slice is over and work is left, the worker hands the
+ * job back and sends its command to the end of its topic, so that the commands queued behind it —
+ * another owner's one-item job — run before its next slice. Its checkpoint makes the next slice,
+ * on any instance, go on where this one stopped.
  */
 public class JobEngine {
 
@@ -26,15 +32,18 @@ public class JobEngine {
     private final ProcessedCommands processed;
     private final JobMetrics metrics;
     private final JobWorker worker;
+    private final CommandTopic topic;
     private final Clock clock;
 
+    /** @param topic where a job's command goes back between slices; {@link CommandTopic#NONE} to run every job to its end */
     public JobEngine(JobStore jobs, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
-            JobWorker worker, Clock clock) {
+            JobWorker worker, CommandTopic topic, Clock clock) {
         this.jobs = jobs;
         this.ledger = ledger;
         this.processed = processed;
         this.metrics = metrics;
         this.worker = worker;
+        this.topic = topic;
         this.clock = clock;
     }
 
@@ -84,8 +93,8 @@ public class JobEngine {
             }
             job = started.get();
             if (job.wasStartedBefore()) {
-                log.info("Resuming job {} after batch {} (attempt {})", job.id(), job.checkpoint().batch(),
-                        job.attempts());
+                log.debug("Job {} goes on after batch {} (attempt {}, turn {})", job.id(), job.checkpoint().batch(),
+                        job.attempts(), job.turns() + 1);
             } else {
                 metrics.queueLatency(job.kind(), Duration.between(command.issuedAt(), clock.instant()));
             }
@@ -94,7 +103,8 @@ public class JobEngine {
     }
 
     private void runBatches(JobCommand command, Job job, JobWork work) {
-        Instant began = clock.instant();
+        Instant began = job.startedAt() == null ? clock.instant() : job.startedAt();
+        Instant sliceEnds = clock.instant().plus(worker.slice());
         JobProgress progress = job.progressSoFar();
         for (LedgerEntry entry : ledger.after(job.id(), progress.checkpoint().batch())) {
             // why: a worker recorded these batches and died before folding them into the job
@@ -112,6 +122,18 @@ public class JobEngine {
             metrics.batch(job.kind(), job.operation(), entry.counts(), Duration.between(batchBegan, clock.instant()));
             if (!jobs.recordProgress(job.id(), worker.workerId(), progress)) {
                 stopped(command, job, work, new BatchContext(job, progress, ledger, clock), progress, began);
+                return;
+            }
+            if (topic != CommandTopic.NONE && !clock.instant().isBefore(sliceEnds)) {
+                if (!jobs.handBack(job.id(), worker.workerId())) {
+                    stopped(command, job, work, new BatchContext(job, progress, ledger, clock), progress, began);
+                    return;
+                }
+                // why: a failed send throws, the delivery is retried, and its job, held by nobody, is taken again
+                topic.send(job.commandKey(), command.commandJson().getBytes(StandardCharsets.UTF_8));
+                metrics.handedBack(job.kind());
+                log.debug("Job {} handed its turn back after batch {} ({} processed so far)", job.id(),
+                        progress.checkpoint().batch(), progress.counts().processed());
                 return;
             }
         }

@@ -28,6 +28,8 @@ final class JobFields {
     static final String TARGET_USER_ID = "target_user_id";
     static final String RESUME_AFTER = "resume_after";
     static final String ATTEMPTS = "attempts";
+    static final String TURNS = "turns";
+    static final String HANDED_BACK_AT = "handed_back_at";
     static final String WORKER_ID = "worker_id";
     static final String HEARTBEAT_AT = "heartbeat_at";
     static final String RESENT_AT = "resent_at";

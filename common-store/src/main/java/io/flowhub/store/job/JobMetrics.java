@@ -41,6 +41,11 @@ public class JobMetrics {
                 .increment();
     }
 
+    void handedBack(JobKind kind) {
+        Counter.builder("flowhub.jobs.turns.handed.back").description("a long job's command sent to the end of the queue between slices")
+                .tag("kind", kind.wireValue()).register(registry).increment();
+    }
+
     /** Counts a record moved to a dead-letter topic. */
     public void deadLettered(String topic) {
         Counter.builder("flowhub.dlt.records").tag("topic", topic).register(registry).increment();

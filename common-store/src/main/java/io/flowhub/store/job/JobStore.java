@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import io.flowhub.events.JobEvent;
@@ -16,9 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static io.flowhub.store.StoreException.translated;
 import static com.mongodb.client.model.Filters.and;
@@ -32,6 +36,7 @@ import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 import static io.flowhub.store.job.JobFields.*;
 
 /**
@@ -83,10 +88,23 @@ public class JobStore {
                 () -> Optional.ofNullable(jobs.find(eq(ID, id)).first()).map(JobDocumentMapper::toJob));
     }
 
+    /** @return those of the jobs that exist, by id, read in one query */
+    public Map<ObjectId, Job> findAll(Collection<ObjectId> ids) {
+        return translated("read jobs", () -> jobs.find(in(ID, ids)).map(JobDocumentMapper::toJob)
+                .into(new ArrayList<>()).stream().collect(Collectors.toMap(Job::id, job -> job)));
+    }
+
     /** @return the owner's jobs, newest first */
     public List<Job> listByOwner(String ownerId, int limit) {
         return translated("list jobs", () -> jobs.find(eq(OWNER_ID, ownerId)).sort(descending(ID)).limit(limit)
                 .map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
+    /** @return how many jobs of this kind the owner has queued or running, counted up to {@code atMost} */
+    public long countUnfinished(String ownerId, JobKind kind, int atMost) {
+        return translated("count jobs", () -> jobs.countDocuments(and(eq(OWNER_ID, ownerId), eq(KIND, kind.wireValue()),
+                        in(STATUS, JobStatus.QUEUED.wireValue(), JobStatus.RUNNING.wireValue())),
+                new CountOptions().limit(atMost)));
     }
 
     /**
@@ -114,6 +132,14 @@ public class JobStore {
      */
     public Optional<Job> start(ObjectId id, String workerId, Duration lease, long totalItems) {
         Instant now = clock.instant();
+        // why: a job that handed its turn back is taken again without counting an attempt or announcing a start
+        Optional<Job> nextTurn = update(and(eq(ID, id), eq(STATUS, JobStatus.RUNNING.wireValue()),
+                        exists(HANDED_BACK_AT)),
+                combine(set(WORKER_ID, workerId), set(HEARTBEAT_AT, Date.from(now)), set(UPDATED_AT, Date.from(now)),
+                        unset(HANDED_BACK_AT)));
+        if (nextTurn.isPresent()) {
+            return nextTurn;
+        }
         Bson available = or(
                 eq(STATUS, JobStatus.QUEUED.wireValue()),
                 and(eq(STATUS, JobStatus.RUNNING.wireValue()), or(
@@ -126,7 +152,8 @@ public class JobStore {
                 set(HEARTBEAT_AT, Date.from(now)),
                 set(UPDATED_AT, Date.from(now)),
                 min(STARTED_AT, Date.from(now)),
-                inc(ATTEMPTS, 1));
+                inc(ATTEMPTS, 1),
+                unset(HANDED_BACK_AT));
         Optional<Job> started = update(and(eq(ID, id), available),
                 totalItems > 0 ? combine(update, set(TOTAL_ITEMS, totalItems)) : update);
         started.ifPresent(job -> announce(JobEvents.started(job, now)));
@@ -146,6 +173,22 @@ public class JobStore {
                 set(HEARTBEAT_AT, Date.from(now))));
         recorded.ifPresent(job -> announce(JobEvents.progressed(job, now)));
         return recorded.isPresent();
+    }
+
+    /**
+     * Lets go of a running job between two batches, so that other jobs get their turn; the worker
+     * then sends its command to the end of the queue, and whoever reads it takes the job again
+     * from its checkpoint. A worker dying between the two leaves a job with a heartbeat that goes
+     * stale: the sweeper sends its command again.
+     *
+     * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
+     */
+    public boolean handBack(ObjectId id, String workerId) {
+        Instant now = clock.instant();
+        return translated("hand back job " + id, () -> jobs.updateOne(
+                and(eq(ID, id), eq(WORKER_ID, workerId), eq(STATUS, JobStatus.RUNNING.wireValue())),
+                combine(set(WORKER_ID, null), set(HANDED_BACK_AT, Date.from(now)), set(HEARTBEAT_AT, Date.from(now)),
+                        set(UPDATED_AT, Date.from(now)), inc(TURNS, 1))).getModifiedCount() == 1);
     }
 
     /**

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.BiConsumer;
 
 /**
  * Sends a job's stored command again when nobody is working on it: a running job whose worker has
@@ -31,11 +30,8 @@ public class JobSweeper {
         this.worker = worker;
     }
 
-    /**
-     * @param send publishes a command's raw JSON under a key (the job's owner) to the kind's command
-     *             topic and returns once Kafka acknowledged it, or throws
-     */
-    public void sweep(BiConsumer<String, byte[]> send) {
+    /** @param send the kind's command topic */
+    public void sweep(CommandTopic send) {
         for (Job job : jobs.findAbandoned(worker.kind(), worker.lease(), PER_SWEEP)) {
             if (resumable(job)) {
                 // why: noted before sending, so that the worker taking the job over is the only writer of it then
@@ -70,8 +66,7 @@ public class JobSweeper {
         return true;
     }
 
-    private static void send(Job job, BiConsumer<String, byte[]> send) {
-        String key = job.targetUserId() != null ? job.targetUserId() : job.ownerId();
-        send.accept(key == null ? "_global" : key, job.commandJson().getBytes(StandardCharsets.UTF_8));
+    private static void send(Job job, CommandTopic send) {
+        send.send(job.commandKey(), job.commandJson().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,7 +11,15 @@ import java.time.Duration;
  * @param lease         how long it may hold a job without reporting before another instance takes the job over
  * @param sweepInterval how often it looks for abandoned and unpublished jobs
  * @param outboxGrace   how long a queued job may wait for its command to reach Kafka before it is sent again
+ * @param slice         how long it runs one job before handing the job's command back to the end of the
+ *                      queue, so that a long job never keeps another owner's short one waiting
  */
 public record JobWorker(JobKind kind, String commandTopic, String workerId, Duration lease, Duration sweepInterval,
-                        Duration outboxGrace) {
+                        Duration outboxGrace, Duration slice) {
+
+    public JobWorker {
+        if (slice.isNegative() || slice.isZero()) {
+            throw new IllegalArgumentException("A job's slice must be longer than zero, not " + slice);
+        }
+    }
 }

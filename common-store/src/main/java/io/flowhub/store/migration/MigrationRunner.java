@@ -28,7 +28,8 @@ public class MigrationRunner {
             new M002_CreateUserOtpAndActivityIndexes(),
             new M003_ExpireIdempotencyKeys(),
             new M004_ExpireOtpOutboxAndIndexFileRemovals(),
-            new M005_LedgerTombstonesAndObjectIdKeys());
+            new M005_LedgerTombstonesAndObjectIdKeys(),
+            new M006_ExpireDeniedAuditRows());
 
     private final MongoDatabase database;
 

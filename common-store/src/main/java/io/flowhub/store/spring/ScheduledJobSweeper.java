@@ -1,31 +1,30 @@
 package io.flowhub.store.spring;
 
+import io.flowhub.store.job.CommandTopic;
 import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a worker's {@link JobSweeper} every sweep interval while the worker runs, publishing with its Kafka template. */
+/** Runs a worker's {@link JobSweeper} every sweep interval while the worker runs, publishing to its command topic. */
 class ScheduledJobSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledJobSweeper.class);
-    private static final long ACKNOWLEDGED_WITHIN_SECONDS = 10;
 
     private final JobSweeper sweeper;
     private final JobWorker worker;
-    private final KafkaTemplate<String, Object> kafka;
+    private final CommandTopic topic;
     private ScheduledExecutorService scheduler;
 
-    ScheduledJobSweeper(JobSweeper sweeper, JobWorker worker, KafkaTemplate<String, Object> kafka) {
+    ScheduledJobSweeper(JobSweeper sweeper, JobWorker worker, CommandTopic topic) {
         this.sweeper = sweeper;
         this.worker = worker;
-        this.kafka = kafka;
+        this.topic = topic;
     }
 
     @Override
@@ -38,16 +37,7 @@ class ScheduledJobSweeper implements SmartLifecycle {
 
     private void sweep() {
         try {
-            sweeper.sweep((key, command) -> {
-                try {
-                    kafka.send(worker.commandTopic(), key, command).get(ACKNOWLEDGED_WITHIN_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while sending a command again", e);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Kafka did not take the command: " + e.getMessage(), e);
-                }
-            });
+            sweeper.sweep(topic);
         } catch (RuntimeException e) {
             // why: the database or Kafka may be down for a while; the next sweep tries again
             log.warn("The job sweep did not finish: {}", e.getMessage());

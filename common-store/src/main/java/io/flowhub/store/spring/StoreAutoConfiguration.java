@@ -4,11 +4,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.activity.ActivityLog;
 import io.flowhub.store.audit.AuditLog;
+import io.flowhub.store.audit.AuditSettings;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.PolicySettings;
 import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.file.FileStore;
+import io.flowhub.store.job.CommandTopic;
 import io.flowhub.store.job.JobEngine;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobLedger;
@@ -39,7 +41,7 @@ import java.time.Clock;
 
 /** The FlowHub database, its migrations (applied at start-up, before any traffic) and the job store. */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
-@EnableConfigurationProperties({FileSettings.class, PolicySettings.class})
+@EnableConfigurationProperties({FileSettings.class, PolicySettings.class, AuditSettings.class})
 public class StoreAutoConfiguration {
 
     static final String DEFAULT_DATABASE = "flowhub";
@@ -84,8 +86,8 @@ public class StoreAutoConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(MongoDatabase database, Clock clock) {
-        return new AuditLog(database, clock);
+    AuditLog auditLog(MongoDatabase database, AuditSettings settings, Clock clock) {
+        return new AuditLog(database, settings, clock);
     }
 
     @Bean
@@ -126,16 +128,23 @@ public class StoreAutoConfiguration {
         }
 
         @Bean
-        JobEngine jobEngine(JobStore jobs, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
-                JobWorker worker, Clock clock) {
-            return new JobEngine(jobs, ledger, processed, metrics, worker, clock);
+        @ConditionalOnBean(KafkaTemplate.class)
+        CommandTopic commandTopic(KafkaTemplate<String, Object> kafka, JobWorker worker) {
+            return new KafkaCommandTopic(kafka, worker.commandTopic());
         }
 
         @Bean
-        @ConditionalOnBean(KafkaTemplate.class)
+        JobEngine jobEngine(JobStore jobs, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
+                JobWorker worker, ObjectProvider<CommandTopic> topic, Clock clock) {
+            return new JobEngine(jobs, ledger, processed, metrics, worker, topic.getIfAvailable(() -> CommandTopic.NONE),
+                    clock);
+        }
+
+        @Bean
+        @ConditionalOnBean(CommandTopic.class)
         ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobOutbox outbox, JobMetrics metrics, JobWorker worker,
-                KafkaTemplate<String, Object> kafka) {
-            return new ScheduledJobSweeper(new JobSweeper(jobs, outbox, metrics, worker), worker, kafka);
+                CommandTopic topic) {
+            return new ScheduledJobSweeper(new JobSweeper(jobs, outbox, metrics, worker), worker, topic);
         }
     }
 

@@ -62,6 +62,11 @@ public final class GatewayClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts a JSON body as the publisher sends it: without a length (in chunks) when it declares none. */
+    public Response post(String path, HttpRequest.BodyPublisher json) {
+        return send(request(path).header("Content-Type", "application/json").POST(json));
+    }
+
     public Response patch(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
