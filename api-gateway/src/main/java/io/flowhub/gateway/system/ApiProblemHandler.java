@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.List;
 import java.util.Map;
@@ -158,12 +159,34 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                     .map(reference -> reference.getPropertyName() != null
                             ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return "Field '" + field + "' has the wrong type or format: " + databind.getOriginalMessage();
+            // why: Jackson's own text names Java types, which say nothing to a client and something about the server
+            String expected = cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? ": send " + jsonTypeOf(mismatch.getTargetType()) : "";
+            return "Field '" + field + "' has the wrong type or format" + expected;
         }
         if (cause instanceof JacksonException jackson) {
             return "The body is not valid JSON: " + jackson.getOriginalMessage();
         }
         return "The request body is missing or unreadable: send a JSON object";
+    }
+
+    private static String jsonTypeOf(Class<?> type) {
+        if (type == String.class || type.isEnum() || type == java.util.UUID.class || CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type) || java.util.Date.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date-time string";
+        }
+        return "an object";
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

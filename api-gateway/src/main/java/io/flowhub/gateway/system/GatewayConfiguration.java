@@ -1,8 +1,10 @@
 package io.flowhub.gateway.system;
 
 import io.flowhub.gateway.GatewaySettings;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,13 @@ class GatewayConfiguration {
                 new RequestBodyLimitFilter(settings.maxBodySize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Tomcat's error page for what it refuses itself (a malformed or oversized request line) is Problem Details. */
+    @Bean
+    TomcatContextCustomizer problemReportValve() {
+        // why: by class name, so the host uses it instead of adding its own (a second ErrorReportValve would win)
+        return context -> ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemReportValve.class.getName());
     }
 
     /**

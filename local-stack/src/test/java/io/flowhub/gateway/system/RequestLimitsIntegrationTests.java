@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -54,6 +55,29 @@ class RequestLimitsIntegrationTests {
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
             assertThat(answer.json().get("detail").asString()).contains("at most " + MAX_BODY + " bytes");
+        }
+    }
+
+    @Test
+    void whatTomcatRefusesItselfIsProblemDetailsSayingWhatToFix() throws Exception {
+        // why: over HTTP/1.1, as curl sends; an HTTP/2 connection answers an oversized header block by closing
+        var http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var longUrl = http1.send(HttpRequest.newBuilder(editor.uri("/api/v1/items?q=" + "a".repeat(20_000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var encodedSlash = http1.send(HttpRequest.newBuilder(editor.uri("/api/v1/items/%2F/activity")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var nul = http1.send(HttpRequest.newBuilder(editor.uri("/api/v1/items/%00")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(longUrl.statusCode()).isEqualTo(400);
+        assertThat(longUrl.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(longUrl.body()).contains("longer than the gateway accepts");
+        for (var answer : List.of(encodedSlash, nul)) {
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).contains("encode path values").doesNotContain("Tomcat", "<html");
         }
     }
 
