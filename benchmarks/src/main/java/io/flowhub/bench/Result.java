@@ -6,7 +6,7 @@ import java.util.List;
  * One line of the report: the project's figure beside its baseline's, measured in the same run,
  * each with its 95 % confidence interval, and the ratio between them with its own.
  *
- * @param id          B1..B7
+ * @param id          B1..B8
  * @param title       what was measured
  * @param size        the workload
  * @param statistic   what a figure is: "median" of the repetitions, "p99" of latencies, "peak" of one job's heap

@@ -11,6 +11,8 @@ import io.flowhub.events.SoftDeleteItems;
 import io.flowhub.events.Topics;
 import io.flowhub.store.item.RestoreOperation;
 import io.flowhub.store.item.SoftDeleteOperation;
+import io.flowhub.store.spring.ConsumerBacklog;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,14 +29,15 @@ class BulkCommandListener {
 
     // why: idIsGroup=false, so the consumer group is spring.kafka.consumer.group-id, not the listener id
     @KafkaListener(id = "bulk-commands", idIsGroup = false, topics = Topics.BULK_COMMANDS)
-    void on(BulkCommand command) {
+    void on(BulkCommand command, Consumer<?, ?> consumer) {
+        var backlog = new ConsumerBacklog(consumer);
         try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
              var jobId = MDC.putCloseable("job_id", command.jobId())) {
             switch (command) {
-                case SoftDeleteItems c -> runner.run(c, new SoftDeleteOperation());
-                case RestoreItems c -> runner.run(c, new RestoreOperation());
-                case AddTags c -> runner.run(c, new AddTagsOperation(c.tags()));
-                case RemoveTags c -> runner.run(c, new RemoveTagsOperation(c.tags()));
+                case SoftDeleteItems c -> runner.run(c, new SoftDeleteOperation(), backlog);
+                case RestoreItems c -> runner.run(c, new RestoreOperation(), backlog);
+                case AddTags c -> runner.run(c, new AddTagsOperation(c.tags()), backlog);
+                case RemoveTags c -> runner.run(c, new RemoveTagsOperation(c.tags()), backlog);
             }
         }
     }

@@ -15,6 +15,8 @@ import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.events.Topics;
+import io.flowhub.store.spring.ConsumerBacklog;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -44,16 +46,17 @@ class CleanupCommandListener {
 
     // why: idIsGroup=false, so the consumer group is spring.kafka.consumer.group-id, not the listener id
     @KafkaListener(id = "cleanup-commands", idIsGroup = false, topics = Topics.CLEANUP_COMMANDS)
-    void on(CleanupCommand command) {
+    void on(CleanupCommand command, Consumer<?, ?> consumer) {
+        var backlog = new ConsumerBacklog(consumer);
         try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
              var jobId = MDC.putCloseable("job_id", command.jobId())) {
             switch (command) {
-                case PurgeUserData c -> runner.run(c, true, job -> userData.work(c, job));
-                case CleanupByTags c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job));
-                case PurgeItem c -> runner.run(c, true, job -> item.work(c));
-                case ResetAll c -> runner.run(c, true, job -> reset.work(c, job));
-                case PurgeSoftDeleted c -> runner.run(c, true, job -> retention.work(c));
-                case SweepOrphanFiles c -> runner.run(c, false, job -> orphans.work(c));
+                case PurgeUserData c -> runner.run(c, true, job -> userData.work(c, job), backlog);
+                case CleanupByTags c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job), backlog);
+                case PurgeItem c -> runner.run(c, true, job -> item.work(c), backlog);
+                case ResetAll c -> runner.run(c, true, job -> reset.work(c, job), backlog);
+                case PurgeSoftDeleted c -> runner.run(c, true, job -> retention.work(c), backlog);
+                case SweepOrphanFiles c -> runner.run(c, false, job -> orphans.work(c), backlog);
             }
         }
     }

@@ -11,6 +11,7 @@ import io.flowhub.store.item.ItemBatches;
 import io.flowhub.store.item.ItemOperation;
 import io.flowhub.store.item.ItemSelection;
 import io.flowhub.store.item.Selection;
+import io.flowhub.store.job.Backlog;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobCommand;
 import io.flowhub.store.job.JobEngine;
@@ -40,13 +41,14 @@ public class BulkJobRunner {
         this.clock = clock;
     }
 
-    public void run(BulkCommand command, ItemOperation operation) {
+    /** @param backlog whether records wait behind this command on the listener's consumer */
+    public void run(BulkCommand command, ItemOperation operation, Backlog backlog) {
         ObjectId owner = command.restrictToOwner() ? ObjectIds.parse("owner id", command.ownerId()) : null;
         ObjectId jobId = command.jobId() == null ? null : ObjectIds.parse("job id", command.jobId());
         var job = new JobCommand(command.commandId(), jobId, JobKind.BULK, operation.name(), command.ownerId(), null,
                 ContractJson.mapper().writeValueAsString(command), false, command.issuedAt());
         engine.run(job, started -> new ItemBatches(items, selection(command, started), operation, owner,
-                settings.batchSizeFor(command.batchSize()), clock));
+                settings.batchSizeFor(command.batchSize()), clock), backlog);
     }
 
     private Selection selection(BulkCommand command, Job job) {

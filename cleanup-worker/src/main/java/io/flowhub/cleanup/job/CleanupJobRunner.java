@@ -7,6 +7,7 @@ import io.flowhub.events.ResetAll;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.store.ObjectIds;
 import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.Backlog;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobCommand;
 import io.flowhub.store.job.JobEngine;
@@ -41,8 +42,9 @@ public class CleanupJobRunner {
     /**
      * @param hardDelete true when the command deletes for good, which the policy may refuse
      * @param work       the command's work, once its job is known
+     * @param backlog    whether records wait behind this command on the listener's consumer
      */
-    public void run(CleanupCommand command, boolean hardDelete, Function<Job, JobWork> work) {
+    public void run(CleanupCommand command, boolean hardDelete, Function<Job, JobWork> work, Backlog backlog) {
         ObjectId jobId = command.jobId() == null ? null : ObjectIds.parse("job id", command.jobId());
         String target = command instanceof PurgeUserData purge ? purge.userId() : null;
         var job = new JobCommand(command.commandId(), jobId, JobKind.CLEANUP, command.operation(),
@@ -56,7 +58,7 @@ public class CleanupJobRunner {
                         + refusal.get());
             }
             return new Counted(work.apply(started), metrics);
-        });
+        }, backlog);
     }
 
     private Optional<String> refusal(CleanupCommand command, boolean hardDelete) {

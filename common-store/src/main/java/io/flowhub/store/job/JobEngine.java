@@ -18,10 +18,11 @@ import java.util.function.Function;
  * stops at the next batch boundary with its counts; a finished job leaves a tombstone, so a
  * redelivered command never runs it again.
  *
- * <p>A job runs for one slice at a time: when a slice is over and work is left, the worker hands the
- * job back and sends its command to the end of its topic, so that the commands queued behind it —
- * another owner's one-item job — run before its next slice. Its checkpoint makes the next slice,
- * on any instance, go on where this one stopped.
+ * <p>A job runs for one slice at a time: when a slice is over, work is left and other work waits (a
+ * queued or handed-back job in the store, or records behind it on the consumer's partitions), the
+ * worker hands the job back and sends its command to the end of its topic, so that the commands
+ * queued behind it — another owner's one-item job — run before its next slice. Its checkpoint makes
+ * the next slice, on any instance, go on where this one stopped. With nobody waiting it runs on.
  */
 public class JobEngine {
 
@@ -55,8 +56,9 @@ public class JobEngine {
      * Runs one delivery of a command.
      *
      * @param workFor opens the job's work once the job is known
+     * @param backlog whether records wait behind this one on the worker's consumer
      */
-    public void run(JobCommand command, Function<Job, JobWork> workFor) {
+    public void run(JobCommand command, Function<Job, JobWork> workFor, Backlog backlog) {
         Optional<String> outcome = processed.outcomeOf(command.commandId());
         if (outcome.isPresent()) {
             log.info("Command {} was {} already; this delivery is dropped", command.commandId(), outcome.get());
@@ -98,11 +100,11 @@ public class JobEngine {
             } else {
                 metrics.queueLatency(job.kind(), Duration.between(command.issuedAt(), clock.instant()));
             }
-            runBatches(command, job, work);
+            runBatches(command, job, work, backlog);
         }
     }
 
-    private void runBatches(JobCommand command, Job job, JobWork work) {
+    private void runBatches(JobCommand command, Job job, JobWork work, Backlog backlog) {
         Instant began = job.startedAt() == null ? clock.instant() : job.startedAt();
         Instant sliceEnds = clock.instant().plus(worker.slice());
         JobProgress progress = job.progressSoFar();
@@ -125,6 +127,10 @@ public class JobEngine {
                 return;
             }
             if (topic != CommandTopic.NONE && !clock.instant().isBefore(sliceEnds)) {
+                sliceEnds = clock.instant().plus(worker.slice());
+                if (!backlog.hasWaiting() && !jobs.anyWaiting(job.kind(), job.id())) {
+                    continue;
+                }
                 if (!jobs.handBack(job.id(), worker.workerId())) {
                     stopped(command, job, work, new BatchContext(job, progress, ledger, clock), progress, began);
                     return;

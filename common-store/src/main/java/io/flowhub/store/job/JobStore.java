@@ -30,6 +30,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Updates.combine;
@@ -98,6 +99,14 @@ public class JobStore {
     public List<Job> listByOwner(String ownerId, int limit) {
         return translated("list jobs", () -> jobs.find(eq(OWNER_ID, ownerId)).sort(descending(ID)).limit(limit)
                 .map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
+    /** @return true when a job of this kind other than {@code except} waits for a worker: queued, or handed back */
+    public boolean anyWaiting(JobKind kind, ObjectId except) {
+        return translated("look for waiting jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()), ne(ID, except),
+                        or(eq(STATUS, JobStatus.QUEUED.wireValue()),
+                                and(eq(STATUS, JobStatus.RUNNING.wireValue()), exists(HANDED_BACK_AT)))))
+                .projection(new Document(ID, 1)).limit(1).first() != null);
     }
 
     /** @return how many jobs of this kind the owner has queued or running, counted up to {@code atMost} */

@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Limits that answer a 4xx saying which limit, before the request costs more than its check. */
@@ -131,6 +132,9 @@ class RequestLimitsIntegrationTests {
             assertThat(refused.json().get("detail").asString()).contains("1 job event streams open");
             assertThat(someoneElse.join().statusCode()).isEqualTo(404);
             open.body().close();
+        } finally {
+            stack.database().getCollection("jobs").updateMany(in("_id", List.of(first, second)),
+                    new Document("$set", new Document("status", "cancelled").append("finished_at", new Date())));
         }
     }
 
@@ -155,11 +159,13 @@ class RequestLimitsIntegrationTests {
     private ObjectId unfinishedJobOf(TestUser user) {
         ObjectId jobId = new ObjectId();
         Date now = new Date();
-        // why: a job recorded without a command waits as queued: a stream on it stays open
+        // why: a job held by a worker that reports (a heartbeat ahead of now) runs on: a stream on it stays open
         stack.database().getCollection("jobs").insertOne(new Document("_id", jobId).append("kind", "bulk")
                 .append("operation", "delete").append("owner_id", user.id())
-                .append("command_id", UUID.randomUUID().toString()).append("status", "queued").append("progress", 0)
-                .append("total_items", 1L).append("attempts", 0).append("created_at", now).append("updated_at", now));
+                .append("command_id", UUID.randomUUID().toString()).append("status", "running").append("progress", 0)
+                .append("total_items", 1L).append("attempts", 1).append("worker_id", "a-worker-elsewhere")
+                .append("heartbeat_at", Date.from(Instant.now().plus(Duration.ofDays(1))))
+                .append("created_at", now).append("updated_at", now));
         return jobId;
     }
 
