@@ -4,6 +4,7 @@ import io.flowhub.gateway.auth.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.JobStore;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,11 +27,13 @@ class JobController {
     static final int MAX_LIMIT = 200;
 
     private final JobStore jobs;
+    private final JobQueries queries;
     private final JobAccess access;
     private final JobProgressStream stream;
 
-    JobController(JobStore jobs, JobAccess access, JobProgressStream stream) {
+    JobController(JobStore jobs, JobQueries queries, JobAccess access, JobProgressStream stream) {
         this.jobs = jobs;
+        this.queries = queries;
         this.access = access;
         this.stream = stream;
     }
@@ -46,7 +49,7 @@ class JobController {
         if (count < 1 || count > MAX_LIMIT) {
             throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
         }
-        return new Envelope<>("success", jobs.listByOwner(caller.id().toHexString(), count).stream()
+        return new Envelope<>("success", queries.listByOwner(caller.id().toHexString(), count).stream()
                 .map(JobView::of).toList());
     }
 

@@ -3,7 +3,7 @@ package io.flowhub.gateway.job;
 import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.JobQueries;
 import jakarta.annotation.PreDestroy;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ class JobProgressStream implements SmartLifecycle {
     static final Duration MAX_STREAM = Duration.ofMinutes(30);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
-    private final JobStore jobs;
+    private final JobQueries jobs;
     private final GatewaySettings settings;
     private final Supplier<SseEmitter> emitters;
     private volatile boolean running;
@@ -53,12 +53,12 @@ class JobProgressStream implements SmartLifecycle {
             Thread.ofVirtual().name("job-progress-send-", 0).factory());
 
     @Autowired
-    JobProgressStream(JobStore jobs, GatewaySettings settings) {
+    JobProgressStream(JobQueries jobs, GatewaySettings settings) {
         this(jobs, settings, () -> new SseEmitter(MAX_STREAM.toMillis()));
     }
 
     /** @param emitters makes each new stream's emitter */
-    JobProgressStream(JobStore jobs, GatewaySettings settings, Supplier<SseEmitter> emitters) {
+    JobProgressStream(JobQueries jobs, GatewaySettings settings, Supplier<SseEmitter> emitters) {
         this.jobs = jobs;
         this.settings = settings;
         this.emitters = emitters;

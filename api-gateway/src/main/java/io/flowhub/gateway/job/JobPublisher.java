@@ -4,6 +4,7 @@ import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobOutbox;
+import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.NewJob;
 import org.slf4j.Logger;
@@ -34,13 +35,15 @@ public class JobPublisher {
     private static final Logger log = LoggerFactory.getLogger(JobPublisher.class);
 
     private final JobStore jobs;
+    private final JobQueries queries;
     private final JobOutbox outbox;
     private final KafkaTemplate<String, Object> kafka;
     private final GatewaySettings settings;
     private final Lock[] ownerLocks = Stream.generate(ReentrantLock::new).limit(64).toArray(Lock[]::new);
 
-    JobPublisher(JobStore jobs, JobOutbox outbox, KafkaTemplate<String, Object> kafka, GatewaySettings settings) {
+    JobPublisher(JobStore jobs, JobQueries queries, JobOutbox outbox, KafkaTemplate<String, Object> kafka, GatewaySettings settings) {
         this.jobs = jobs;
+        this.queries = queries;
         this.outbox = outbox;
         this.kafka = kafka;
         this.settings = settings;
@@ -72,7 +75,7 @@ public class JobPublisher {
         Lock lock = ownerLocks[Math.floorMod(Objects.hashCode(job.ownerId()), ownerLocks.length)];
         lock.lock();
         try {
-            long unfinished = jobs.countUnfinished(job.ownerId(), job.kind(), settings.maxActiveJobs());
+            long unfinished = queries.countUnfinished(job.ownerId(), job.kind(), settings.maxActiveJobs());
             if (unfinished >= settings.maxActiveJobs()) {
                 throw new TooManyRequestsException("You have " + unfinished + " " + job.kind().wireValue()
                         + " jobs queued or running, the most one caller may have at once; wait for one to finish"

@@ -6,7 +6,7 @@ import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobStatus;
-import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.JobQueries;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import static org.mockito.Mockito.when;
 
 class JobProgressStreamTests {
 
-    private final JobStore jobs = mock(JobStore.class);
+    private final JobQueries jobs = mock(JobQueries.class);
     private final CountDownLatch clientReadsAgain = new CountDownLatch(1);
     private final Queue<SseEmitter> nextEmitters = new ArrayDeque<>();
     private JobProgressStream stream;

@@ -29,6 +29,7 @@ public class JobEngine {
     private static final Logger log = LoggerFactory.getLogger(JobEngine.class);
 
     private final JobStore jobs;
+    private final JobQueries queries;
     private final JobLedger ledger;
     private final ProcessedCommands processed;
     private final JobMetrics metrics;
@@ -37,9 +38,10 @@ public class JobEngine {
     private final Clock clock;
 
     /** @param topic where a job's command goes back between slices; {@link CommandTopic#NONE} to run every job to its end */
-    public JobEngine(JobStore jobs, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
+    public JobEngine(JobStore jobs, JobQueries queries, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
             JobWorker worker, CommandTopic topic, Clock clock) {
         this.jobs = jobs;
+        this.queries = queries;
         this.ledger = ledger;
         this.processed = processed;
         this.metrics = metrics;
@@ -128,7 +130,7 @@ public class JobEngine {
             }
             if (topic != CommandTopic.NONE && !clock.instant().isBefore(sliceEnds)) {
                 sliceEnds = clock.instant().plus(worker.slice());
-                if (!backlog.hasWaiting() && !jobs.anyWaiting(job.kind(), job.id())) {
+                if (!backlog.hasWaiting() && !queries.anyWaiting(job.kind(), job.id())) {
                     continue;
                 }
                 if (!jobs.handBack(job.id(), worker.workerId())) {

@@ -4,7 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import io.flowhub.events.JobEvent;
@@ -16,13 +15,8 @@ import org.bson.types.ObjectId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static io.flowhub.store.StoreException.translated;
 import static com.mongodb.client.model.Filters.and;
@@ -30,9 +24,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.min;
@@ -87,45 +79,6 @@ public class JobStore {
     public Optional<Job> find(ObjectId id) {
         return translated("read job " + id,
                 () -> Optional.ofNullable(jobs.find(eq(ID, id)).first()).map(JobDocumentMapper::toJob));
-    }
-
-    /** @return those of the jobs that exist, by id, read in one query */
-    public Map<ObjectId, Job> findAll(Collection<ObjectId> ids) {
-        return translated("read jobs", () -> jobs.find(in(ID, ids)).map(JobDocumentMapper::toJob)
-                .into(new ArrayList<>()).stream().collect(Collectors.toMap(Job::id, job -> job)));
-    }
-
-    /** @return the owner's jobs, newest first */
-    public List<Job> listByOwner(String ownerId, int limit) {
-        return translated("list jobs", () -> jobs.find(eq(OWNER_ID, ownerId)).sort(descending(ID)).limit(limit)
-                .map(JobDocumentMapper::toJob).into(new ArrayList<>()));
-    }
-
-    /** @return true when a job of this kind other than {@code except} waits for a worker: queued, or handed back */
-    public boolean anyWaiting(JobKind kind, ObjectId except) {
-        return translated("look for waiting jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()), ne(ID, except),
-                        or(eq(STATUS, JobStatus.QUEUED.wireValue()),
-                                and(eq(STATUS, JobStatus.RUNNING.wireValue()), exists(HANDED_BACK_AT)))))
-                .projection(new Document(ID, 1)).limit(1).first() != null);
-    }
-
-    /** @return how many jobs of this kind the owner has queued or running, counted up to {@code atMost} */
-    public long countUnfinished(String ownerId, JobKind kind, int atMost) {
-        return translated("count jobs", () -> jobs.countDocuments(and(eq(OWNER_ID, ownerId), eq(KIND, kind.wireValue()),
-                        in(STATUS, JobStatus.QUEUED.wireValue(), JobStatus.RUNNING.wireValue())),
-                new CountOptions().limit(atMost)));
-    }
-
-    /**
-     * @return running jobs of this kind whose worker has not reported for longer than the lease,
-     *         and that were not already sent again within the lease
-     */
-    public List<Job> findAbandoned(JobKind kind, Duration lease, int limit) {
-        Date staleBefore = Date.from(clock.instant().minus(lease));
-        return translated("find abandoned jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()),
-                        eq(STATUS, JobStatus.RUNNING.wireValue()), lt(HEARTBEAT_AT, staleBefore),
-                        or(exists(RESENT_AT, false), lt(RESENT_AT, staleBefore))))
-                .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }
 
     /** Notes that an abandoned job's command was sent again, so that it is not sent again within the lease. */

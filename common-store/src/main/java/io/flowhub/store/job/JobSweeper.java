@@ -19,12 +19,14 @@ public class JobSweeper {
     private static final int PER_SWEEP = 100;
 
     private final JobStore jobs;
+    private final JobQueries queries;
     private final JobOutbox outbox;
     private final JobMetrics metrics;
     private final JobWorker worker;
 
-    public JobSweeper(JobStore jobs, JobOutbox outbox, JobMetrics metrics, JobWorker worker) {
+    public JobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobMetrics metrics, JobWorker worker) {
         this.jobs = jobs;
+        this.queries = queries;
         this.outbox = outbox;
         this.metrics = metrics;
         this.worker = worker;
@@ -32,7 +34,7 @@ public class JobSweeper {
 
     /** @param send the kind's command topic */
     public void sweep(CommandTopic send) {
-        for (Job job : jobs.findAbandoned(worker.kind(), worker.lease(), PER_SWEEP)) {
+        for (Job job : queries.findAbandoned(worker.kind(), worker.lease(), PER_SWEEP)) {
             if (resumable(job)) {
                 // why: noted before sending, so that the worker taking the job over is the only writer of it then
                 jobs.markResent(job.id());

@@ -16,6 +16,7 @@ import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobOutbox;
+import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
@@ -63,6 +64,11 @@ public class StoreAutoConfiguration {
     @Bean
     JobStore jobStore(MongoDatabase database, Clock clock, ObjectProvider<JobEventSink> events) {
         return new JobStore(database, clock, events.getIfAvailable(() -> JobEventSink.NONE));
+    }
+
+    @Bean
+    JobQueries jobQueries(MongoDatabase database, Clock clock) {
+        return new JobQueries(database, clock);
     }
 
     @Bean
@@ -134,17 +140,17 @@ public class StoreAutoConfiguration {
         }
 
         @Bean
-        JobEngine jobEngine(JobStore jobs, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
+        JobEngine jobEngine(JobStore jobs, JobQueries queries, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
                 JobWorker worker, ObjectProvider<CommandTopic> topic, Clock clock) {
-            return new JobEngine(jobs, ledger, processed, metrics, worker, topic.getIfAvailable(() -> CommandTopic.NONE),
+            return new JobEngine(jobs, queries, ledger, processed, metrics, worker, topic.getIfAvailable(() -> CommandTopic.NONE),
                     clock);
         }
 
         @Bean
         @ConditionalOnBean(CommandTopic.class)
-        ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobOutbox outbox, JobMetrics metrics, JobWorker worker,
+        ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobMetrics metrics, JobWorker worker,
                 CommandTopic topic) {
-            return new ScheduledJobSweeper(new JobSweeper(jobs, outbox, metrics, worker), worker, topic);
+            return new ScheduledJobSweeper(new JobSweeper(jobs, queries, outbox, metrics, worker), worker, topic);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.flowhub.gateway.auth;
 
-import io.flowhub.stack.FlowHubServices;
 import io.flowhub.stack.testing.FlowHubStackExtension;
 import io.flowhub.stack.testing.GatewayClient;
 import io.flowhub.stack.testing.TestStack;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +28,7 @@ class SignInThrottleIntegrationTests {
     void anAddressGetsTenAttemptsThenA429ThatSaysWhenToRetryWhetherOrNotItHasAnAccount() {
         TestUser user = stack.newEditor();
         String ghost = "ghost-" + UUID.randomUUID() + "@example.com";
-        try (var gateway = gateway()) {
+        try (var gateway = stack.startGateway()) {
             GatewayClient client = GatewayClient.anonymousOn(gateway.gatewayPort());
 
             for (int attempt = 1; attempt <= 10; attempt++) {
@@ -59,7 +57,7 @@ class SignInThrottleIntegrationTests {
 
     @Test
     void aClientGetsItsAttemptsWhicheverAddressesItNames() {
-        try (var gateway = gateway("--flowhub.auth.throttle.per-client=3")) {
+        try (var gateway = stack.startGateway("--flowhub.auth.throttle.per-client=3")) {
             GatewayClient client = GatewayClient.anonymousOn(gateway.gatewayPort());
 
             for (int attempt = 1; attempt <= 3; attempt++) {
@@ -74,12 +72,6 @@ class SignInThrottleIntegrationTests {
         }
     }
 
-    private FlowHubServices gateway(String... settings) {
-        String[] arguments = Stream.concat(Stream.of("--flowhub.files.root=" + stack.filesRoot()), Stream.of(settings))
-                .toArray(String[]::new);
-        return FlowHubServices.startGateway(
-                new FlowHubServices.Endpoints(stack.kafkaBootstrapServers(), stack.mongoUri()), 0, arguments);
-    }
 
     private static GatewayClient.Response login(GatewayClient client, String email, String password) {
         return client.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");

@@ -95,7 +95,7 @@ class RequestLimitsIntegrationTests {
 
     @Test
     void aLargeFirstRequestOfAClientThatAsksForHttp2IsServed() {
-        try (var gateway = gateway()) {
+        try (var gateway = stack.startGateway()) {
             TestUser user = stack.newEditor();
             var ids = IntStream.range(0, 5_000).mapToObj(i -> "\"" + new ObjectId() + "\"").toList();
             var fresh = HttpClient.newBuilder().build();
@@ -117,7 +117,7 @@ class RequestLimitsIntegrationTests {
         TestUser user = stack.newEditor();
         ObjectId first = unfinishedJobOf(user);
         ObjectId second = unfinishedJobOf(user);
-        try (var gateway = gateway("--flowhub.gateway.max-streams-per-caller=1")) {
+        try (var gateway = stack.startGateway("--flowhub.gateway.max-streams-per-caller=1")) {
             var client = HttpClient.newBuilder().build();
             var open = client.sendAsync(stream(gateway, user, first), HttpResponse.BodyHandlers.ofInputStream()).join();
             assertThat(open.statusCode()).isEqualTo(200);
@@ -175,11 +175,4 @@ class RequestLimitsIntegrationTests {
                 .header("Authorization", "Bearer " + user.token()).header("Accept", "text/event-stream").GET().build();
     }
 
-    private FlowHubServices gateway(String... settings) {
-        String[] arguments = new String[settings.length + 1];
-        arguments[0] = "--flowhub.files.root=" + stack.filesRoot();
-        System.arraycopy(settings, 0, arguments, 1, settings.length);
-        return FlowHubServices.startGateway(
-                new FlowHubServices.Endpoints(stack.kafkaBootstrapServers(), stack.mongoUri()), 0, arguments);
-    }
 }

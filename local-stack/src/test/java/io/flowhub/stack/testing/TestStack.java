@@ -84,6 +84,18 @@ public final class TestStack implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Starts a gateway of its own beside the shared services, on their Kafka, database and files, for a
+     * test of a limit the shared gateway sets out of the way; close it when done.
+     */
+    public FlowHubServices startGateway(String... settings) {
+        String[] arguments = new String[settings.length + 1];
+        arguments[0] = "--flowhub.files.root=" + filesRoot;
+        System.arraycopy(settings, 0, arguments, 1, settings.length);
+        return FlowHubServices.startGateway(new FlowHubServices.Endpoints(kafkaBootstrapServers(), mongoUri()), 0,
+                arguments);
+    }
+
     /** @return a client that sends no token */
     public GatewayClient anonymous() {
         return new GatewayClient(services().gatewayPort(), null);

@@ -1,27 +1,41 @@
 package io.flowhub.store.job;
 
-import io.flowhub.stack.FlowHubServices;
+import io.flowhub.events.ContractJson;
+import io.flowhub.events.SchemaVersion;
+import io.flowhub.events.SoftDeleteItems;
+import io.flowhub.events.Topics;
 import io.flowhub.stack.testing.FlowHubStackExtension;
 import io.flowhub.stack.testing.GatewayClient;
 import io.flowhub.stack.testing.TestStack;
 import io.flowhub.stack.testing.TestUser;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static io.flowhub.stack.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -106,6 +120,41 @@ class FairShareIntegrationTests {
     }
 
     @Test
+    void aWorkerThatDiedBetweenHandingAJobBackAndSendingItsCommandLeavesItToTheRedeliveryWhichFinishesItExactly()
+            throws Exception {
+        TestUser user = stack.newEditor();
+        List<String> targets = anItem().createIn(user.gateway(), 30);
+        ObjectId jobId = new ObjectId();
+        UUID commandId = UUID.randomUUID();
+        Date handedBack = new Date();
+        // why: stands for a worker killed right after handBack: the job is held by nobody, and its copy never sent
+        stack.database().getCollection("jobs").insertOne(new Document("_id", jobId).append("kind", "bulk")
+                .append("operation", "delete").append("owner_id", user.id()).append("command_id", commandId.toString())
+                .append("status", "running").append("progress", 0).append("total_items", 30L).append("processed", 0L)
+                .append("skipped", 0L).append("failed", 0L).append("cursor", 0L).append("attempts", 1)
+                .append("turns", 1).append("worker_id", null).append("handed_back_at", handedBack)
+                .append("heartbeat_at", handedBack).append("started_at", handedBack).append("created_at", handedBack));
+        var command = new SoftDeleteItems(SchemaVersion.CURRENT, commandId, jobId.toHexString(), user.id(), true,
+                targets, null, 5, Instant.now());
+
+        // why: the dead worker never committed the offset of the command it was running, so Kafka delivers it again
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.BULK_COMMANDS, user.id(),
+                    ContractJson.mapper().writeValueAsString(command))).get();
+        }
+
+        Document done = awaitStoppedAndSettled(jobId.toHexString());
+        assertThat(done.getString("status")).isEqualTo("completed");
+        assertThat(done.get("processed", Number.class).longValue()).isEqualTo(30);
+        assertThat(done.get("skipped", Number.class).longValue()).isZero();
+        assertThat(done.getInteger("attempts")).isEqualTo(1);
+        assertThat(done.containsKey("handed_back_at")).isFalse();
+        assertThat(stack.database().getCollection("items").countDocuments(
+                and(in("_id", targets.stream().map(ObjectId::new).toList()), eq("is_active", false)))).isEqualTo(30);
+    }
+
+    @Test
     void aShortCleanupFinishesWhileALongOneRunsAndTheLongOneStillDeletesExactlyWhatItSelected() {
         ObjectId user = new ObjectId();
         String tag = "fair-" + UUID.randomUUID().toString().substring(0, 8);
@@ -134,10 +183,18 @@ class FairShareIntegrationTests {
     @Test
     void anOwnerOverItsLimitOfUnfinishedJobsGetsA429WithRetryAfterEvenWhenItsRequestsArriveTogether() throws Exception {
         TestUser editor = stack.newEditor();
-        try (var gateway = gateway("--flowhub.gateway.max-active-jobs=2", "--flowhub.gateway.active-jobs-retry-after=7s")) {
+        try (var gateway = stack.startGateway("--flowhub.gateway.max-active-jobs=2", "--flowhub.gateway.active-jobs-retry-after=7s")) {
             GatewayClient client = GatewayClient.anonymousOn(gateway.gatewayPort()).withToken(editor.token());
+            // why: over HTTP/1.1, a connection each: over one HTTP/2 connection, Tomcat sometimes drops the connection
+            // when eight large bodies arrive at once (a stream reset by the JDK client, then its DATA; see the note)
+            var http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String body = longBulkJob();
 
-            List<GatewayClient.Response> answers = together(8, () -> client.post("/api/v1/bulk-operations", longBulkJob()));
+            List<GatewayClient.Response> answers = together(8, () -> new GatewayClient.Response(http1.send(
+                    HttpRequest.newBuilder(client.uri("/api/v1/bulk-operations"))
+                            .header("Authorization", "Bearer " + editor.token())
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(), HttpResponse.BodyHandlers.ofByteArray())));
 
             assertThat(answers).extracting(GatewayClient.Response::status).containsOnly(202, 429);
             var accepted = answers.stream().filter(answer -> answer.status() == 202).toList();
@@ -201,13 +258,6 @@ class FairShareIntegrationTests {
         stack.database().getCollection("items").insertMany(documents);
     }
 
-    private FlowHubServices gateway(String... settings) {
-        String[] arguments = new String[settings.length + 1];
-        arguments[0] = "--flowhub.files.root=" + stack.filesRoot();
-        System.arraycopy(settings, 0, arguments, 1, settings.length);
-        return FlowHubServices.startGateway(
-                new FlowHubServices.Endpoints(stack.kafkaBootstrapServers(), stack.mongoUri()), 0, arguments);
-    }
 
     private static <T> List<T> together(int count, Callable<T> call) throws Exception {
         try (var pool = Executors.newFixedThreadPool(count)) {

@@ -1,0 +1,82 @@
+package io.flowhub.store.job;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CountOptions;
+import io.flowhub.store.CollectionNames;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Sorts.descending;
+import static io.flowhub.store.StoreException.translated;
+import static io.flowhub.store.job.JobFields.*;
+
+/**
+ * Reads across many jobs: an owner's list, the streams' batch, the per-owner count, who waits for a
+ * worker, who was abandoned. The {@link JobStore} writes and reads one job at a time.
+ */
+public class JobQueries {
+
+    private final MongoCollection<Document> jobs;
+    private final Clock clock;
+
+    public JobQueries(MongoDatabase database, Clock clock) {
+        this.jobs = database.getCollection(CollectionNames.JOBS);
+        this.clock = clock;
+    }
+
+    /** @return those of the jobs that exist, by id, read in one query */
+    public Map<ObjectId, Job> findAll(Collection<ObjectId> ids) {
+        return translated("read jobs", () -> jobs.find(in(ID, ids)).map(JobDocumentMapper::toJob)
+                .into(new ArrayList<>()).stream().collect(Collectors.toMap(Job::id, job -> job)));
+    }
+
+    /** @return the owner's jobs, newest first */
+    public List<Job> listByOwner(String ownerId, int limit) {
+        return translated("list jobs", () -> jobs.find(eq(OWNER_ID, ownerId)).sort(descending(ID)).limit(limit)
+                .map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
+    /** @return true when a job of this kind other than {@code except} waits for a worker: queued, or handed back */
+    public boolean anyWaiting(JobKind kind, ObjectId except) {
+        return translated("look for waiting jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()), ne(ID, except),
+                        or(eq(STATUS, JobStatus.QUEUED.wireValue()),
+                                and(eq(STATUS, JobStatus.RUNNING.wireValue()), exists(HANDED_BACK_AT)))))
+                .projection(new Document(ID, 1)).limit(1).first() != null);
+    }
+
+    /** @return how many jobs of this kind the owner has queued or running, counted up to {@code atMost} */
+    public long countUnfinished(String ownerId, JobKind kind, int atMost) {
+        return translated("count jobs", () -> jobs.countDocuments(and(eq(OWNER_ID, ownerId), eq(KIND, kind.wireValue()),
+                        in(STATUS, JobStatus.QUEUED.wireValue(), JobStatus.RUNNING.wireValue())),
+                new CountOptions().limit(atMost)));
+    }
+
+    /**
+     * @return running jobs of this kind whose worker has not reported for longer than the lease,
+     *         and that were not already sent again within the lease
+     */
+    public List<Job> findAbandoned(JobKind kind, Duration lease, int limit) {
+        Date staleBefore = Date.from(clock.instant().minus(lease));
+        return translated("find abandoned jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()),
+                        eq(STATUS, JobStatus.RUNNING.wireValue()), lt(HEARTBEAT_AT, staleBefore),
+                        or(exists(RESENT_AT, false), lt(RESENT_AT, staleBefore))))
+                .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+}
