@@ -1,4 +1,4 @@
-package io.flowhub.events.spring;
+package io.flowhub.store.spring;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;

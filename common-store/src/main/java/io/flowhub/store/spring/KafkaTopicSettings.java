@@ -1,4 +1,4 @@
-package io.flowhub.events.spring;
+package io.flowhub.store.spring;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.flowhub.events.spring;
+package io.flowhub.store.spring;
 
 import io.flowhub.events.ContractJson;
 import org.springframework.kafka.support.serializer.DeserializationException;
