@@ -1,5 +1,6 @@
 package io.flowhub.bench;
 
+import io.flowhub.embedded.InProcessServices;
 import io.flowhub.bulk.BulkWorkerApplication;
 import io.flowhub.events.BatchSize;
 import io.flowhub.events.BulkCommand;
@@ -8,8 +9,7 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SelectionFilter;
 import io.flowhub.events.SoftDeleteItems;
 import io.flowhub.events.Topics;
-import io.flowhub.stack.FlowHubServices;
-import io.flowhub.stack.Ports;
+import io.flowhub.embedded.Ports;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -195,7 +195,7 @@ final class ProcessScenarios {
                 List.of(WORKER_ROLE, "--spring.kafka.bootstrap-servers=" + env.kafkaBootstrapServers,
                         "--spring.mongodb.uri=" + env.mongoUri, "--server.port=" + Ports.findFree(),
                         "--spring.main.banner-mode=off", "--logging.level.org.springframework.kafka.listener=INFO",
-                        FlowHubServices.WORKERS_WITHOUT_SECURITY), log);
+                        InProcessServices.WORKERS_WITHOUT_SECURITY), log);
         try {
             awaitLogLine(worker, log, "partitions assigned", Duration.ofMinutes(2));
             var command = new SoftDeleteItems(SchemaVersion.CURRENT, UUID.randomUUID(), null, null, false, null,

@@ -1,9 +1,10 @@
 package io.flowhub.bench;
 
+import io.flowhub.embedded.InProcessServices;
 import io.flowhub.stack.FlowHubServices;
-import io.flowhub.stack.Ports;
-import io.flowhub.stack.kafka.EmbeddedKafkaBroker;
-import io.flowhub.stack.mongo.EmbeddedMongoServer;
+import io.flowhub.embedded.Ports;
+import io.flowhub.embedded.kafka.EmbeddedKafkaBroker;
+import io.flowhub.embedded.mongo.EmbeddedMongoServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
@@ -65,7 +66,7 @@ final class StackProcess {
                 running.push(server);
                 mongo = server.uri("flowhub");
             }
-            var services = FlowHubServices.start(new FlowHubServices.Endpoints(kafka, mongo),
+            var services = FlowHubServices.start(new InProcessServices.Endpoints(kafka, mongo),
                     new FlowHubServices.ServicePorts(0, 0, 0), "--flowhub.files.root=" + dataDir.resolve("uploads"),
                     "--logging.level.io.flowhub.gateway=WARN", "--logging.level.io.flowhub.bulk=WARN",
                     "--logging.level.io.flowhub.cleanup=WARN", "--logging.level.io.flowhub.store=WARN",

@@ -1,7 +1,9 @@
 package io.flowhub.stack;
 
-import io.flowhub.stack.kafka.EmbeddedKafkaBroker;
-import io.flowhub.stack.mongo.EmbeddedMongoServer;
+import io.flowhub.embedded.InProcessServices;
+import io.flowhub.embedded.Ports;
+import io.flowhub.embedded.kafka.EmbeddedKafkaBroker;
+import io.flowhub.embedded.mongo.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,7 @@ public final class LocalStack {
             mongo = started(EmbeddedMongoServer.start(settings.dataDir().resolve("mongodb").resolve("flowhub.mv")
                     .toAbsolutePath(), settings.mongoPort())).uri(DATABASE);
         }
-        FlowHubServices services = started(FlowHubServices.start(new FlowHubServices.Endpoints(kafka, mongo),
+        InProcessServices services = started(FlowHubServices.start(new InProcessServices.Endpoints(kafka, mongo),
                 new FlowHubServices.ServicePorts(settings.gatewayPort(), settings.bulkWorkerPort(),
                         settings.cleanupWorkerPort()),
                 "--flowhub.files.root=" + settings.dataDir().resolve("uploads").toAbsolutePath()));

@@ -1,5 +1,6 @@
 package io.flowhub.stack;
 
+import io.flowhub.embedded.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.flowhub.stack;
 
-import io.flowhub.stack.testing.FlowHubStackExtension;
-import io.flowhub.stack.testing.TestStack;
+import io.flowhub.testing.FlowHubStackExtension;
+import io.flowhub.testing.TestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package io.flowhub.stack;
 
+import io.flowhub.embedded.Ports;
+import io.flowhub.embedded.PortInUseException;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

@@ -1,12 +1,13 @@
 package io.flowhub.bench.chaos;
 
+import io.flowhub.embedded.InProcessServices;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.stack.FlowHubServices;
-import io.flowhub.stack.Ports;
-import io.flowhub.stack.kafka.EmbeddedKafkaBroker;
-import io.flowhub.stack.mongo.EmbeddedMongoServer;
+import io.flowhub.embedded.Ports;
+import io.flowhub.embedded.kafka.EmbeddedKafkaBroker;
+import io.flowhub.embedded.mongo.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ final class ChaosStack implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private final EmbeddedMongoServer mongo;
     final String mongoUri;
-    private final FlowHubServices gateway;
+    private final InProcessServices gateway;
     final MongoClient client;
     final MongoDatabase database;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -61,7 +62,7 @@ final class ChaosStack implements AutoCloseable {
         mongoUri = mongo.uri("flowhub");
         client = MongoClients.create(mongoUri);
         database = client.getDatabase("flowhub");
-        gateway = FlowHubServices.startGateway(new FlowHubServices.Endpoints(kafkaBootstrapServers(), mongoUri), 0,
+        gateway = FlowHubServices.startGateway(new InProcessServices.Endpoints(kafkaBootstrapServers(), mongoUri), 0,
                 "--flowhub.files.root=" + filesRoot, "--flowhub.gateway.publish-timeout=3s",
                 "--logging.level.io.flowhub=WARN", "--logging.level.io.flowhub.bench=INFO",
                 "--logging.level.org.apache.kafka=ERROR");

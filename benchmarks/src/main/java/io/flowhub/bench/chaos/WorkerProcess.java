@@ -1,9 +1,9 @@
 package io.flowhub.bench.chaos;
 
+import io.flowhub.embedded.InProcessServices;
 import io.flowhub.bench.BenchmarkSuite;
 import io.flowhub.bench.ChildJvm;
-import io.flowhub.stack.FlowHubServices;
-import io.flowhub.stack.Ports;
+import io.flowhub.embedded.Ports;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ final class WorkerProcess {
                 prefix + "worker-id=" + workerId, prefix + "lease=" + ChaosStack.LEASE.toSeconds() + "s",
                 prefix + "sweep-interval=1s", prefix + "outbox-grace=2s", "--flowhub.cleanup.batch-size=10",
                 "--spring.main.banner-mode=off", "--logging.level.org.springframework.kafka.listener=INFO",
-                FlowHubServices.WORKERS_WITHOUT_SECURITY), log);
+                InProcessServices.WORKERS_WITHOUT_SECURITY), log);
         return new WorkerProcess(kind, workerId, process, log);
     }
 

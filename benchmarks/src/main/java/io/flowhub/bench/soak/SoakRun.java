@@ -2,7 +2,7 @@ package io.flowhub.bench.soak;
 
 import io.flowhub.bench.ChildJvm;
 import io.flowhub.stack.LocalStack;
-import io.flowhub.stack.Ports;
+import io.flowhub.embedded.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

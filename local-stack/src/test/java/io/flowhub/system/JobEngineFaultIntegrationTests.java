@@ -1,0 +1,274 @@
+package io.flowhub.system;
+
+import io.flowhub.events.Topics;
+import io.flowhub.testing.FlowHubStackExtension;
+import io.flowhub.testing.TestStack;
+import io.flowhub.testing.TestUser;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The job engine under the faults it is built for, each injected by putting the database and Kafka
+ * in the state the fault leaves: a worker that died after a batch's write but before recording it,
+ * after recording a cleanup batch but before the job heard of it, a command redelivered after its
+ * job finished or was deleted, a command that never reached Kafka.
+ */
+@ExtendWith(FlowHubStackExtension.class)
+class JobEngineFaultIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final TestStack stack;
+    private final TestUser owner;
+
+    JobEngineFaultIntegrationTests(TestStack stack) {
+        this.stack = stack;
+        this.owner = stack.newEditor();
+    }
+
+    @Test
+    void aFilterJobResumedAfterAnUnrecordedBatchCountsThatBatchsItemsExactlyOnce() throws Exception {
+        String tag = "resume-" + UUID.randomUUID();
+        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), 120, tag);
+        ObjectId jobId = new ObjectId();
+        // why: the state a worker leaves when it dies after writing batch 1 and before recording it:
+        // its items no longer match the filter (status active), and the job knows of no batch
+        stack.database().getCollection("items").updateMany(in("_id", ids.subList(0, 50)), combine(
+                set("is_active", false), set("deleted_at", new Date()), set("last_job_id", jobId)));
+        String command = command("SoftDeleteItems", jobId, Map.of("filter", Map.of("tags", List.of(tag),
+                "status", "active"), "batch_size", 50));
+        insertJob(jobId, "bulk", "delete", command, "running", "dead-worker", Instant.now().minusSeconds(60));
+        publish(Topics.BULK_COMMANDS, command);
+
+        Document job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.get("processed", 0L)).isEqualTo(120);
+        assertThat(job.get("skipped", 0L)).isZero();
+        assertThat(job.get("total_items", 0L)).isEqualTo(120);
+        var changed = new ArrayList<ObjectId>();
+        stack.database().getCollection("job_ledger").find(eq("job_id", jobId))
+                .forEach(entry -> changed.addAll(entry.getList("item_ids", ObjectId.class)));
+        assertThat(changed).hasSize(120).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aCommandRedeliveredAfterItsJobFinishedIsDroppedAndChangesNothing() throws Exception {
+        String tag = "again-" + UUID.randomUUID();
+        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), 10, tag);
+        ObjectId jobId = new ObjectId();
+        String command = command("SoftDeleteItems", jobId, Map.of("item_ids", hex(ids)));
+        insertJob(jobId, "bulk", "delete", command, "queued", null, null);
+        publish(Topics.BULK_COMMANDS, command);
+        Document first = awaitFinished(jobId);
+        stack.database().getCollection("items").updateMany(in("_id", ids), set("is_active", true));
+
+        publish(Topics.BULK_COMMANDS, command);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.database().getCollection("processed_commands")
+                .countDocuments(eq("command_id", commandId(command))) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> job(jobId).getInteger("attempts")
+                .equals(first.getInteger("attempts")));
+        assertThat(stack.database().getCollection("items").countDocuments(and(in("_id", ids), eq("is_active", true))))
+                .isEqualTo(10);
+        assertThat(job(jobId).get("processed", 0L)).isEqualTo(10);
+    }
+
+    @Test
+    void aCommandWhoseJobWasDeletedNeverRecreatesIt() throws Exception {
+        String tag = "gone-" + UUID.randomUUID();
+        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), 5, tag);
+        ObjectId jobId = new ObjectId();
+        String command = command("SoftDeleteItems", jobId, Map.of("item_ids", hex(ids)));
+
+        publish(Topics.BULK_COMMANDS, command);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.database().getCollection("processed_commands")
+                .countDocuments(and(eq("command_id", commandId(command)), eq("outcome", "job_gone"))) == 1);
+        assertThat(stack.database().getCollection("jobs").countDocuments(eq("_id", jobId))).isZero();
+        assertThat(stack.database().getCollection("items").countDocuments(and(in("_id", ids), eq("is_active", true))))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aQueuedJobWhoseCommandNeverReachedKafkaIsSentAgainAndRuns() {
+        String tag = "outbox-" + UUID.randomUUID();
+        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), 7, tag);
+        ObjectId jobId = new ObjectId();
+        String command = command("SoftDeleteItems", jobId, Map.of("item_ids", hex(ids)));
+        // why: the gateway held the job in the outbox, recorded it and died (or Kafka was down) before
+        // the command was published
+        stack.database().getCollection("job_outbox").insertOne(new Document("_id", jobId).append("kind", "bulk")
+                .append("held_at", Date.from(Instant.now().minusSeconds(60))));
+        insertJob(jobId, "bulk", "delete", command, "queued", null, null);
+
+        Document job = awaitFinished(jobId);
+
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.get("processed", 0L)).isEqualTo(7);
+        assertThat(stack.database().getCollection("job_outbox").countDocuments(eq("_id", jobId))).isZero();
+    }
+
+    @Test
+    void aPurgeRedeliveredAfterARecordedBatchCountsEveryItemOnce() throws Exception {
+        TestUser user = stack.newEditor();
+        ObjectId userId = new ObjectId(user.id());
+        List<ObjectId> ids = seedItems(userId, 300, "purged");
+        ObjectId jobId = new ObjectId();
+        String command = JSON.writeValueAsString(Map.of("type", "PurgeUserData", "schema_version", 1,
+                "command_id", UUID.randomUUID().toString(), "job_id", jobId.toHexString(), "requested_by", "test",
+                "user_id", user.id(), "include_otp", true, "include_activity_logs", true));
+        insertJob(jobId, "cleanup", "purge_user_data", command, "running", "dead-worker", Instant.now().minusSeconds(60));
+        // why: the state a worker leaves when it dies after recording its first batch (120 items
+        // claimed and deleted) and before writing that batch to the job
+        List<ObjectId> firstBatch = ids.subList(0, 120);
+        stack.database().getCollection("items").deleteMany(in("_id", firstBatch));
+        stack.database().getCollection("job_ledger").insertOne(new Document("_id", new ObjectId())
+                .append("job_id", jobId).append("batch", 1).append("operation", "purge_user_data")
+                .append("owner_id", "test").append("target_user_id", user.id()).append("item_ids", firstBatch)
+                .append("counts", new Document("processed", 120L)).append("errors", List.of())
+                .append("deleted", new Document("items", 120L).append("files", 0L))
+                .append("through", new Document("batch", 1).append("step", "items").append("cursor", 120L)
+                        .append("resume_after", firstBatch.getLast()))
+                .append("at", new Date()));
+        publish(Topics.CLEANUP_COMMANDS, command);
+
+        Document job = awaitFinished(jobId);
+
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.get("result", Document.class).get("items", 0L)).isEqualTo(300);
+        assertThat(stack.database().getCollection("items").countDocuments(eq("created_by", userId))).isZero();
+        var deleted = new ArrayList<ObjectId>();
+        stack.database().getCollection("job_ledger").find(eq("job_id", jobId))
+                .forEach(entry -> deleted.addAll(entry.getList("item_ids", ObjectId.class)));
+        assertThat(deleted).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void anIdempotencyKeyWhoseJobWasPurgedStartsANewJob() {
+        TestUser user = stack.newEditor();
+        List<ObjectId> ids = seedItems(new ObjectId(user.id()), 3, "keyed");
+        String body = "{\"operation\":\"delete\",\"itemIds\":" + JSON.writeValueAsString(hex(ids)) + "}";
+        var keyed = user.gateway().withHeader("Idempotency-Key", "nightly-" + UUID.randomUUID());
+        String firstJob = keyed.post("/api/v1/bulk-operations", body).json().get("job_id").asString();
+        awaitFinished(new ObjectId(firstJob));
+        var purge = stack.internal().delete("/api/v1/internal/users/" + user.id() + "/data");
+        assertThat(purge.status()).as(purge.text()).isEqualTo(200);
+
+        var again = keyed.post("/api/v1/bulk-operations", body);
+
+        assertThat(again.status()).as(again.text()).isEqualTo(202);
+        assertThat(again.json().get("job_id").asString()).isNotEqualTo(firstJob);
+    }
+
+    @Test
+    void aCancelledPurgeStopsBetweenBatchesKeepsItsCountsAndAnswersAWaitingCaller() throws Exception {
+        TestUser user = stack.newEditor();
+        ObjectId userId = new ObjectId(user.id());
+        seedItems(userId, TestStack.CLEANUP_BATCH_SIZE * 60, "cancelled");
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> stack.internal().delete("/api/v1/internal/users/" + user.id() + "/data"));
+        Document running = await().atMost(Duration.ofSeconds(30)).until(() -> stack.database().getCollection("jobs")
+                        .find(and(eq("target_user_id", user.id()), eq("operation", "purge_user_data"))).first(),
+                job -> job != null && job.get("batches", 0) >= 1);
+        ObjectId jobId = running.getObjectId("_id");
+
+        var cancel = stack.internal().post("/api/v1/internal/jobs/" + jobId.toHexString() + "/cancel", "");
+
+        assertThat(cancel.status()).as(cancel.text()).isEqualTo(200);
+        var answer = waiting.get();
+        assertThat(answer.status()).as(answer.text()).isEqualTo(409);
+        Document job = await().atMost(Duration.ofSeconds(30)).until(() -> job(jobId),
+                found -> found.getInteger("batches", 0) == stack.database().getCollection("job_ledger")
+                        .countDocuments(eq("job_id", jobId)));
+        long left = stack.database().getCollection("items").countDocuments(eq("created_by", userId));
+        long deleted = job.get("result", Document.class).get("items", 0L);
+        assertThat(job.getString("status")).isEqualTo("cancelled");
+        assertThat(left).isPositive();
+        assertThat(deleted).isPositive().isEqualTo(TestStack.CLEANUP_BATCH_SIZE * 60L - left);
+        assertThat(answer.json().get("deleted").get("items").asLong()).isLessThanOrEqualTo(deleted);
+        assertThat(stack.database().getCollection("items").countDocuments(exists("deleting_job"))).isZero();
+    }
+
+    private List<ObjectId> seedItems(ObjectId user, int count, String tag) {
+        var documents = new ArrayList<Document>();
+        Date now = new Date();
+        for (int i = 0; i < count; i++) {
+            documents.add(new Document("_id", new ObjectId()).append("name", "fault " + i).append("description", null)
+                    .append("tags", List.of(tag)).append("test_data", true).append("created_by", user)
+                    .append("is_active", true).append("deleted_at", null).append("created_at", now)
+                    .append("updated_at", now));
+        }
+        stack.database().getCollection("items").insertMany(documents);
+        return documents.stream().map(document -> document.getObjectId("_id")).toList();
+    }
+
+    private String command(String type, ObjectId jobId, Map<String, Object> selection) {
+        var command = new java.util.LinkedHashMap<String, Object>(Map.of("type", type, "schema_version", 1,
+                "command_id", UUID.randomUUID().toString(), "job_id", jobId.toHexString(), "owner_id", owner.id(),
+                "restrict_to_owner", true));
+        command.putAll(selection);
+        return JSON.writeValueAsString(command);
+    }
+
+    private void insertJob(ObjectId jobId, String kind, String operation, String command, String status,
+            String worker, Instant heartbeat) {
+        var job = new Document("_id", jobId).append("kind", kind).append("operation", operation)
+                .append("owner_id", owner.id()).append("command_id", commandId(command)).append("command", command)
+                .append("status", status).append("total_items", 0L).append("cursor", 0L).append("batches", 0)
+                .append("attempts", status.equals("running") ? 1 : 0)
+                .append("created_at", Date.from(Instant.now().minusSeconds(60)));
+        if (worker != null) {
+            job.append("worker_id", worker).append("heartbeat_at", Date.from(heartbeat));
+        }
+        stack.database().getCollection("jobs").insertOne(job);
+    }
+
+    private void publish(String topic, String command) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, owner.id(), command)).get();
+        }
+    }
+
+    private Document awaitFinished(ObjectId jobId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> job(jobId),
+                job -> job != null && List.of("completed", "failed", "cancelled").contains(job.getString("status")));
+    }
+
+    private Document job(ObjectId jobId) {
+        return stack.database().getCollection("jobs").find(eq("_id", jobId)).first();
+    }
+
+    private static String commandId(String command) {
+        return JSON.readTree(command).get("command_id").asString();
+    }
+
+    private static List<String> hex(List<ObjectId> ids) {
+        return ids.stream().map(ObjectId::toHexString).toList();
+    }
+}
