@@ -18,9 +18,7 @@ import java.util.Locale;
  * Runs the benchmark scenarios on a fresh local stack and writes benchmarks/RESULTS.md and
  * benchmarks/results.json. {@code --quick} runs small workloads only, to check the harness, and
  * writes them under benchmarks/target/quick.
- * Started as {@code load-driver}, {@code bulk-worker} or {@code cleanup-worker}, it plays that part
- * in a JVM of its own (for B6, B7 and the chaos suite) instead; started as {@code chaos}, it runs
- * the chaos suite ({@link io.flowhub.bench.chaos.ChaosSuite}).
+ Started by {@link io.flowhub.bench.launch.Bench}, which also starts the child JVMs' roles, chaos and soak.
  */
 public final class BenchmarkSuite {
 
@@ -34,36 +32,8 @@ public final class BenchmarkSuite {
     private BenchmarkSuite() {
     }
 
-    public static void main(String[] arguments) throws Exception {
-        String[] rest = arguments.length == 0 ? arguments : Arrays.copyOfRange(arguments, 1, arguments.length);
-        if (arguments.length > 0 && arguments[0].equals(GatewayLoad.ROLE)) {
-            GatewayLoad.main(rest);
-            return;
-        }
-        if (arguments.length > 0 && arguments[0].equals(ProcessScenarios.WORKER_ROLE)) {
-            ProcessScenarios.runWorker(rest);
-            return;
-        }
-        if (arguments.length > 0 && arguments[0].equals(CLEANUP_WORKER_ROLE)) {
-            io.flowhub.cleanup.CleanupWorkerApplication.main(rest);
-            return;
-        }
-        if (arguments.length > 0 && arguments[0].equals(io.flowhub.bench.soak.SoakRun.STACK_ROLE)) {
-            io.flowhub.bench.soak.SoakRun.runStack(rest);
-            return;
-        }
-        if (arguments.length > 0 && arguments[0].equals("soak")) {
-            io.flowhub.bench.soak.SoakRun.main(rest);
-            return;
-        }
-        if (arguments.length > 0 && arguments[0].equals("chaos")) {
-            io.flowhub.bench.chaos.ChaosSuite.main(rest);
-            return;
-        }
-        if (arguments.length > 0 && arguments[0].equals(StackProcess.ROLE)) {
-            StackProcess.main(rest);
-            return;
-        }
+    /** Runs the suite, or with {@code --compare} compares two results files; see {@link #USAGE}. */
+    public static void run(String[] arguments) throws Exception {
         Options options;
         try {
             options = Options.parse(arguments);

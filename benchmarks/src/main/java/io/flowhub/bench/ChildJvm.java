@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts this program again in a JVM of its own, in one of its roles (see {@link BenchmarkSuite}):
+ * Starts this program again in a JVM of its own, in one of its roles (see {@code io.flowhub.bench.launch.Bench}):
  * a load driver or a lone bulk-worker, so what it measures is not shared with the stack's process.
  */
 public final class ChildJvm {
+
+    /** The program's entry point, named rather than referred to, since it depends on every package of the harness. */
+    public static final String MAIN_CLASS = "io.flowhub.bench.launch.Bench";
 
     private ChildJvm() {
     }
@@ -33,7 +36,7 @@ public final class ChildJvm {
         command.add(classPath);
         // why: from the packaged jar the classes sit in nested jars that only Boot's launcher can open
         boolean packaged = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator) && isBootJar(classPath);
-        command.add(packaged ? "org.springframework.boot.loader.launch.JarLauncher" : BenchmarkSuite.class.getName());
+        command.add(packaged ? "org.springframework.boot.loader.launch.JarLauncher" : MAIN_CLASS);
         command.addAll(role);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }

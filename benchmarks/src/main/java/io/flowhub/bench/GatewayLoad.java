@@ -21,9 +21,9 @@ import java.util.concurrent.Future;
  * each target in turn (closed loop), round after round, and writes each round's latencies, summed
  * up, to a file: a round of every target is one repetition of the scenario.
  */
-final class GatewayLoad {
+public final class GatewayLoad {
 
-    static final String ROLE = "load-driver";
+    public static final String ROLE = "load-driver";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One endpoint to load: {@code body} is null for a GET. */
@@ -60,7 +60,7 @@ final class GatewayLoad {
     }
 
     /** Runs the plan at {@code arguments[0]}, writing a map of target name to its {@link Round}s to {@code arguments[1]}. */
-    static void main(String[] arguments) throws Exception {
+    public static void main(String[] arguments) throws Exception {
         Plan plan = JSON.readValue(Files.readString(Path.of(arguments[0])), Plan.class);
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();

@@ -36,11 +36,11 @@ import static com.mongodb.client.model.Filters.eq;
  * The scenarios whose measured side runs in a JVM of its own: B6 loads the gateway from a second
  * process, B7 watches a lone bulk-worker's heap through its garbage-collection log.
  */
-final class ProcessScenarios {
+public final class ProcessScenarios {
 
     /** B7 runs the worker in a heap of this size: the job completing in it is the target met. */
     static final int WORKER_HEAP_MIB = 256;
-    static final String WORKER_ROLE = "bulk-worker";
+    public static final String WORKER_ROLE = "bulk-worker";
     private static final int CONCURRENCY = 8;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -242,7 +242,7 @@ final class ProcessScenarios {
     }
 
     /** The bulk-worker role: the worker application, alone in this JVM. */
-    static void runWorker(String[] arguments) {
+    public static void runWorker(String[] arguments) {
         BulkWorkerApplication.main(arguments);
     }
 }

@@ -25,9 +25,9 @@ import java.util.LinkedHashMap;
  * the servers running (for B7's lone worker) — and stops everything when its input ends, which
  * is also what happens when the driver dies.
  */
-final class StackProcess {
+public final class StackProcess {
 
-    static final String ROLE = "bench-stack";
+    public static final String ROLE = "bench-stack";
     static final String STOP_SERVICES = "stop-services";
     /**
      * The embedded store's commits while measuring: every 10 s or at 64 MiB of changes, not H2's every
@@ -49,7 +49,7 @@ final class StackProcess {
     }
 
     /** @param arguments the data directory, the external Kafka and MongoDB ("-" for none), the ready file */
-    static void main(String[] arguments) throws Exception {
+    public static void main(String[] arguments) throws Exception {
         Path dataDir = Path.of(arguments[0]);
         String kafka = arguments[1].equals("-") ? null : arguments[1];
         String mongo = arguments[2].equals("-") ? null : arguments[2];

@@ -1,5 +1,6 @@
 package io.flowhub.bulk;
 
+import io.flowhub.bulk.job.BulkWorkerSettings;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.JobRejected;

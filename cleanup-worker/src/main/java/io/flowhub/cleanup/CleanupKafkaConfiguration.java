@@ -1,5 +1,6 @@
 package io.flowhub.cleanup;
 
+import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.JobRejected;

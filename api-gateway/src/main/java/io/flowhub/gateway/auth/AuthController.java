@@ -1,5 +1,6 @@
 package io.flowhub.gateway.auth;
 
+import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Accounts;
 import io.flowhub.gateway.user.NewAccount;
 import io.flowhub.gateway.user.User;
@@ -41,34 +42,34 @@ class AuthController {
 
     /** Anyone may register; the account is an EDITOR whatever role the body names. */
     @PostMapping("/register")
-    ResponseEntity<Registered> register(@Valid @RequestBody NewAccount account) {
+    ResponseEntity<Envelope<User>> register(@Valid @RequestBody NewAccount account) {
         User user = accounts.open(account, Role.EDITOR);
-        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(new Registered("success", user));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(user));
     }
 
     @PostMapping("/login")
-    SignedIn login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+    Envelope<Session> login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         throttle.attempt(credentials.email(), request.getRemoteAddr());
         return signedIn(accounts.authenticate(credentials.email(), credentials.password()));
     }
 
     @PostMapping("/otp/request")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Message requestCode(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+    Envelope<Void> requestCode(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
         throttle.attempt(request.email(), http.getRemoteAddr());
         otp.request(request.email());
-        return new Message("success", "If the address has an account, a code is on its way");
+        return Envelope.message("If the address has an account, a code is on its way");
     }
 
     @PostMapping("/otp/verify")
-    SignedIn verifyCode(@Valid @RequestBody CodeCheck check, HttpServletRequest request) {
+    Envelope<Session> verifyCode(@Valid @RequestBody CodeCheck check, HttpServletRequest request) {
         throttle.attempt(check.email(), request.getRemoteAddr());
         return signedIn(otp.verify(check.email(), check.code()));
     }
 
-    private SignedIn signedIn(User user) {
+    private Envelope<Session> signedIn(User user) {
         var token = tokens.issue(user.objectId(), user.role());
-        return new SignedIn("success", new Session(token.token(), token.tokenType(), token.expiresIn(), user));
+        return Envelope.of(new Session(token.token(), token.tokenType(), token.expiresIn(), user));
     }
 
     record Credentials(@NotBlank(message = "email is required") String email,
@@ -83,15 +84,9 @@ class AuthController {
                      @Pattern(regexp = "\\d{6}", message = "code must be the 6 digits that were sent") String code) {
     }
 
-    record Registered(String status, User data) {
-    }
 
     record Session(String token, String tokenType, long expiresIn, User user) {
     }
 
-    record SignedIn(String status, Session data) {
-    }
 
-    record Message(String status, String message) {
-    }
 }

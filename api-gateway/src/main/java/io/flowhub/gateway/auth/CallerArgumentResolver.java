@@ -1,5 +1,7 @@
 package io.flowhub.gateway.auth;
 
+import io.flowhub.gateway.user.Caller;
+import io.flowhub.gateway.system.AuthenticationFailedException;
 import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;
 import org.springframework.core.MethodParameter;

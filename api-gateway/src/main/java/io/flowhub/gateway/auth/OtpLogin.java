@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import io.flowhub.gateway.system.AuthenticationFailedException;
 import io.flowhub.gateway.user.User;
 import io.flowhub.gateway.user.UserStore;
 import io.flowhub.store.CollectionNames;

@@ -1,12 +1,12 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.gateway.job.JobView;
 import io.flowhub.gateway.system.ConflictException;
+import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.ObjectIds;
-import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStore;
-import io.flowhub.store.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.bson.types.ObjectId;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,53 +27,29 @@ import java.util.Map;
 class InternalJobController {
 
     private final JobStore jobs;
-    private final AuditLog audit;
-    private final EnvironmentPolicy policy;
-    private final InternalMetrics metrics;
+    private final InternalAudit audit;
 
-    InternalJobController(JobStore jobs, AuditLog audit, EnvironmentPolicy policy, InternalMetrics metrics) {
+    InternalJobController(JobStore jobs, InternalAudit audit) {
         this.jobs = jobs;
         this.audit = audit;
-        this.policy = policy;
-        this.metrics = metrics;
     }
 
     @GetMapping("/{jobId}")
-    Map<String, Object> job(@PathVariable String jobId) {
-        Job job = jobs.find(ObjectIds.parse("job id", jobId)).orElseThrow(() -> new NotFoundException("Job", jobId));
-        var data = new LinkedHashMap<String, Object>();
-        data.put("job_id", jobId);
-        data.put("operation", job.operation());
-        data.put("status", job.status().wireValue());
-        data.put("dry_run", job.dryRun());
-        data.put("progress", job.progress());
-        data.put("processed", job.counts().processed());
-        data.put("result", job.result());
-        data.put("failure_reason", job.failureReason());
-        return Map.of("status", "success", "data", data);
+    Envelope<JobView> job(@PathVariable String jobId) {
+        return Envelope.of(JobView.of(jobs.find(ObjectIds.parse("job id", jobId))
+                .orElseThrow(() -> new NotFoundException("Job", jobId))));
     }
 
     @PostMapping("/{jobId}/cancel")
-    Map<String, Object> cancel(@PathVariable String jobId, HttpServletRequest request) {
+    Envelope<JobView> cancel(@PathVariable String jobId, HttpServletRequest request) {
         ObjectId id = ObjectIds.parse("job id", jobId);
-        Job found = jobs.find(id).orElseThrow(() -> audited(request, jobId, "not found",
-                new NotFoundException("Job", jobId)));
-        Job cancelled = jobs.cancel(id).orElseThrow(() -> audited(request, jobId, "conflict",
+        var call = audit.call(request, Map.of("job_id", jobId), false);
+        Job found = jobs.find(id).orElseThrow(() -> call.audited(new NotFoundException("Job", jobId), "not found"));
+        Job cancelled = jobs.cancel(id).orElseThrow(() -> call.audited(
                 new ConflictException("Job " + jobId + " is " + jobs.find(id).map(job -> job.status().wireValue())
-                        .orElse(found.status().wireValue()) + "; only a queued or running job can be cancelled")));
-        record(request, jobId, "cancelled", new LinkedHashMap<>(cancelled.result()));
-        return job(jobId);
-    }
-
-    private RuntimeException audited(HttpServletRequest request, String jobId, String outcome, RuntimeException e) {
-        record(request, jobId, outcome, null);
-        return e;
-    }
-
-    private void record(HttpServletRequest request, String jobId, String outcome, Map<String, Object> counts) {
-        audit.record(new AuditLog.AuditEntry(request.getMethod() + " " + request.getRequestURI(),
-                String.valueOf(request.getAttribute(InternalKeyFilter.CALLER_ATTRIBUTE)),
-                policy.environment().wireValue(), Map.of("job_id", jobId), outcome, counts, false, jobId));
-        metrics.audited(outcome);
+                        .orElse(found.status().wireValue()) + "; only a queued or running job can be cancelled"),
+                "conflict"));
+        call.record("cancelled", cancelled.result(), jobId);
+        return Envelope.of(JobView.of(cancelled));
     }
 }

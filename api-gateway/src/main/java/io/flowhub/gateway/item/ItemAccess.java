@@ -1,6 +1,6 @@
 package io.flowhub.gateway.item;
 
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.ForbiddenException;
 import org.bson.conversions.Bson;
 

@@ -1,8 +1,9 @@
 package io.flowhub.gateway.item;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flowhub.gateway.system.Envelope;
 import io.flowhub.events.Tags;
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.ObjectIds;
 import io.flowhub.store.activity.ActivityLog;
@@ -101,13 +102,13 @@ class ItemController {
 
     @DeleteMapping("/{itemId}")
     Envelope<Item> delete(Caller caller, @PathVariable String itemId) {
-        return new Envelope<>("success", "Item deleted successfully",
+        return Envelope.of("Item deleted successfully",
                 editor.softDelete(caller, ObjectIds.parse("item id", itemId)));
     }
 
     @PatchMapping("/{itemId}/activate")
     Envelope<Item> activate(Caller caller, @PathVariable String itemId) {
-        return new Envelope<>("success", "Item activated successfully",
+        return Envelope.of("Item activated successfully",
                 editor.restore(caller, ObjectIds.parse("item id", itemId)));
     }
 
@@ -139,10 +140,4 @@ class ItemController {
     record Count(long count) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Envelope<T>(String status, String message, T data) {
-        static <T> Envelope<T> of(T data) {
-            return new Envelope<>("success", null, data);
-        }
-    }
 }

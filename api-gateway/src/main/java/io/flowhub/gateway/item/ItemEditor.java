@@ -1,6 +1,6 @@
 package io.flowhub.gateway.item;
 
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.gateway.system.PayloadTooLargeException;

@@ -1,6 +1,7 @@
 package io.flowhub.gateway.item;
 
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.ObjectIds;
 import io.flowhub.store.file.FileStore;
@@ -47,7 +48,7 @@ class ItemFileController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ItemController.Envelope<Item> upload(Caller caller, @PathVariable String itemId, @RequestParam("file") MultipartFile file) {
+    Envelope<Item> upload(Caller caller, @PathVariable String itemId, @RequestParam("file") MultipartFile file) {
         ObjectId id = ObjectIds.parse("item id", itemId);
         queries.get(caller, id);
         String stored;
@@ -58,7 +59,7 @@ class ItemFileController {
         }
         var before = editor.attachFile(caller, id, stored);
         removeReplaced(before.getString(FILE_PATH));
-        return new ItemController.Envelope<>("success", "File uploaded successfully", queries.get(caller, id));
+        return Envelope.of("File uploaded successfully", queries.get(caller, id));
     }
 
     @GetMapping

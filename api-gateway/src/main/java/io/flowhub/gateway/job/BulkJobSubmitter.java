@@ -4,7 +4,7 @@ import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.SelectionFilter;
 import io.flowhub.events.Topics;
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.ForbiddenException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobKind;

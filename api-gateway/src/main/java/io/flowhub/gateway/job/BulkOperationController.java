@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.job.Job;
 import jakarta.validation.Valid;
@@ -27,14 +28,14 @@ class BulkOperationController {
     }
 
     @PostMapping("/api/v1/bulk-operations")
-    ResponseEntity<Accepted> submit(Caller caller, @Valid @RequestBody BulkOperationRequest request,
+    ResponseEntity<Envelope<Void>> submit(Caller caller, @Valid @RequestBody BulkOperationRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return accepted(submitter.submit(caller, request, idempotencyKey), "Bulk operation started");
     }
 
     /** The seed system's missing "delete by tag": a soft-delete job over the caller's items with any of the tags. */
     @DeleteMapping("/api/v1/items")
-    ResponseEntity<Accepted> deleteByTags(Caller caller, @RequestParam(required = false) List<String> tags,
+    ResponseEntity<Envelope<Void>> deleteByTags(Caller caller, @RequestParam(required = false) List<String> tags,
             @RequestParam(name = "test_data", required = false) Boolean testData,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (tags == null || tags.stream().allMatch(String::isBlank)) {
@@ -47,14 +48,12 @@ class BulkOperationController {
         return accepted(submitter.submit(caller, request, idempotencyKey), "Delete by tags started");
     }
 
-    private static ResponseEntity<Accepted> accepted(Job job, String message) {
+    private static ResponseEntity<Envelope<Void>> accepted(Job job, String message) {
         String jobId = job.id().toHexString();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/jobs/" + jobId))
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(new Accepted("success", jobId, message));
+                .body(Envelope.message(message).with("job_id", jobId));
     }
 
-    record Accepted(String status, String jobId, String message) {
-    }
 }

@@ -1,6 +1,6 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.ObjectIds;
 import io.flowhub.store.job.Job;

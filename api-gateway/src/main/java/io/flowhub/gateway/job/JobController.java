@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.store.job.Job;
@@ -40,7 +41,7 @@ class JobController {
 
     @GetMapping({"/api/v1/jobs/{jobId}", "/api/v1/bulk-operations/{jobId}"})
     Envelope<JobView> get(Caller caller, @PathVariable String jobId) {
-        return new Envelope<>("success", JobView.of(access.visibleJob(caller, jobId)));
+        return Envelope.of(JobView.of(access.visibleJob(caller, jobId)));
     }
 
     @GetMapping("/api/v1/jobs")
@@ -49,7 +50,7 @@ class JobController {
         if (count < 1 || count > MAX_LIMIT) {
             throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
         }
-        return new Envelope<>("success", queries.listByOwner(caller.id().toHexString(), count).stream()
+        return Envelope.of(queries.listByOwner(caller.id().toHexString(), count).stream()
                 .map(JobView::of).toList());
     }
 
@@ -57,7 +58,7 @@ class JobController {
     @PostMapping("/api/v1/jobs/{jobId}/cancel")
     Envelope<JobView> cancel(Caller caller, @PathVariable String jobId) {
         Job job = access.visibleJob(caller, jobId);
-        return new Envelope<>("success", JobView.of(jobs.cancel(job.id()).orElseThrow(() -> new ConflictException(
+        return Envelope.of(JobView.of(jobs.cancel(job.id()).orElseThrow(() -> new ConflictException(
                 "Job " + jobId + " is " + jobs.find(job.id()).map(found -> found.status().wireValue()).orElse("gone")
                         + "; only a queued or running job can be cancelled"))));
     }
@@ -67,6 +68,4 @@ class JobController {
         return stream.open(caller.id().toHexString(), access.visibleJob(caller, jobId).id());
     }
 
-    record Envelope<T>(String status, T data) {
-    }
 }

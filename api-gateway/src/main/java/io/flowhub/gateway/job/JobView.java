@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A job as the API shows it, with the seed system's field names; {@code result} is what a cleanup
- * job deleted so far, per collection and files (empty for a bulk job).
+ * A job as the API shows it, with the seed system's field names: the one view of a job, for its
+ * owner, the internal API and the event stream. {@code result} is what a cleanup job deleted so
+ * far, per collection and files (empty for a bulk job).
  */
-record JobView(
+public record JobView(
         String jobId,
         String kind,
         String operation,
         String status,
+        boolean dryRun,
         int progress,
         long totalItems,
         long processed,
@@ -31,10 +33,10 @@ record JobView(
         Instant finishedAt,
         Instant updatedAt) {
 
-    static JobView of(Job job) {
+    public static JobView of(Job job) {
         var counts = job.counts();
         return new JobView(job.id().toHexString(), job.kind().wireValue(), job.operation(), job.status().wireValue(),
-                job.progress(), job.totalItems(), counts.processed(), counts.failed(), counts.skipped(),
+                job.dryRun(), job.progress(), job.totalItems(), counts.processed(), counts.failed(), counts.skipped(),
                 counts.skipReasons(), job.errors(), job.result(), job.failureReason(), job.attempts(), job.createdAt(),
                 job.startedAt(), job.finishedAt(), job.updatedAt());
     }

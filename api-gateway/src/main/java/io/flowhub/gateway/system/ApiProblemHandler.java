@@ -1,10 +1,6 @@
 package io.flowhub.gateway.system;
 
 import io.flowhub.events.InvalidCommandException;
-import io.flowhub.gateway.auth.AuthenticationFailedException;
-import io.flowhub.gateway.internal.PolicyDeniedException;
-import io.flowhub.gateway.job.IdempotencyConflictException;
-import io.flowhub.gateway.user.DuplicateEmailException;
 import io.flowhub.store.MalformedIdException;
 import io.flowhub.store.StoreException;
 import org.slf4j.Logger;
@@ -49,19 +45,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage());
     }
 
-    @ExceptionHandler({ForbiddenException.class, PolicyDeniedException.class})
+    @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(RuntimeException e) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
-    @ExceptionHandler({DuplicateEmailException.class, ConflictException.class})
+    @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
-    @ExceptionHandler(IdempotencyConflictException.class)
-    ProblemDetail unprocessable(IdempotencyConflictException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage());
+    @ExceptionHandler(UnprocessableContentException.class)
+    ProblemDetail unprocessable(UnprocessableContentException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable content", e.getMessage());
+    }
+
+    @ExceptionHandler(JobOutcomeException.class)
+    ResponseEntity<ProblemDetail> jobOutcome(JobOutcomeException e) {
+        ProblemDetail problem = problem(e.status(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

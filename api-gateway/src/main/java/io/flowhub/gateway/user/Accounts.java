@@ -1,6 +1,6 @@
 package io.flowhub.gateway.user;
 
-import io.flowhub.gateway.auth.AuthenticationFailedException;
+import io.flowhub.gateway.system.AuthenticationFailedException;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.user.Role;
 import org.springframework.security.crypto.password.PasswordEncoder;

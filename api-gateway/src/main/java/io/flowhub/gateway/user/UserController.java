@@ -1,6 +1,6 @@
 package io.flowhub.gateway.user;
 
-import io.flowhub.gateway.auth.Caller;
+import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.ObjectIds;
@@ -67,9 +67,4 @@ class UserController {
     record RoleChange(@NotBlank(message = "role is required: one of ADMIN, EDITOR, VIEWER") String role) {
     }
 
-    record Envelope<T>(String status, T data) {
-        static <T> Envelope<T> of(T data) {
-            return new Envelope<>("success", data);
-        }
-    }
 }

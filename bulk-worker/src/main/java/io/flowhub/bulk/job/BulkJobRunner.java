@@ -2,7 +2,6 @@ package io.flowhub.bulk.job;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.bulk.BulkWorkerSettings;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.store.CollectionNames;

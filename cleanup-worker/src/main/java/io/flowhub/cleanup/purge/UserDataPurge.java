@@ -1,7 +1,7 @@
 package io.flowhub.cleanup.purge;
 
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.cleanup.CleanupWorkerSettings;
+import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;

@@ -1,6 +1,6 @@
 package io.flowhub.cleanup.retention;
 
-import io.flowhub.cleanup.CleanupWorkerSettings;
+import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;

@@ -1,4 +1,4 @@
-package io.flowhub.cleanup;
+package io.flowhub.cleanup.job;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.flowhub.bulk;
+package io.flowhub.bulk.job;
 
 import io.flowhub.events.BatchSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,6 +1,9 @@
-package io.flowhub.gateway.user;
+package io.flowhub.gateway.auth;
 
-import io.flowhub.gateway.auth.AuthSettings;
+import io.flowhub.gateway.user.UserStore;
+import io.flowhub.gateway.user.Accounts;
+import io.flowhub.gateway.user.DuplicateEmailException;
+import io.flowhub.gateway.user.NewAccount;
 import io.flowhub.store.user.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.flowhub.gateway.auth;
+package io.flowhub.gateway.system;
 
 /** Credentials, a code or a token that do not prove who the caller is: a 401. */
 public class AuthenticationFailedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.flowhub.gateway.auth;
+package io.flowhub.gateway.user;
 
 import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;

@@ -1,0 +1,104 @@
+package io.flowhub.gateway.internal;
+
+import io.flowhub.events.CleanupCommand;
+import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.system.JobOutcomeException;
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.DeferredResult;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs a cleanup call as a job: records it and sends its command, waits for it (up to {@code wait}
+ * seconds, without holding a thread) and answers in the seed system's shape; with
+ * {@code Prefer: respond-async}, or when the job outlives the wait, it answers 202 with the job.
+ */
+@Component
+class CleanupCalls {
+
+    static final int DEFAULT_WAIT_SECONDS = 30;
+    static final int MAX_WAIT_SECONDS = 300;
+
+    private final CleanupSubmitter submitter;
+    private final JobWaiter waiter;
+
+    CleanupCalls(CleanupSubmitter submitter, JobWaiter waiter) {
+        this.submitter = submitter;
+        this.waiter = waiter;
+    }
+
+    /**
+     * @param answer the seed body of a completed job, from its result counts; {@code job_id} and
+     *               {@code dry_run} are added to it
+     */
+    DeferredResult<ResponseEntity<?>> run(InternalAudit.Call call, CleanupCommand command, Integer waitSeconds,
+            String prefer, Function<Map<String, Long>, Envelope<?>> answer) {
+        Duration wait = wait(waitSeconds, prefer);
+        Job job = submitter.submit(command);
+        String jobId = job.id().toHexString();
+        Supplier<ResponseEntity<?>> accepted = () -> {
+            call.record("accepted", null, jobId);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/internal/jobs/" + jobId))
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(Envelope.message("Cleanup started").with("job_id", jobId).with("dry_run", command.dryRun()));
+        };
+        if (wait.isZero()) {
+            var now = new DeferredResult<ResponseEntity<?>>();
+            now.setResult(accepted.get());
+            return now;
+        }
+        return waiter.await(job.id(), wait, finished -> {
+            requireCompleted(call, finished);
+            call.record(command.dryRun() ? "dry_run" : "allowed", finished.result(), jobId);
+            return ResponseEntity.ok(answer.apply(finished.result()).with("job_id", jobId)
+                    .with("dry_run", command.dryRun()));
+        }, accepted);
+    }
+
+    /** @return the counts of a result, by name, 0 for those it lacks, in the order named */
+    static Map<String, Long> counts(Map<String, Long> result, String... names) {
+        var counts = new java.util.LinkedHashMap<String, Long>();
+        for (String name : names) {
+            counts.put(name, result.getOrDefault(name, 0L));
+        }
+        return counts;
+    }
+
+    private static void requireCompleted(InternalAudit.Call call, Job finished) {
+        String jobId = finished.id().toHexString();
+        if (finished.status() == JobStatus.CANCELLED) {
+            call.record("cancelled", finished.result(), jobId);
+            throw new JobOutcomeException(HttpStatus.CONFLICT, "Cleanup cancelled", "The cleanup job was cancelled "
+                    + "before it finished; what it deleted until then stays deleted and is counted here",
+                    Map.of("job_id", jobId, "job_status", finished.status().wireValue(), "deleted", finished.result()));
+        }
+        if (finished.status() != JobStatus.COMPLETED) {
+            call.record("failed", finished.result(), jobId);
+            throw new JobOutcomeException(HttpStatus.INTERNAL_SERVER_ERROR, "Cleanup failed",
+                    "The cleanup job " + finished.status().wireValue() + ": " + finished.failureReason(),
+                    Map.of("job_id", jobId));
+        }
+    }
+
+    private static Duration wait(Integer seconds, String prefer) {
+        if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
+            return Duration.ZERO;
+        }
+        int wait = seconds == null ? DEFAULT_WAIT_SECONDS : seconds;
+        if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+            throw new BadRequestException("wait must be from 0 to " + MAX_WAIT_SECONDS + " seconds, not " + wait);
+        }
+        return Duration.ofSeconds(wait);
+    }
+}

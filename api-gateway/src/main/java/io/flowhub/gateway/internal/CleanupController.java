@@ -1,0 +1,151 @@
+package io.flowhub.gateway.internal;
+
+import io.flowhub.events.CleanupByTags;
+import io.flowhub.events.InvalidCommandException;
+import io.flowhub.events.PurgeItem;
+import io.flowhub.events.PurgeUserData;
+import io.flowhub.events.ResetAll;
+import io.flowhub.events.SchemaVersion;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.store.ObjectIds;
+import io.flowhub.store.policy.EnvironmentPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import org.bson.types.ObjectId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.flowhub.gateway.internal.CleanupCalls.counts;
+
+/**
+ * The internal cleanup API for test suites, behind {@code x-internal-key}: a user's data, test data
+ * by tags, one item, everything. Each call is checked against the environment policy, audited, and
+ * run as a cleanup job ({@link CleanupCalls}).
+ */
+@RestController
+@RequestMapping("/api/v1/internal")
+class CleanupController {
+
+    private final CleanupCalls cleanups;
+    private final CleanupTargets targets;
+    private final InternalAudit audit;
+    private final EnvironmentPolicy policy;
+    private final Clock clock;
+
+    CleanupController(CleanupCalls cleanups, CleanupTargets targets, InternalAudit audit, EnvironmentPolicy policy,
+            Clock clock) {
+        this.cleanups = cleanups;
+        this.targets = targets;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @DeleteMapping("/users/{userId}/data")
+    DeferredResult<ResponseEntity<?>> purgeUserData(@PathVariable String userId, HttpServletRequest request,
+            @RequestParam(name = "include_otp", defaultValue = "true") boolean includeOtp,
+            @RequestParam(name = "include_activity_logs", defaultValue = "true") boolean includeActivityLogs,
+            @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestParam(required = false) Integer wait,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        ObjectId user = ObjectIds.parse("user id", userId);
+        var call = audit.call(request, Map.of("user_id", userId, "include_otp", includeOtp,
+                "include_activity_logs", includeActivityLogs), dryRun);
+        boolean userExists = targets.userExists(user);
+        // why: a user whose record is gone (a reset, a direct delete) may still own data, which only this removes
+        if (!userExists && !targets.ownsAnything(user)) {
+            throw call.audited(new NotFoundException("User", userId), "not found");
+        }
+        call.requireAllowed(policy.refusesHardDelete());
+        var command = new PurgeUserData(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(),
+                call.caller(), dryRun, userId, includeOtp, includeActivityLogs, clock.instant());
+        return cleanups.run(call, command, wait, prefer, result -> Envelope.success()
+                .with("deleted", counts(result, "items", "files", "bulk_jobs", "activity_logs", "otps"))
+                .with("preserved", Map.of("user", userExists)));
+    }
+
+    @PostMapping("/cleanup-test-data")
+    DeferredResult<ResponseEntity<?>> cleanupTestData(@RequestBody(required = false) CleanupTestDataRequest body,
+            HttpServletRequest request,
+            @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRunParam,
+            @RequestParam(required = false) Integer wait,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        var given = body == null ? new CleanupTestDataRequest(null, null, null, null, null, null) : body;
+        boolean hardDelete = given.hardDelete() == null || given.hardDelete();
+        boolean dryRun = dryRunParam || Boolean.TRUE.equals(given.dryRun());
+        var params = new LinkedHashMap<String, Object>();
+        params.put("tags", given.tags());
+        params.put("hard_delete", hardDelete);
+        params.put("user_id", given.userId());
+        params.put("created_before", given.createdBefore());
+        params.put("test_data", given.testData());
+        var call = audit.call(request, params, dryRun);
+        if (given.userId() != null) {
+            ObjectIds.parse("user_id", given.userId());
+        }
+        CleanupByTags command;
+        try {
+            command = new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(),
+                    call.caller(), dryRun, given.tags(), given.testData(), given.userId(), given.createdBefore(),
+                    hardDelete, clock.instant());
+        } catch (InvalidCommandException e) {
+            throw call.audited(e, "invalid");
+        }
+        if (hardDelete) {
+            call.requireAllowed(policy.refusesHardDelete());
+        }
+        String method = hardDelete ? "hard_delete" : "soft_delete";
+        return cleanups.run(call, command, wait, prefer, result -> Envelope.success()
+                .with("deleted_count", result.getOrDefault("items", 0L)).with("method", method)
+                .with("files", result.getOrDefault("files", 0L)));
+    }
+
+    @DeleteMapping("/items/{itemId}/permanent")
+    DeferredResult<ResponseEntity<?>> purgeItem(@PathVariable String itemId, HttpServletRequest request,
+            @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestParam(required = false) Integer wait,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        ObjectId item = ObjectIds.parse("item id", itemId);
+        var call = audit.call(request, Map.of("item_id", itemId), dryRun);
+        if (!targets.itemExists(item)) {
+            throw call.audited(new NotFoundException("Item", itemId), "not found");
+        }
+        call.requireAllowed(policy.refusesHardDelete());
+        var command = new PurgeItem(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(), call.caller(),
+                dryRun, itemId, clock.instant());
+        return cleanups.run(call, command, wait, prefer, result -> Envelope.message(dryRun
+                        ? "Item would be deleted permanently" : "Item deleted permanently")
+                .with("deleted", counts(result, "items", "files")));
+    }
+
+    @PostMapping("/reset")
+    DeferredResult<ResponseEntity<?>> reset(HttpServletRequest request,
+            @RequestParam(name = "preserve_admins", defaultValue = "false") boolean preserveAdmins,
+            @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestParam(required = false) Integer wait,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        var call = audit.call(request, Map.of("preserve_admins", preserveAdmins), dryRun);
+        call.requireAllowed(policy.refusesFullReset());
+        var command = new ResetAll(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(), call.caller(),
+                dryRun, preserveAdmins, clock.instant());
+        return cleanups.run(call, command, wait, prefer, result -> {
+            var data = new LinkedHashMap<String, Object>();
+            data.put("message", dryRun ? "Database would be wiped" : "Database wiped successfully");
+            data.putAll(counts(result, "users", "items", "otps", "bulk_jobs", "activity_logs", "files"));
+            return Envelope.of(data);
+        });
+    }
+}

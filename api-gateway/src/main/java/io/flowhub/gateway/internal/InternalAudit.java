@@ -1,0 +1,72 @@
+package io.flowhub.gateway.internal;
+
+import io.flowhub.store.audit.AuditLog;
+import io.flowhub.store.policy.EnvironmentPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every internal call leaves an audit entry and counts in the metrics: what was asked, by which key, and how it ended. */
+@Component
+class InternalAudit {
+
+    private final AuditLog audit;
+    private final EnvironmentPolicy policy;
+    private final InternalMetrics metrics;
+
+    InternalAudit(AuditLog audit, EnvironmentPolicy policy, InternalMetrics metrics) {
+        this.audit = audit;
+        this.policy = policy;
+        this.metrics = metrics;
+    }
+
+    /** @return the call this request makes, for its audit entry */
+    Call call(HttpServletRequest request, Map<String, Object> params, boolean dryRun) {
+        return new Call(request.getMethod() + " " + request.getRequestURI(),
+                String.valueOf(request.getAttribute(InternalKeyFilter.CALLER_ATTRIBUTE)), params, dryRun);
+    }
+
+    /** One internal call: who made it, with what, and whether only as a dry run. */
+    final class Call {
+
+        private final String endpoint;
+        private final String caller;
+        private final Map<String, Object> params;
+        private final boolean dryRun;
+
+        private Call(String endpoint, String caller, Map<String, Object> params, boolean dryRun) {
+            this.endpoint = endpoint;
+            this.caller = caller;
+            this.params = params;
+            this.dryRun = dryRun;
+        }
+
+        /** @return the key the call was made with, as the job's owner */
+        String caller() {
+            return caller;
+        }
+
+        /** Refuses the call when the environment policy does (a dry run always passes), and audits the refusal. */
+        void requireAllowed(Optional<String> refusal) {
+            if (refusal.isPresent() && !dryRun) {
+                record("denied: policy", null, null);
+                throw new PolicyDeniedException(refusal.get());
+            }
+        }
+
+        /** @return {@code e}, once the call is audited with {@code outcome} */
+        RuntimeException audited(RuntimeException e, String outcome) {
+            record(outcome, null, null);
+            return e;
+        }
+
+        void record(String outcome, Map<String, ?> counts, String jobId) {
+            audit.record(new AuditLog.AuditEntry(endpoint, caller, policy.environment().wireValue(), params, outcome,
+                    counts == null ? null : new LinkedHashMap<>(counts), dryRun, jobId));
+            metrics.audited(outcome);
+        }
+    }
+}
