@@ -7,19 +7,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.bson.types.ObjectId;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import static com.mongodb.client.model.Filters.eq;
-
 /**
  * A fresh local stack for one benchmark run — the real broker, the wire-protocol server, the three
  * services — in a JVM of its own ({@link StackProcess}), plus direct access to the same database
@@ -45,7 +39,6 @@ final class BenchEnvironment implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BenchEnvironment.class);
     static final String INTERNAL_KEY = "flowhub-secret-automation-key-2025";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The stack's heap: room for the embedded server's page cache and a million items. */
     static final String STACK_HEAP = "-Xmx4g";
 
@@ -66,6 +59,8 @@ final class BenchEnvironment implements AutoCloseable {
     private final HostLoad load = HostLoad.start();
     private final Path ready;
     private final int gatewayPort;
+    /** Calls to the gateway and waits for jobs on this stack. */
+    final JobCalls jobs;
 
     BenchEnvironment(Map<String, String> environment) throws Exception {
         DriverPauses.listen();
@@ -92,13 +87,14 @@ final class BenchEnvironment implements AutoCloseable {
         kafkaBootstrapServers = started.kafka();
         mongoUri = started.mongoUri();
         gatewayPort = started.gatewayPort();
+        jobs = new JobCalls(this);
         client = MongoClients.create(mongoUri);
         database = client.getDatabase(Objects.requireNonNullElse(new ConnectionString(mongoUri).getDatabase(), "flowhub"));
         servers = Servers.describe(client, database, kafkaBootstrapServers, externalKafka != null, externalMongo != null);
         cores = Cores.arrange(stack.pid());
         String email = "bench-" + UUID.randomUUID() + "@example.com";
-        post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"benchmark\",\"name\":\"Bench\"}", null);
-        JsonNode session = post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"benchmark\"}", null);
+        jobs.post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"benchmark\",\"name\":\"Bench\"}", null);
+        JsonNode session = jobs.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"benchmark\"}", null);
         token = session.get("data").get("token").asString();
         userId = new ObjectId(session.get("data").get("user").get("_id").asString());
     }
@@ -212,62 +208,8 @@ final class BenchEnvironment implements AutoCloseable {
         return id;
     }
 
-    JsonNode post(String path, String json, String bearer) throws Exception {
-        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    HttpResponse<String> internal(String method, String path, String json) throws Exception {
-        var request = HttpRequest.newBuilder(uri(path)).header("x-internal-key", INTERNAL_KEY)
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(10))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Polls the job every few milliseconds until it is finished; returns it. */
-    Document awaitJob(String jobId) throws Exception {
-        return awaitJob(eq("_id", new ObjectId(jobId)), Duration.ofMillis(5), () -> {
-        });
-    }
-
-    /**
-     * Polls the job the query finds until it has completed, and returns it.
-     *
-     * @param meanwhile run between polls: throws when whatever runs the job is gone
-     * @throws IllegalStateException when the job fails or is cancelled
-     */
-    Document awaitJob(Bson which, Duration every, Check meanwhile) throws Exception {
-        var jobs = database.getCollection("jobs");
-        while (true) {
-            Document job = jobs.find(which).first();
-            if (job != null && List.of("completed", "failed", "cancelled").contains(job.getString("status"))) {
-                if (!"completed".equals(job.getString("status"))) {
-                    throw new IllegalStateException("Job " + job.getObjectId("_id") + " " + job.getString("status")
-                            + ": " + job.getString("failure_reason"));
-                }
-                return job;
-            }
-            meanwhile.run();
-            Thread.sleep(every.toMillis());
-        }
-    }
-
-    /** Something to check while waiting, which may fail. */
-    @FunctionalInterface
-    interface Check {
-        void run() throws Exception;
-    }
-
     URI uri(String path) {
         return URI.create("http://localhost:" + gatewayPort + path);
-    }
-
-    static JsonNode json(String body) {
-        return JSON.readTree(body);
     }
 
     /** Stops the gateway and both workers, leaving Kafka and MongoDB running (for B7's lone worker). */

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -72,6 +70,7 @@ public final class BenchmarkSuite {
             cores = env.cores.allowed().size();
             var repetitions = new Repetitions(env, clock);
             var scenarios = new Scenarios(env, repetitions);
+            var dispatch = new DispatchLatencyScenario(env);
             var isolated = new ProcessScenarios(env);
             log.info("Measuring {}; {}", servers.sentence(), arrangement);
             log.info("Warming up: one untimed round of each scenario at a small size");
@@ -80,7 +79,7 @@ public final class BenchmarkSuite {
             scenarios.b1(5_000, 1_000, once);
             scenarios.b2(1_000, 100, once);
             scenarios.b3(5_000, 2_500, once);
-            scenarios.b5(20, 1);
+            dispatch.b5(20, 1);
             log.info("Measuring");
             // why: five repetitions at least: the bootstrap interval of a median of three covers it only about
             // 75 % of the time, of five about 94 %; a quick run's intervals, from three, are a harness check
@@ -88,7 +87,7 @@ public final class BenchmarkSuite {
             // why: a row without a target stops at its fewest; three give its figure, and leave time for verdicts
             results.add(logged(scenarios.b1(10_000, 50, plan(quick, 3, 3, 60))));
             results.add(logged(scenarios.b2(10_000, 1_000, plan(quick, 5, 15, 90))));
-            results.add(logged(scenarios.b5(quick ? 50 : 200, quick ? 1 : 3)));
+            results.add(logged(dispatch.b5(quick ? 50 : 200, quick ? 1 : 3)));
             isolated.b6(quick ? 1 : 3, 5, plan(quick, 10, 30, 120)).forEach(result -> results.add(logged(result)));
             results.add(logged(quick ? scenarios.b3(20_000, 10_000, plan(true, 3, 3, 0))
                     : scenarios.b3(100_000, 50_000, plan(false, 5, 10, 240))));

@@ -53,9 +53,9 @@ final class FairShareScenario {
         JsonNode session;
         do {
             String email = "bench-b-" + UUID.randomUUID() + "@example.com";
-            env.post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"benchmark\",\"name\":\"B\"}",
+            env.jobs.post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"benchmark\",\"name\":\"B\"}",
                     null);
-            session = env.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"benchmark\"}", null)
+            session = env.jobs.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"benchmark\"}", null)
                     .get("data");
         } while (partitionOf(session.get("user").get("_id").asString(), partitions)
                 != partitionOf(env.userId.toHexString(), partitions));
@@ -112,7 +112,7 @@ final class FairShareScenario {
     }
 
     /** @return each job's submit → finished_at in milliseconds */
-    private List<Double> oneItemJobs(ObjectId owner, String token, int count, BenchEnvironment.Check between)
+    private List<Double> oneItemJobs(ObjectId owner, String token, int count, JobCalls.Check between)
             throws Exception {
         List<ObjectId> items = env.seedItems(owner, count, count, "b8-" + UUID.randomUUID(), 0);
         var latencies = new ArrayList<Double>();
@@ -126,8 +126,8 @@ final class FairShareScenario {
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("B8: expected 202, got " + response.statusCode() + ": " + response.body());
             }
-            String jobId = BenchEnvironment.json(response.body()).get("job_id").asString();
-            Document done = env.awaitJob(jobId);
+            String jobId = JobCalls.json(response.body()).get("job_id").asString();
+            Document done = env.jobs.awaitJob(jobId);
             latencies.add(Math.max(0, Duration.between(submitted, done.getDate("finished_at").toInstant()).toNanos() / 1e6));
         }
         return latencies;
@@ -137,7 +137,7 @@ final class FairShareScenario {
     private String startLongJob() throws Exception {
         String ids = IntStream.range(0, LONG_JOB_IDS).mapToObj(i -> "\"" + new ObjectId() + "\"")
                 .collect(Collectors.joining(","));
-        String jobId = env.post("/api/v1/bulk-operations",
+        String jobId = env.jobs.post("/api/v1/bulk-operations",
                 "{\"operation\":\"delete\",\"batchSize\":1,\"itemIds\":[" + ids + "]}", env.token).get("job_id").asString();
         var jobs = env.database.getCollection("jobs");
         while (!"running".equals(jobs.find(eq("_id", new ObjectId(jobId))).first().getString("status"))

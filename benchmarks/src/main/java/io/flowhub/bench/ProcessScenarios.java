@@ -58,9 +58,9 @@ public final class ProcessScenarios {
      */
     List<Result> b6(int seconds, int roundsPerBatch, Repetitions.Plan plan) throws Exception {
         ObjectId polled = env.seedItems(env.userId, 1, 1, "b6", 0).getFirst();
-        String jobId = env.post("/api/v1/bulk-operations", "{\"operation\":\"delete\",\"itemIds\":[\"" + polled + "\"]}",
+        String jobId = env.jobs.post("/api/v1/bulk-operations", "{\"operation\":\"delete\",\"itemIds\":[\"" + polled + "\"]}",
                 env.token).get("job_id").asString();
-        env.awaitJob(jobId);
+        env.jobs.awaitJob(jobId);
         var auth = Map.of("Authorization", "Bearer " + env.token);
         var loadPlan = new GatewayLoad.Plan(2, seconds, roundsPerBatch, CONCURRENCY, List.of(
                 new GatewayLoad.Target("no-op", "GET", env.uri("/actuator/info").toString(), Map.of(), null),
@@ -208,7 +208,7 @@ public final class ProcessScenarios {
             }
             long start = System.nanoTime();
             Instant began = Instant.now();
-            Document job = env.awaitJob(eq("command_id", command.commandId().toString()), Duration.ofMillis(200), () -> {
+            Document job = env.jobs.awaitJob(eq("command_id", command.commandId().toString()), Duration.ofMillis(200), () -> {
                 if (!worker.isAlive()) {
                     throw new IllegalStateException("B7's worker stopped; its output:\n" + Files.readString(log));
                 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** Writes the results as benchmarks/RESULTS.md (a table) and benchmarks/results.json (the same numbers). */
 final class ResultsWriter {

@@ -4,24 +4,10 @@ import io.flowhub.store.job.Checkpoint;
 import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.LedgerEntry;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.LongDeserializer;
-import org.apache.kafka.common.serialization.LongSerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -68,12 +54,12 @@ final class Scenarios {
                     ? "\"itemIds\":[" + ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]"
                     : "\"filter\":{\"tags\":[\"" + tag + "\"]}";
             watch.start();
-            var accepted = env.post("/api/v1/bulk-operations",
+            var accepted = env.jobs.post("/api/v1/bulk-operations",
                     "{\"operation\":\"delete\"," + selection + ",\"batchSize\":" + batchSize + "}", env.token);
             String jobId = accepted.get("job_id").asString();
-            pollUntilDone(jobId);
+            env.jobs.pollUntilDone(jobId);
             watch.stop();
-            inWorker.add(workerMillis(jobId));
+            inWorker.add(env.jobs.workerMillis(jobId));
             env.clearItems();
         }, watch -> {
             String other = "b1-base-" + UUID.randomUUID();
@@ -118,9 +104,9 @@ final class Scenarios {
             ObjectId user = env.newUser();
             env.seedItems(user, items, 0, "none", files);
             watch.start();
-            String jobId = cleanup("DELETE", "/api/v1/internal/users/" + user + "/data", null);
+            String jobId = env.jobs.cleanup("DELETE", "/api/v1/internal/users/" + user + "/data", null);
             watch.stop();
-            inWorker.add(workerMillis(jobId));
+            inWorker.add(env.jobs.workerMillis(jobId));
             env.clearItems();
         }, watch -> {
             ObjectId other = env.newUser();
@@ -152,9 +138,9 @@ final class Scenarios {
             String tag = "b3-" + UUID.randomUUID();
             env.seedItems(env.userId, items, tagged, tag, 0);
             watch.start();
-            String jobId = cleanup("POST", "/api/v1/internal/cleanup-test-data", "{\"tags\":[\"" + tag + "\"]}");
+            String jobId = env.jobs.cleanup("POST", "/api/v1/internal/cleanup-test-data", "{\"tags\":[\"" + tag + "\"]}");
             watch.stop();
-            inWorker.add(workerMillis(jobId));
+            inWorker.add(env.jobs.workerMillis(jobId));
             env.clearItems();
         }, watch -> {
             String other = "b3-base-" + UUID.randomUUID();
@@ -179,7 +165,7 @@ final class Scenarios {
         var measured = repetitions.run("B4 " + size, plan, target, watch -> {
             seedAcrossCollections(documents);
             watch.start();
-            cleanup("POST", "/api/v1/internal/reset?preserve_admins=true", null);
+            env.jobs.cleanup("POST", "/api/v1/internal/reset?preserve_admins=true", null);
             watch.stop();
             env.clearItems();
         }, watch -> {
@@ -194,95 +180,6 @@ final class Scenarios {
         });
         return Result.ofRepetitions("B4", "Full reset", size, "ms", target, measured,
                 "baseline: deleteMany on each collection");
-    }
-
-    /**
-     * B5: 202 returned → worker started the job, one-item jobs one after another, beside Kafka's own
-     * produce → consume latency; {@code jobs} at a time until the p99's interval is firmly on one side
-     * of the target (a p99 of 200 rests on its two largest samples) or {@code rounds} rounds are done.
-     */
-    Result b5(int jobs, int rounds) throws Exception {
-        Target target = Target.figureAtMost(50, "p99 ≤ 50 ms");
-        var project = new ArrayList<Double>();
-        var baseline = new ArrayList<Double>();
-        var pairs = new ArrayList<Repetition>();
-        for (int round = 0; round < rounds; round++) {
-            List<ObjectId> ids = env.seedItems(env.userId, jobs, jobs, "b5", 0);
-            env.settle();
-            Instant began = Instant.now();
-            var submitted = new ArrayList<Map.Entry<String, Instant>>();
-            for (ObjectId id : ids) {
-                var response = env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/bulk-operations"))
-                        .header("Authorization", "Bearer " + env.token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"operation\":\"delete\",\"itemIds\":[\"" + id + "\"]}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                Instant answered = Instant.now();
-                submitted.add(Map.entry(BenchEnvironment.json(response.body()).get("job_id").asString(), answered));
-                pollUntilDone(submitted.getLast().getKey());
-            }
-            Instant projectEnded = Instant.now();
-            var latencies = new ArrayList<Double>();
-            for (var entry : submitted) {
-                Document job = env.database.getCollection("jobs").find(eq("_id", new ObjectId(entry.getKey()))).first();
-                Instant started = job.getDate("started_at").toInstant();
-                latencies.add(Math.max(0, Duration.between(entry.getValue(), started).toNanos() / 1e6));
-            }
-            env.clearItems();
-            env.settle();
-            Instant baselineBegan = Instant.now();
-            List<Double> kafka = kafkaLatency(jobs);
-            Conditions projectConditions = env.conditions(began, projectEnded);
-            Conditions baselineConditions = env.conditions(baselineBegan, Instant.now());
-            for (int i = 0; i < jobs; i++) {
-                pairs.add(new Repetition(latencies.get(i), kafka.get(i), projectConditions, baselineConditions));
-            }
-            project.addAll(latencies);
-            baseline.addAll(kafka);
-            if (Repetitions.firm(target, p99(project))) {
-                break;
-            }
-        }
-        return new Result("B5", "Dispatch latency (202 → job started)", project.size() + " jobs, p99", "p99", "ms",
-                p99(project), p99(baseline), Bootstrap.paired(project, baseline, (p, b) -> Bootstrap.percentile(p, 99)
-                        / Math.max(Bootstrap.percentile(b, 99), 1e-3)), target, pairs,
-                "baseline: Kafka produce → consume on the same broker; both at millisecond resolution; jobs "
-                + jobs + " at a time until the p99's interval was firmly on one side of the target; the "
-                + "intervals resample the jobs (for the ratio, job and Kafka record by their rank in the run)");
-    }
-
-    private static Estimate p99(List<Double> latencies) {
-        return Bootstrap.of(latencies, values -> Bootstrap.percentile(values, 99));
-    }
-
-    private List<Double> kafkaLatency(int records) throws Exception {
-        String topic = "flowhub.bench.latency-" + UUID.randomUUID();
-        try (var admin = AdminClient.create(Map.of("bootstrap.servers", env.kafkaBootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        }
-        var latencies = new ArrayList<Double>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new LongDeserializer());
-             var producer = new KafkaProducer<>(Map.<String, Object>of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers,
-                     ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new LongSerializer())) {
-            consumer.subscribe(List.of(topic));
-            while (consumer.assignment().isEmpty()) {
-                consumer.poll(Duration.ofMillis(100));
-            }
-            for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>(topic, "k", System.nanoTime())).get();
-                boolean received = false;
-                while (!received) {
-                    for (var record : consumer.poll(Duration.ofMillis(100))) {
-                        latencies.add((System.nanoTime() - record.value()) / 1e6);
-                        received = true;
-                    }
-                }
-            }
-        }
-        return latencies;
     }
 
     /** Seeds the documents as 70% items, 20% activity, 5% jobs, 4% one-time passwords and 1% users. */
@@ -310,57 +207,6 @@ final class Scenarios {
         if (!batch.isEmpty()) {
             env.database.getCollection(collection).insertMany(batch);
         }
-    }
-
-    /** Polls the job through the API, as a client does, until it is completed. */
-    private void pollUntilDone(String jobId) throws Exception {
-        pollUntilCompleted("Job " + jobId, () -> env.http.send(HttpRequest.newBuilder(env.uri("/api/v1/jobs/" + jobId))
-                .header("Authorization", "Bearer " + env.token).build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    /**
-     * Calls an internal cleanup endpoint as a test suite does: waits as long as the gateway will, then polls.
-     *
-     * @return the cleanup's job id
-     */
-    private String cleanup(String method, String path, String body) throws Exception {
-        String waiting = path + (path.contains("?") ? "&" : "?") + "wait=300";
-        var response = env.internal(method, waiting, body);
-        if (response.statusCode() != 200 && response.statusCode() != 202) {
-            throw new IllegalStateException("Expected 200, got " + response.statusCode() + ": " + response.body());
-        }
-        String jobId = BenchEnvironment.json(response.body()).get("job_id").asString();
-        if (response.statusCode() == 202) {
-            pollUntilCompleted("Cleanup job " + jobId,
-                    () -> env.internal("GET", "/api/v1/internal/jobs/" + jobId, null).body());
-        }
-        return jobId;
-    }
-
-    /** Reads the job's view every few milliseconds until its status is completed; throws if it ends otherwise. */
-    private static void pollUntilCompleted(String job, JobView view) throws Exception {
-        while (true) {
-            String status = BenchEnvironment.json(view.body()).get("data").get("status").asString();
-            if (status.equals("completed")) {
-                return;
-            }
-            if (!status.equals("queued") && !status.equals("running")) {
-                throw new IllegalStateException(job + " ended " + status);
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    /** One read of a job's view: the JSON body the API answers. */
-    @FunctionalInterface
-    private interface JobView {
-        String body() throws Exception;
-    }
-
-    /** @return how long the job ran in its worker, from started_at to finished_at (millisecond resolution) */
-    private double workerMillis(String jobId) {
-        Document job = env.database.getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first();
-        return job.getDate("finished_at").getTime() - job.getDate("started_at").getTime();
     }
 
     private static String inWorkerNote(List<Double> inWorker) {

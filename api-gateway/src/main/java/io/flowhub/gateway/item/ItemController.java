@@ -1,6 +1,5 @@
 package io.flowhub.gateway.item;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.events.Tags;
 import io.flowhub.gateway.user.Caller;
