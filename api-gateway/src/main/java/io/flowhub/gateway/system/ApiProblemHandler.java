@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -58,6 +59,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnprocessableContentException.class)
     ProblemDetail unprocessable(UnprocessableContentException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable content", e.getMessage());
+    }
+
+    /**
+     * The firewall checks parameter names and values only when they are first read, inside the
+     * controller: one it refuses is the caller's to fix, as at the filter ({@code SecurityConfiguration}).
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()
+                + ": send parameter names and values without control or unassigned characters");
     }
 
     @ExceptionHandler(JobOutcomeException.class)
