@@ -63,16 +63,12 @@ class FairShareIntegrationTests {
         GatewayClient other = stack.newEditor().gateway();
         String longJob = owner.post("/api/v1/bulk-operations", longBulkJob()).json().get("job_id").asString();
         awaitStatus(owner, longJob, "running");
-        String item = anItem().createIn(other, 1).getFirst();
 
-        String shortJob = other.post("/api/v1/bulk-operations",
-                "{\"operation\":\"delete\",\"item_ids\":[\"" + item + "\"]}").json().get("job_id").asString();
-        JsonNode shortDone = awaitStatus(other, shortJob, "completed");
-        JsonNode longMeanwhile = owner.get("/api/v1/jobs/" + longJob).data();
+        Beside beside = oneItemJobBeside(owner, longJob, other);
 
-        assertThat(shortDone.get("processed").asLong()).isEqualTo(1);
-        assertThat(longMeanwhile.get("status").asString()).isEqualTo("running");
-        assertThat(longMeanwhile.get("skipped").asLong()).isLessThan(LONG_JOB_IDS);
+        assertThat(beside.shortJob().get("processed").asLong()).isEqualTo(1);
+        assertThat(beside.longJob().get("status").asString()).isEqualTo("running");
+        assertThat(beside.longJob().get("skipped").asLong()).isLessThan(LONG_JOB_IDS);
         assertThat(owner.post("/api/v1/jobs/" + longJob + "/cancel", "{}").status()).isEqualTo(200);
         Document cancelled = awaitStoppedAndSettled(longJob);
         assertThat(cancelled.getInteger("attempts")).isEqualTo(1);
@@ -85,16 +81,12 @@ class FairShareIntegrationTests {
         GatewayClient owner = stack.newEditor().gateway();
         String longJob = owner.post("/api/v1/bulk-operations", longBulkJob()).json().get("job_id").asString();
         awaitStatus(owner, longJob, "running");
-        String item = anItem().createIn(owner, 1).getFirst();
 
         // why: the same owner's commands share a partition, so only the long job's hand-back lets this one run
-        String shortJob = owner.post("/api/v1/bulk-operations",
-                "{\"operation\":\"delete\",\"item_ids\":[\"" + item + "\"]}").json().get("job_id").asString();
-        JsonNode shortDone = awaitStatus(owner, shortJob, "completed");
-        JsonNode longMeanwhile = owner.get("/api/v1/jobs/" + longJob).data();
+        Beside beside = oneItemJobBeside(owner, longJob, owner);
 
-        assertThat(shortDone.get("processed").asLong()).isEqualTo(1);
-        assertThat(longMeanwhile.get("status").asString()).isEqualTo("running");
+        assertThat(beside.shortJob().get("processed").asLong()).isEqualTo(1);
+        assertThat(beside.longJob().get("status").asString()).isEqualTo("running");
         owner.post("/api/v1/jobs/" + longJob + "/cancel", "{}");
         Document cancelled = awaitStoppedAndSettled(longJob);
         assertThat(cancelled.getInteger("turns", 0)).isPositive();
@@ -208,11 +200,11 @@ class FairShareIntegrationTests {
                     .withToken(stack.newEditor().token());
             String othersJob = someoneElse.post("/api/v1/bulk-operations", longBulkJob()).json().get("job_id").asString();
 
-            for (var answer : accepted) {
-                String jobId = answer.json().get("job_id").asString();
-                client.post("/api/v1/jobs/" + jobId + "/cancel", "{}");
-                awaitStoppedAndSettled(jobId);
-            }
+            // why: both cancelled before waiting for either, so the running one stops at its next batch whichever
+            // comes first; the queued one's command is read once the running one lets go of their partition
+            List<String> acceptedJobs = accepted.stream().map(answer -> answer.json().get("job_id").asString()).toList();
+            acceptedJobs.forEach(jobId -> client.post("/api/v1/jobs/" + jobId + "/cancel", "{}"));
+            acceptedJobs.forEach(this::awaitStoppedAndSettled);
             var afterwards = client.post("/api/v1/bulk-operations", longBulkJob());
             assertThat(afterwards.status()).isEqualTo(202);
             client.post("/api/v1/jobs/" + afterwards.json().get("job_id").asString() + "/cancel", "{}");
@@ -276,5 +268,17 @@ class FairShareIntegrationTests {
             }
             return results;
         }
+    }
+
+    /** Deletes one new item of {@code shortOwner} while the long job runs: that job once completed, the long one then. */
+    private Beside oneItemJobBeside(GatewayClient longOwner, String longJob, GatewayClient shortOwner) {
+        String item = anItem().createIn(shortOwner, 1).getFirst();
+        String shortJob = shortOwner.post("/api/v1/bulk-operations",
+                "{\"operation\":\"delete\",\"item_ids\":[\"" + item + "\"]}").json().get("job_id").asString();
+        JsonNode shortDone = awaitStatus(shortOwner, shortJob, "completed");
+        return new Beside(shortDone, longOwner.get("/api/v1/jobs/" + longJob).data());
+    }
+
+    private record Beside(JsonNode shortJob, JsonNode longJob) {
     }
 }

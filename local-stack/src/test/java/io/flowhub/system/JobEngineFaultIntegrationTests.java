@@ -77,10 +77,10 @@ class JobEngineFaultIntegrationTests {
 
     @Test
     void aCommandRedeliveredAfterItsJobFinishedIsDroppedAndChangesNothing() throws Exception {
-        String tag = "again-" + UUID.randomUUID();
-        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), 10, tag);
-        ObjectId jobId = new ObjectId();
-        String command = command("SoftDeleteItems", jobId, Map.of("item_ids", hex(ids)));
+        SoftDelete seeded = softDeleteOfNewItems("again", 10);
+        List<ObjectId> ids = seeded.ids();
+        ObjectId jobId = seeded.jobId();
+        String command = seeded.command();
         insertJob(jobId, "bulk", "delete", command, "queued", null, null);
         publish(Topics.BULK_COMMANDS, command);
         Document first = awaitFinished(jobId);
@@ -99,10 +99,10 @@ class JobEngineFaultIntegrationTests {
 
     @Test
     void aCommandWhoseJobWasDeletedNeverRecreatesIt() throws Exception {
-        String tag = "gone-" + UUID.randomUUID();
-        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), 5, tag);
-        ObjectId jobId = new ObjectId();
-        String command = command("SoftDeleteItems", jobId, Map.of("item_ids", hex(ids)));
+        SoftDelete seeded = softDeleteOfNewItems("gone", 5);
+        List<ObjectId> ids = seeded.ids();
+        ObjectId jobId = seeded.jobId();
+        String command = seeded.command();
 
         publish(Topics.BULK_COMMANDS, command);
 
@@ -115,10 +115,10 @@ class JobEngineFaultIntegrationTests {
 
     @Test
     void aQueuedJobWhoseCommandNeverReachedKafkaIsSentAgainAndRuns() {
-        String tag = "outbox-" + UUID.randomUUID();
-        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), 7, tag);
-        ObjectId jobId = new ObjectId();
-        String command = command("SoftDeleteItems", jobId, Map.of("item_ids", hex(ids)));
+        SoftDelete seeded = softDeleteOfNewItems("outbox", 7);
+        List<ObjectId> ids = seeded.ids();
+        ObjectId jobId = seeded.jobId();
+        String command = seeded.command();
         // why: the gateway held the job in the outbox, recorded it and died (or Kafka was down) before
         // the command was published
         stack.database().getCollection("job_outbox").insertOne(new Document("_id", jobId).append("kind", "bulk")
@@ -270,5 +270,15 @@ class JobEngineFaultIntegrationTests {
 
     private static List<String> hex(List<ObjectId> ids) {
         return ids.stream().map(ObjectId::toHexString).toList();
+    }
+
+    /** Seeds {@code count} new items of the owner, tagged {@code name-<uuid>}, and a SoftDeleteItems command for them. */
+    private SoftDelete softDeleteOfNewItems(String name, int count) {
+        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), count, name + "-" + UUID.randomUUID());
+        ObjectId jobId = new ObjectId();
+        return new SoftDelete(ids, jobId, command("SoftDeleteItems", jobId, Map.of("item_ids", hex(ids))));
+    }
+
+    private record SoftDelete(List<ObjectId> ids, ObjectId jobId, String command) {
     }
 }

@@ -31,22 +31,29 @@ final class TestInfrastructure implements AutoCloseable {
     static final String MONGO_IMAGE = "mongo:8.0";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final String kafkaBootstrapServers;
+    private final Map<String, String> environment;
+    private final String forced;
     private final String mongoUri;
+    private String kafkaBootstrapServers;
 
     private TestInfrastructure(Map<String, String> environment) {
-        String forced = environment.getOrDefault("FLOWHUB_TEST_STACK", "auto");
+        this.environment = environment;
+        this.forced = environment.getOrDefault("FLOWHUB_TEST_STACK", "auto");
         String database = "flowhub_it_" + UUID.randomUUID().toString().substring(0, 8);
-        this.kafkaBootstrapServers = kafka(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"), forced);
         this.mongoUri = mongo(environment.get("FLOWHUB_MONGODB_URI"), forced, database);
-        log.info("Integration tests use Kafka at {} and MongoDB at {}", kafkaBootstrapServers, mongoUri);
+        log.info("Integration tests use MongoDB at {}", mongoUri);
     }
 
     static TestInfrastructure start() {
         return new TestInfrastructure(System.getenv());
     }
 
-    String kafkaBootstrapServers() {
+    /** @return Kafka's address; the broker starts on first use, so tests that need only MongoDB never wait for it */
+    synchronized String kafkaBootstrapServers() {
+        if (kafkaBootstrapServers == null) {
+            kafkaBootstrapServers = kafka(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"), forced);
+            log.info("Integration tests use Kafka at {}", kafkaBootstrapServers);
+        }
         return kafkaBootstrapServers;
     }
 
@@ -105,7 +112,7 @@ final class TestInfrastructure implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         while (!started.isEmpty()) {
             started.pop().close();
         }
