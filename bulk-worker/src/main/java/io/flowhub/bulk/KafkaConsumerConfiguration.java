@@ -2,12 +2,7 @@ package io.flowhub.bulk;
 
 import io.flowhub.bulk.job.BulkWorkerSettings;
 import io.flowhub.events.BulkCommand;
-import io.flowhub.events.ContractJson;
-import io.flowhub.events.JobRejected;
-import io.flowhub.events.SchemaVersion;
-import io.flowhub.store.spring.DeadLetterErrorHandler;
-import io.flowhub.store.spring.RejectedRecords;
-import io.flowhub.store.ObjectIds;
+import io.flowhub.store.spring.CommandRecords;
 import io.flowhub.events.Topics;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobKind;
@@ -18,13 +13,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
-
-import java.time.Instant;
 
 /**
  * How bulk-worker reads commands and what it does with those that fail: the job of a command that
@@ -35,11 +25,8 @@ import java.time.Instant;
 class KafkaConsumerConfiguration {
 
     @Bean
-    @SuppressWarnings("unchecked")
     DefaultKafkaConsumerFactoryCustomizer bulkCommandValues() {
-        var json = new JacksonJsonDeserializer<>(BulkCommand.class, ContractJson.mapper(), false);
-        var deserializer = new ErrorHandlingDeserializer<>(json);
-        return factory -> ((DefaultKafkaConsumerFactory<Object, BulkCommand>) factory).setValueDeserializer(deserializer);
+        return CommandRecords.decodedAs(BulkCommand.class);
     }
 
     @Bean
@@ -51,16 +38,7 @@ class KafkaConsumerConfiguration {
     @Bean
     DefaultErrorHandler bulkErrorHandler(KafkaTemplate<String, Object> template, JobStore jobs,
             BulkWorkerSettings settings, JobMetrics metrics, JobEventSink events) {
-        return DeadLetterErrorHandler.create(template, settings.retryFor(), (record, e) -> {
-            String reason = DeadLetterErrorHandler.reason(e);
-            if (record.value() instanceof BulkCommand command && command.jobId() != null) {
-                jobs.fail(ObjectIds.parse("job id", command.jobId()), "Gave up: " + reason);
-            } else {
-                // why: a producer whose command never ran learns it here, by command_id when one can be read
-                events.announce(new JobRejected(SchemaVersion.CURRENT, null, RejectedRecords.commandId(e),
-                        Instant.now(), null, reason));
-            }
-            metrics.deadLettered(record.topic());
-        });
+        return CommandRecords.givingUp(template, settings.retryFor(), BulkCommand.class, BulkCommand::jobId,
+                job -> { }, jobs, metrics, events);
     }
 }

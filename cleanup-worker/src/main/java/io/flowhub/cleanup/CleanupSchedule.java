@@ -1,12 +1,16 @@
 package io.flowhub.cleanup;
 
+import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.PurgeSoftDeleted;
 import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.events.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -22,23 +26,30 @@ import java.util.UUID;
  * worker instances sending it make one job.
  */
 @Component
-class CleanupSchedule {
+class CleanupSchedule implements SchedulingConfigurer {
 
     private final KafkaTemplate<String, Object> kafka;
+    private final CleanupWorkerSettings settings;
     private final Clock clock;
 
-    CleanupSchedule(KafkaTemplate<String, Object> kafka, Clock clock) {
+    CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, Clock clock) {
         this.kafka = kafka;
+        this.settings = settings;
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${flowhub.cleanup.retention-cron:0 30 3 * * *}", zone = "UTC")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addCronTask(new CronTask(this::retention, new CronTrigger(settings.retentionCron(), ZoneOffset.UTC)));
+        registrar.addCronTask(new CronTask(this::orphanSweep,
+                new CronTrigger(settings.orphanSweepCron(), ZoneOffset.UTC)));
+    }
+
     void retention() {
         String day = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
         send(new PurgeSoftDeleted(SchemaVersion.CURRENT, idFor("retention-" + day), null, "schedule", false, null, null));
     }
 
-    @Scheduled(cron = "${flowhub.cleanup.orphan-sweep-cron:0 15 * * * *}", zone = "UTC")
     void orphanSweep() {
         String hour = clock.instant().truncatedTo(ChronoUnit.HOURS).toString();
         send(new SweepOrphanFiles(SchemaVersion.CURRENT, idFor("orphan-sweep-" + hour), null, "schedule", false, null));

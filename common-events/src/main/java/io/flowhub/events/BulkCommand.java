@@ -55,13 +55,13 @@ public sealed interface BulkCommand permits SoftDeleteItems, RestoreItems, AddTa
     /** @return when the producer published the command; the worker measures queue latency from it */
     Instant issuedAt();
 
-    /** @return the operation's name in jobs and metrics: delete, activate, add_tags, remove_tags */
-    default String operation() {
+    /** @return what the job does */
+    default Operation operation() {
         return switch (this) {
-            case SoftDeleteItems ignored -> "delete";
-            case RestoreItems ignored -> "activate";
-            case AddTags ignored -> "add_tags";
-            case RemoveTags ignored -> "remove_tags";
+            case SoftDeleteItems ignored -> Operation.DELETE;
+            case RestoreItems ignored -> Operation.ACTIVATE;
+            case AddTags ignored -> Operation.ADD_TAGS;
+            case RemoveTags ignored -> Operation.REMOVE_TAGS;
         };
     }
 }

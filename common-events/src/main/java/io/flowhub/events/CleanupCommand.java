@@ -44,9 +44,16 @@ public sealed interface CleanupCommand permits PurgeUserData, CleanupByTags, Res
     /** @return when the command was published */
     Instant issuedAt();
 
-    /** @return the job's operation name: purge_user_data, cleanup_by_tags, reset_all, purge_item, ... */
-    default String operation() {
-        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    /** @return what the job does */
+    default Operation operation() {
+        return switch (this) {
+            case PurgeUserData ignored -> Operation.PURGE_USER_DATA;
+            case CleanupByTags ignored -> Operation.CLEANUP_BY_TAGS;
+            case ResetAll ignored -> Operation.RESET_ALL;
+            case PurgeItem ignored -> Operation.PURGE_ITEM;
+            case PurgeSoftDeleted ignored -> Operation.PURGE_SOFT_DELETED;
+            case SweepOrphanFiles ignored -> Operation.SWEEP_ORPHAN_FILES;
+        };
     }
 
     /** @return the Kafka key: the user the command is about, or {@link #GLOBAL_KEY} */

@@ -27,7 +27,7 @@ class BulkCommandTests {
         assertThat(json).contains("\"type\":\"SoftDeleteItems\"", "\"command_id\"", "\"item_ids\"",
                 "\"restrict_to_owner\":true", "\"schema_version\":1", "\"issued_at\":\"2026-11-26T10:00:00Z\"");
         assertThat(decoded).isEqualTo(command);
-        assertThat(decoded.operation()).isEqualTo("delete");
+        assertThat(decoded.operation()).isEqualTo(Operation.DELETE);
     }
 
     @Test

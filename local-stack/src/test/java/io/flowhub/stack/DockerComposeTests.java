@@ -1,9 +1,20 @@
 package io.flowhub.stack;
 
+import io.flowhub.bulk.job.BulkWorkerSettings;
+import io.flowhub.cleanup.job.CleanupWorkerSettings;
+import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.auth.AuthSettings;
+import io.flowhub.store.audit.AuditSettings;
+import io.flowhub.store.file.FileSettings;
+import io.flowhub.store.policy.PolicySettings;
+import io.flowhub.store.spring.KafkaTopicSettings;
+import io.flowhub.store.user.BootstrapAdminSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,6 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerComposeTests {
 
     private static final List<String> SERVICES = List.of("api-gateway", "bulk-worker", "cleanup-worker");
+    /** The settings records every service binds, and each service's own; their defaults are set nowhere else. */
+    private static final List<Class<?>> SHARED_SETTINGS = List.of(PolicySettings.class, FileSettings.class,
+            AuditSettings.class, KafkaTopicSettings.class, BootstrapAdminSettings.class);
+    private static final Map<String, List<Class<?>>> OWN_SETTINGS = Map.of(
+            "api-gateway", List.of(GatewaySettings.class, AuthSettings.class),
+            "bulk-worker", List.of(BulkWorkerSettings.class),
+            "cleanup-worker", List.of(CleanupWorkerSettings.class));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -98,7 +116,27 @@ class DockerComposeTests {
             PLACEHOLDER.matcher(text).results().forEach(match -> names.add(match.group(1)));
             collectRelaxedNames("", yaml(file), names);
         }
+        for (Class<?> settings : concat(SHARED_SETTINGS, OWN_SETTINGS.get(service))) {
+            collectRecordNames(settings.getAnnotation(ConfigurationProperties.class).value(), settings, names);
+        }
         return names;
+    }
+
+    /** Adds the variable names of a settings record's fields, nested records included. */
+    private static void collectRecordNames(String prefix, Class<?> settings, Set<String> names) {
+        for (RecordComponent component : settings.getRecordComponents()) {
+            String path = prefix + "." + component.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            collectRelaxedNames("", Map.of(path, component.getType().isRecord() ? Map.of() : ""), names);
+            if (component.getType().isRecord()) {
+                collectRecordNames(path, component.getType(), names);
+            }
+        }
+    }
+
+    private static List<Class<?>> concat(List<Class<?>> first, List<Class<?>> second) {
+        var all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static void collectRelaxedNames(String prefix, Map<String, Object> tree, Set<String> names) {

@@ -1,6 +1,5 @@
 package io.flowhub.gateway.auth;
 
-import io.flowhub.store.user.AdminAccount;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +13,6 @@ import java.time.Duration;
  * @param tokenTtl           how long a token is valid
  * @param otpTtl             how long a one-time code is valid
  * @param otpMaxAttempts     wrong codes allowed before a code is spent
- * @param bootstrapAdmin     the ADMIN created at start-up when missing
  * @param throttle           how many sign-in attempts an address and a client may make
  */
 @ConfigurationProperties("flowhub.auth")
@@ -23,7 +21,6 @@ public record AuthSettings(
         @DefaultValue("1h") Duration tokenTtl,
         @DefaultValue("10m") Duration otpTtl,
         @DefaultValue("5") int otpMaxAttempts,
-        @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue Throttle throttle) {
 
     /** Accepted in development and test only; staging and production refuse to start with it. */
@@ -61,17 +58,5 @@ public record AuthSettings(
                 throw new IllegalArgumentException("flowhub.auth.throttle windows must be longer than zero");
             }
         }
-    }
-
-    /**
-     * @param email    the admin's e-mail address
-     * @param password the admin's password; in staging and production it must be set explicitly
-     */
-    public record BootstrapAdmin(
-            @DefaultValue("admin@flowhub.local") String email,
-            @DefaultValue(DEVELOPMENT_ADMIN_PASSWORD) String password) {
-
-        /** Accepted in development and test only. */
-        public static final String DEVELOPMENT_ADMIN_PASSWORD = AdminAccount.DEVELOPMENT_PASSWORD;
     }
 }

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.auth;
 
+import io.flowhub.store.user.BootstrapAdminSettings;
 import io.flowhub.gateway.user.UserStore;
 import io.flowhub.gateway.user.Accounts;
 import io.flowhub.gateway.user.DuplicateEmailException;
@@ -19,12 +20,12 @@ public class BootstrapAdmin implements ApplicationRunner {
 
     private final Accounts accounts;
     private final UserStore users;
-    private final AuthSettings settings;
+    private final BootstrapAdminSettings admin;
 
-    BootstrapAdmin(Accounts accounts, UserStore users, AuthSettings settings) {
+    BootstrapAdmin(Accounts accounts, UserStore users, BootstrapAdminSettings admin) {
         this.accounts = accounts;
         this.users = users;
-        this.settings = settings;
+        this.admin = admin;
     }
 
     @Override
@@ -33,7 +34,6 @@ public class BootstrapAdmin implements ApplicationRunner {
     }
 
     public void ensureExists() {
-        var admin = settings.bootstrapAdmin();
         if (users.findByEmail(admin.email()).isPresent()) {
             return;
         }

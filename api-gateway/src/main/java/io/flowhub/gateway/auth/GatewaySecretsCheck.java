@@ -1,5 +1,7 @@
 package io.flowhub.gateway.auth;
 
+import io.flowhub.store.user.AdminAccount;
+import io.flowhub.store.user.BootstrapAdminSettings;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.Secrets;
 import org.springframework.beans.factory.InitializingBean;
@@ -17,10 +19,12 @@ class GatewaySecretsCheck implements InitializingBean {
     static final int SHORTEST_JWT_SECRET = 32;
 
     private final AuthSettings settings;
+    private final BootstrapAdminSettings admin;
     private final EnvironmentPolicy policy;
 
-    GatewaySecretsCheck(AuthSettings settings, EnvironmentPolicy policy) {
+    GatewaySecretsCheck(AuthSettings settings, BootstrapAdminSettings admin, EnvironmentPolicy policy) {
         this.settings = settings;
+        this.admin = admin;
         this.policy = policy;
     }
 
@@ -28,9 +32,7 @@ class GatewaySecretsCheck implements InitializingBean {
     public void afterPropertiesSet() {
         Secrets.check(policy.environment(), "the JWT secret (flowhub.auth.jwt-secret, FLOWHUB_JWT_SECRET)",
                 settings.jwtSecret(), AuthSettings.DEVELOPMENT_JWT_SECRET, SHORTEST_JWT_SECRET);
-        Secrets.check(policy.environment(),
-                "the admin password (flowhub.auth.bootstrap-admin.password, FLOWHUB_ADMIN_PASSWORD)",
-                settings.bootstrapAdmin().password(), AuthSettings.BootstrapAdmin.DEVELOPMENT_ADMIN_PASSWORD,
-                Secrets.SHORTEST_ADMIN_PASSWORD);
+        Secrets.check(policy.environment(), BootstrapAdminSettings.PASSWORD_SETTING, admin.password(),
+                AdminAccount.DEVELOPMENT_PASSWORD, Secrets.SHORTEST_ADMIN_PASSWORD);
     }
 }

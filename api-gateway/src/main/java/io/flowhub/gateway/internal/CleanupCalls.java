@@ -4,6 +4,7 @@ import io.flowhub.events.CleanupCommand;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.JobOutcomeException;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStatus;
 import org.springframework.http.HttpHeaders;
@@ -38,11 +39,11 @@ class CleanupCalls {
     }
 
     /**
-     * @param answer the seed body of a completed job, from its result counts; {@code job_id} and
+     * @param answer the seed body of a completed job, from its result; {@code job_id} and
      *               {@code dry_run} are added to it
      */
     DeferredResult<ResponseEntity<?>> run(InternalAudit.Call call, CleanupCommand command, Integer waitSeconds,
-            String prefer, Function<Map<String, Long>, Envelope<?>> answer) {
+            String prefer, Function<CleanupResult, Envelope<?>> answer) {
         Duration wait = wait(waitSeconds, prefer);
         Job job = submitter.submit(command);
         String jobId = job.id().toHexString();
@@ -61,18 +62,9 @@ class CleanupCalls {
         return waiter.await(job.id(), wait, finished -> {
             requireCompleted(call, finished);
             call.record(command.dryRun() ? "dry_run" : "allowed", finished.result(), jobId);
-            return ResponseEntity.ok(answer.apply(finished.result()).with("job_id", jobId)
+            return ResponseEntity.ok(answer.apply(CleanupResult.of(finished.result())).with("job_id", jobId)
                     .with("dry_run", command.dryRun()));
         }, accepted);
-    }
-
-    /** @return the counts of a result, by name, 0 for those it lacks, in the order named */
-    static Map<String, Long> counts(Map<String, Long> result, String... names) {
-        var counts = new java.util.LinkedHashMap<String, Long>();
-        for (String name : names) {
-            counts.put(name, result.getOrDefault(name, 0L));
-        }
-        return counts;
     }
 
     private static void requireCompleted(InternalAudit.Call call, Job finished) {

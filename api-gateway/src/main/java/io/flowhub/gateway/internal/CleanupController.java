@@ -9,6 +9,7 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.ObjectIds;
+import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.bson.types.ObjectId;
@@ -27,8 +28,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.flowhub.gateway.internal.CleanupCalls.counts;
 
 /**
  * The internal cleanup API for test suites, behind {@code x-internal-key}: a user's data, test data
@@ -73,7 +72,7 @@ class CleanupController {
         var command = new PurgeUserData(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(),
                 call.caller(), dryRun, userId, includeOtp, includeActivityLogs, clock.instant());
         return cleanups.run(call, command, wait, prefer, result -> Envelope.success()
-                .with("deleted", counts(result, "items", "files", "bulk_jobs", "activity_logs", "otps"))
+                .with("deleted", result.select(Count.ITEMS, Count.FILES, Count.BULK_JOBS, Count.ACTIVITY_LOGS, Count.OTPS))
                 .with("preserved", Map.of("user", userExists)));
     }
 
@@ -109,8 +108,8 @@ class CleanupController {
         }
         String method = hardDelete ? "hard_delete" : "soft_delete";
         return cleanups.run(call, command, wait, prefer, result -> Envelope.success()
-                .with("deleted_count", result.getOrDefault("items", 0L)).with("method", method)
-                .with("files", result.getOrDefault("files", 0L)));
+                .with("deleted_count", result.get(Count.ITEMS)).with("method", method)
+                .with("files", result.get(Count.FILES)));
     }
 
     @DeleteMapping("/items/{itemId}/permanent")
@@ -128,7 +127,7 @@ class CleanupController {
                 dryRun, itemId, clock.instant());
         return cleanups.run(call, command, wait, prefer, result -> Envelope.message(dryRun
                         ? "Item would be deleted permanently" : "Item deleted permanently")
-                .with("deleted", counts(result, "items", "files")));
+                .with("deleted", result.select(Count.ITEMS, Count.FILES)));
     }
 
     @PostMapping("/reset")
@@ -144,7 +143,8 @@ class CleanupController {
         return cleanups.run(call, command, wait, prefer, result -> {
             var data = new LinkedHashMap<String, Object>();
             data.put("message", dryRun ? "Database would be wiped" : "Database wiped successfully");
-            data.putAll(counts(result, "users", "items", "otps", "bulk_jobs", "activity_logs", "files"));
+            data.putAll(result.select(Count.USERS, Count.ITEMS, Count.OTPS, Count.BULK_JOBS, Count.ACTIVITY_LOGS,
+                    Count.FILES));
             return Envelope.of(data);
         });
     }

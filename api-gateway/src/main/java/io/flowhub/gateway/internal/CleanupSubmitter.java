@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.job.Owner;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.PurgeUserData;
@@ -23,8 +24,8 @@ class CleanupSubmitter {
 
     Job submit(CleanupCommand command) {
         String target = command instanceof PurgeUserData purge ? purge.userId() : null;
-        return publisher.submit(new NewJob(new ObjectId(command.jobId()), JobKind.CLEANUP, command.operation(),
-                command.requestedBy(), target, command.commandId(), 0, ContractJson.mapper().writeValueAsString(command),
+        return publisher.submit(new NewJob(new ObjectId(command.jobId()), JobKind.CLEANUP, command.operation().wireValue(),
+                Owner.fromContract(command.requestedBy()), target, command.commandId(), 0, ContractJson.mapper().writeValueAsString(command),
                 command.dryRun()), Topics.CLEANUP_COMMANDS, command.key(), command);
     }
 }

@@ -1,6 +1,8 @@
 package io.flowhub.gateway.internal;
 
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.job.Owner;
+import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.CollectionNames;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,8 @@ class CleanupTargets {
     /** @return whether anything but the user record names this user: items, jobs or activity */
     boolean ownsAnything(ObjectId user) {
         return exists(CollectionNames.ITEMS, "created_by", user)
-                || exists(CollectionNames.JOBS, "owner_id", user.toHexString())
+                || database.getCollection(CollectionNames.JOBS).find(JobQueries.ownedBy(Owner.user(user)))
+                .projection(include("_id")).first() != null
                 || exists(CollectionNames.ACTIVITY_LOGS, "user_id", user);
     }
 

@@ -3,7 +3,6 @@ package io.flowhub.gateway.item;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
@@ -13,8 +12,8 @@ import java.util.List;
  */
 record BatchCreateRequest(
         @NotEmpty(message = "items must list at least one item") List<@NotNull(message = "items must not contain null: each entry is an item object") @Valid CreateItemRequest> items,
-        @Size(max = ItemTags.MAX_TAGS, message = "at most 20 tags are allowed")
-        List<@Size(max = ItemTags.MAX_LENGTH, message = "a tag must be at most 50 characters") String> tags,
+        @ItemRules.TagList
+        List<@ItemRules.Tag String> tags,
         Boolean testData) {
 
     static final int MAX_ITEMS = 1_000;

@@ -6,11 +6,9 @@ import io.flowhub.gateway.system.BadRequestException;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** An item's tags: each one a {@link Tags} tag, trimmed, without repeats, at most {@link #MAX_TAGS} on an item. */
+/** An item's tags: each one a {@link Tags} tag, trimmed, without repeats, at most {@link #Tags.MAX_TAGS} on an item. */
 final class ItemTags {
 
-    static final int MAX_TAGS = Tags.MAX_TAGS;
-    static final int MAX_LENGTH = Tags.MAX_LENGTH;
 
     private ItemTags() {
     }
@@ -24,8 +22,8 @@ final class ItemTags {
                 list.forEach(tag -> merged.add(Tags.checkOne("tags", tag)));
             }
         }
-        if (merged.size() > MAX_TAGS) {
-            throw new BadRequestException("at most " + MAX_TAGS + " tags are allowed per item, counting the batch's tags; got "
+        if (merged.size() > Tags.MAX_TAGS) {
+            throw new BadRequestException("at most " + Tags.MAX_TAGS + " tags are allowed per item, counting the batch's tags; got "
                     + merged.size());
         }
         return List.copyOf(merged);

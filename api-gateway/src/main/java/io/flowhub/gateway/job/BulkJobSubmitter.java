@@ -1,6 +1,8 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.store.job.Owner;
 import io.flowhub.events.BulkCommand;
+import io.flowhub.events.Operation;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.SelectionFilter;
 import io.flowhub.events.Topics;
@@ -42,11 +44,11 @@ class BulkJobSubmitter {
 
     /** @param idempotencyKey the request's {@code Idempotency-Key}, or {@code null} */
     Job submit(Caller caller, BulkOperationRequest request, String idempotencyKey) {
-        BulkOperation operation = BulkOperation.parse(request.operation());
+        Operation operation = Operation.parse(request.operation(), Operation.BULK);
         String owner = caller.id().toHexString();
         boolean restrictToOwner = !caller.is(Role.ADMIN);
         ObjectId jobId = new ObjectId();
-        BulkCommand command = operation.command(UUID.randomUUID(), jobId.toHexString(), owner, restrictToOwner,
+        BulkCommand command = BulkCommands.of(operation, UUID.randomUUID(), jobId.toHexString(), owner, restrictToOwner,
                 request.itemIds(), filter(request.filter(), owner, restrictToOwner), request.tags(), request.batchSize(),
                 clock.instant());
         if (idempotencyKey != null) {
@@ -56,7 +58,8 @@ class BulkJobSubmitter {
             }
         }
         long total = request.itemIds() == null ? 0 : request.itemIds().size();
-        return publisher.submit(new NewJob(jobId, JobKind.BULK, operation.wireValue(), owner, null, command.commandId(),
+        return publisher.submit(new NewJob(jobId, JobKind.BULK, operation.wireValue(), Owner.user(caller.id()), null,
+                command.commandId(),
                 total, ContractJson.mapper().writeValueAsString(command), false), Topics.BULK_COMMANDS, owner, command);
     }
 
@@ -77,7 +80,7 @@ class BulkJobSubmitter {
         return new SelectionFilter(asSent.tags(), asSent.status(), asSent.testData(), createdBy);
     }
 
-    private static String hash(BulkOperation operation, BulkOperationRequest request) {
+    private static String hash(Operation operation, BulkOperationRequest request) {
         var canonical = new BulkOperationRequest(operation.wireValue(), request.itemIds(), request.filter(),
                 request.tags(), request.batchSize());
         try {

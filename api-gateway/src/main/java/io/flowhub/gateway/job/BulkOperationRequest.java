@@ -1,5 +1,6 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.events.Operation;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,7 @@ import java.util.List;
  * {@code {"operation":"delete","itemIds":[...]}} or {@code {"operation":"add_tags","filter":{...},"tags":[...]}}.
  */
 record BulkOperationRequest(
-        @NotBlank(message = "operation is required: one of " + BulkOperation.SUPPORTED)
+        @NotBlank(message = "operation is required: one of " + Operation.BULK_NAMES)
         String operation,
         @JsonProperty("itemIds") @JsonAlias("item_ids")
         @Size(max = BulkOperationRequest.MAX_ITEM_IDS, message = "itemIds holds at most " + BulkOperationRequest.MAX_ITEM_IDS

@@ -20,7 +20,7 @@ class JobAccess {
 
     Job visibleJob(Caller caller, String jobId) {
         return jobs.find(ObjectIds.parse("job id", jobId))
-                .filter(job -> caller.is(Role.ADMIN) || caller.id().toHexString().equals(job.ownerId()))
+                .filter(job -> caller.is(Role.ADMIN) || (job.owner() != null && job.owner().isUser(caller.id())))
                 .orElseThrow(() -> new NotFoundException("Job", jobId));
     }
 }

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.store.job.Owner;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.BadRequestException;
@@ -50,7 +51,7 @@ class JobController {
         if (count < 1 || count > MAX_LIMIT) {
             throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
         }
-        return Envelope.of(queries.listByOwner(caller.id().toHexString(), count).stream()
+        return Envelope.of(queries.listByOwner(Owner.user(caller.id()), count).stream()
                 .map(JobView::of).toList());
     }
 

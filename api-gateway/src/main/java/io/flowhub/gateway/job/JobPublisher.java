@@ -72,10 +72,10 @@ public class JobPublisher {
     }
 
     private Job recordWithinLimit(NewJob job) {
-        Lock lock = ownerLocks[Math.floorMod(Objects.hashCode(job.ownerId()), ownerLocks.length)];
+        Lock lock = ownerLocks[Math.floorMod(Objects.hashCode(job.owner()), ownerLocks.length)];
         lock.lock();
         try {
-            long unfinished = queries.countUnfinished(job.ownerId(), job.kind(), settings.maxActiveJobs());
+            long unfinished = queries.countUnfinished(job.owner(), job.kind(), settings.maxActiveJobs());
             if (unfinished >= settings.maxActiveJobs()) {
                 throw new TooManyRequestsException("You have " + unfinished + " " + job.kind().wireValue()
                         + " jobs queued or running, the most one caller may have at once; wait for one to finish"

@@ -2,6 +2,7 @@ package io.flowhub.bulk.job;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.job.Owner;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.store.CollectionNames;
@@ -44,8 +45,9 @@ public class BulkJobRunner {
     public void run(BulkCommand command, ItemOperation operation, Backlog backlog) {
         ObjectId owner = command.restrictToOwner() ? ObjectIds.parse("owner id", command.ownerId()) : null;
         ObjectId jobId = command.jobId() == null ? null : ObjectIds.parse("job id", command.jobId());
-        var job = new JobCommand(command.commandId(), jobId, JobKind.BULK, operation.name(), command.ownerId(), null,
-                ContractJson.mapper().writeValueAsString(command), false, command.issuedAt());
+        var job = new JobCommand(command.commandId(), jobId, JobKind.BULK, operation.operation().wireValue(),
+                Owner.fromContract(command.ownerId()), null, ContractJson.mapper().writeValueAsString(command), false,
+                command.issuedAt());
         engine.run(job, started -> new ItemBatches(items, selection(command, started), operation, owner,
                 settings.batchSizeFor(command.batchSize()), clock), backlog);
     }

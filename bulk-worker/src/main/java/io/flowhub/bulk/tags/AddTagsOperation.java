@@ -1,5 +1,6 @@
 package io.flowhub.bulk.tags;
 
+import io.flowhub.events.Operation;
 import io.flowhub.events.Tags;
 import io.flowhub.store.item.ItemOperation;
 import org.bson.Document;
@@ -20,11 +21,10 @@ import static io.flowhub.store.item.ItemFields.*;
 
 /**
  * Adds tags; items that carry all of them already are left alone. An item that would end up with
- * more than {@link #MAX_TAGS} tags is refused and counted as failed, as the item API refuses it.
+ * more than {@link #Tags.MAX_TAGS} tags is refused and counted as failed, as the item API refuses it.
  */
 public final class AddTagsOperation implements ItemOperation {
 
-    static final int MAX_TAGS = Tags.MAX_TAGS;
 
     private final List<String> tags;
 
@@ -33,8 +33,8 @@ public final class AddTagsOperation implements ItemOperation {
     }
 
     @Override
-    public String name() {
-        return "add_tags";
+    public Operation operation() {
+        return Operation.ADD_TAGS;
     }
 
     @Override
@@ -56,8 +56,8 @@ public final class AddTagsOperation implements ItemOperation {
     public Optional<String> refusal(Document item) {
         var after = new LinkedHashSet<>(item.getList(TAGS, String.class, List.of()));
         after.addAll(tags);
-        return after.size() > MAX_TAGS
-                ? Optional.of("adding the tags would give the item " + after.size() + " tags; at most " + MAX_TAGS
+        return after.size() > Tags.MAX_TAGS
+                ? Optional.of("adding the tags would give the item " + after.size() + " tags; at most " + Tags.MAX_TAGS
                         + " are allowed")
                 : Optional.empty();
     }

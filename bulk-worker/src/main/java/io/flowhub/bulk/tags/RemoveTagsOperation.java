@@ -1,5 +1,6 @@
 package io.flowhub.bulk.tags;
 
+import io.flowhub.events.Operation;
 import io.flowhub.store.item.ItemOperation;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -23,8 +24,8 @@ public final class RemoveTagsOperation implements ItemOperation {
     }
 
     @Override
-    public String name() {
-        return "remove_tags";
+    public Operation operation() {
+        return Operation.REMOVE_TAGS;
     }
 
     @Override

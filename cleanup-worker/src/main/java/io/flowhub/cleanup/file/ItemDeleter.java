@@ -2,6 +2,7 @@ package io.flowhub.cleanup.file;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.cleanup.job.CleanupCounts;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.store.CollectionNames;
@@ -68,8 +69,8 @@ public class ItemDeleter {
     /** @return how many items (and files) the filter would delete, deleting nothing */
     public Map<String, Long> count(Bson filter) {
         var counts = new LinkedHashMap<String, Long>();
-        counts.put("items", items.countDocuments(filter));
-        counts.put("files", items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))));
+        counts.put(Count.ITEMS.key(), items.countDocuments(filter));
+        counts.put(Count.FILES.key(), items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))));
         return counts;
     }
 
@@ -82,8 +83,8 @@ public class ItemDeleter {
             return entry;
         }
         var deleted = new LinkedHashMap<>(entry.deleted());
-        deleted.put("files", deleted.getOrDefault("files", 0L) - failed);
-        deleted.put("files_failed", failed);
+        deleted.put(Count.FILES.key(), deleted.getOrDefault(Count.FILES.key(), 0L) - failed);
+        deleted.put(Count.FILES_FAILED.key(), failed);
         return entry.withDeleted(deleted);
     }
 
@@ -135,8 +136,8 @@ public class ItemDeleter {
                     });
             removals.record(paths, jobId, batch.number());
             var deleted = new LinkedHashMap<String, Long>();
-            deleted.put("items", (long) claimed.size());
-            deleted.put("files", (long) paths.size());
+            deleted.put(Count.ITEMS.key(), (long) claimed.size());
+            deleted.put(Count.FILES.key(), (long) paths.size());
             return Optional.of(batch.record(claimed, CleanupCounts.processed(deleted), List.of(), deleted,
                     batch.checkpoint().next(STEP, ids.size(), ids.getLast()), Optional.empty()));
         }
@@ -147,7 +148,7 @@ public class ItemDeleter {
                 items.deleteMany(claimedBy(entry.jobId(), entry.itemIds().stream().min(ObjectId::compareTo).orElseThrow(),
                         entry.itemIds().stream().max(ObjectId::compareTo).orElseThrow()));
             }
-            if (entry.deleted().getOrDefault("files", 0L) == 0) {
+            if (entry.deleted().getOrDefault(Count.FILES.key(), 0L) == 0) {
                 return entry;
             }
             return withFilesFailed(entry, removals.removeFor(entry.jobId(), entry.batch()).failed());

@@ -1,5 +1,6 @@
 package io.flowhub.cleanup.file;
 
+import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
@@ -54,8 +55,8 @@ public class OrphanFileSweep {
                 orphans++;
             }
         }
-        result.put("files", retried.removed() + orphans);
-        result.put("files_failed", retried.failed());
+        result.put(Count.FILES.key(), retried.removed() + orphans);
+        result.put(Count.FILES_FAILED.key(), retried.failed());
         return result;
     }
 

@@ -1,5 +1,6 @@
 package io.flowhub.cleanup.job;
 
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.JobCounts;
 
 import java.util.Map;
@@ -11,8 +12,6 @@ public final class CleanupCounts {
     }
 
     public static JobCounts processed(Map<String, Long> deleted) {
-        long documents = deleted.entrySet().stream().filter(entry -> !entry.getKey().startsWith("files"))
-                .mapToLong(Map.Entry::getValue).sum();
-        return new JobCounts(documents, 0, 0, 0, 0);
+        return new JobCounts(CleanupResult.of(deleted).documents(), 0, 0, 0, 0);
     }
 }

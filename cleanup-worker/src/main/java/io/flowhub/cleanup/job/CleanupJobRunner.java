@@ -1,5 +1,6 @@
 package io.flowhub.cleanup.job;
 
+import io.flowhub.store.job.Owner;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.PurgeUserData;
@@ -47,13 +48,13 @@ public class CleanupJobRunner {
     public void run(CleanupCommand command, boolean hardDelete, Function<Job, JobWork> work, Backlog backlog) {
         ObjectId jobId = command.jobId() == null ? null : ObjectIds.parse("job id", command.jobId());
         String target = command instanceof PurgeUserData purge ? purge.userId() : null;
-        var job = new JobCommand(command.commandId(), jobId, JobKind.CLEANUP, command.operation(),
-                command.requestedBy(), target, ContractJson.mapper().writeValueAsString(command), command.dryRun(),
+        var job = new JobCommand(command.commandId(), jobId, JobKind.CLEANUP, command.operation().wireValue(),
+                Owner.fromContract(command.requestedBy()), target, ContractJson.mapper().writeValueAsString(command), command.dryRun(),
                 command.issuedAt());
         engine.run(job, started -> {
             Optional<String> refusal = refusal(command, hardDelete);
             if (refusal.isPresent()) {
-                metrics.policyDenied(command.operation());
+                metrics.policyDenied(command.operation().wireValue());
                 return new Unrunnable("Refused by the " + policy.environment().wireValue() + " policy: "
                         + refusal.get());
             }

@@ -1,5 +1,6 @@
 package io.flowhub.cleanup.job;
 
+import io.flowhub.store.job.CleanupResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ public class CleanupMetrics {
 
     void deleted(Map<String, Long> deleted) {
         deleted.forEach((what, count) -> {
-            if (!what.startsWith("files")) {
+            if (CleanupResult.Count.fromKey(what).isDocuments()) {
                 Counter.builder("flowhub.documents.deleted").tag("collection", what).register(registry).increment(count);
             }
         });

@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param outboxGrace    how long a queued job may wait for its command to reach Kafka before it is sent again
  * @param slice          how long one job runs before its command goes to the end of the queue, so that another
  *                       owner's job queued behind it starts within about this long
+ * @param retentionCron   when the retention job runs (a Spring cron expression, UTC): daily at 03:30
+ * @param orphanSweepCron when the orphan-file sweep runs (a Spring cron expression, UTC): hourly at :15
  * @param workerId       this worker's name on the jobs it holds
  */
 @ConfigurationProperties("flowhub.cleanup")
@@ -31,6 +33,8 @@ public record CleanupWorkerSettings(
         @DefaultValue("10s") Duration sweepInterval,
         @DefaultValue("20s") Duration outboxGrace,
         @DefaultValue("1s") Duration slice,
+        @DefaultValue("0 30 3 * * *") String retentionCron,
+        @DefaultValue("0 15 * * * *") String orphanSweepCron,
         String workerId) {
 
     public CleanupWorkerSettings {

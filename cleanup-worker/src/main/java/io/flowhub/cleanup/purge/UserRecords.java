@@ -2,6 +2,9 @@ package io.flowhub.cleanup.purge;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.job.Owner;
+import io.flowhub.store.job.JobQueries;
 import io.flowhub.cleanup.job.CleanupCounts;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeUserData;
@@ -55,7 +58,7 @@ final class UserRecords implements Steps.Step {
         this.idempotencyKeys = database.getCollection(CollectionNames.IDEMPOTENCY_KEYS);
         this.processed = processed;
         this.command = command;
-        this.ownJobs = and(eq("owner_id", command.userId()), ne("_id", purgeJob));
+        this.ownJobs = and(JobQueries.ownedBy(Owner.user(new ObjectId(command.userId()))), ne("_id", purgeJob));
         this.ownActivity = eq("user_id", new ObjectId(command.userId()));
         this.ownLedger = and(eq("owner_id", command.userId()), ne("job_id", purgeJob));
         // why: codes are filed by address; without the user's record there is no address to find them by, and
@@ -71,10 +74,10 @@ final class UserRecords implements Steps.Step {
     /** @return what the step would delete */
     Map<String, Long> count() {
         var counts = new LinkedHashMap<String, Long>();
-        counts.put("bulk_jobs", jobs.countDocuments(ownJobs));
-        counts.put("activity_logs", command.includeActivityLogs()
+        counts.put(Count.BULK_JOBS.key(), jobs.countDocuments(ownJobs));
+        counts.put(Count.ACTIVITY_LOGS.key(), command.includeActivityLogs()
                 ? activity.countDocuments(ownActivity) + ledger.countDocuments(ownLedger) : 0);
-        counts.put("otps", command.includeOtps() && ownOtps != null ? otps.countDocuments(ownOtps) : 0);
+        counts.put(Count.OTPS.key(), command.includeOtps() && ownOtps != null ? otps.countDocuments(ownOtps) : 0);
         return counts;
     }
 

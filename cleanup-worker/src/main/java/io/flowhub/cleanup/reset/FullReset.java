@@ -1,6 +1,6 @@
 package io.flowhub.cleanup.reset;
 
-import com.mongodb.client.MongoCollection;
+import io.flowhub.store.user.BootstrapAdminSettings;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.file.FileRemovals;
 import io.flowhub.cleanup.file.ItemDeleter;
@@ -9,6 +9,7 @@ import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.ResetAll;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.Job;
@@ -22,7 +23,6 @@ import io.flowhub.store.user.Role;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -57,59 +57,66 @@ public class FullReset {
     private final FileRemovals removals;
     private final ProcessedCommands processed;
     private final AdminAccount admin;
-    private final String adminEmail;
-    private final String adminPassword;
+    private final BootstrapAdminSettings adminSettings;
 
     FullReset(MongoDatabase database, FileStore files, FileRemovals removals, ProcessedCommands processed,
-            AdminAccount admin, EnvironmentPolicy policy,
-            @Value("${flowhub.auth.bootstrap-admin.email}") String adminEmail,
-            @Value("${flowhub.auth.bootstrap-admin.password}") String adminPassword) {
+            AdminAccount admin, EnvironmentPolicy policy, BootstrapAdminSettings adminSettings) {
         // why: a reset creates the bootstrap ADMIN again with this worker's own setting, so the worker must be
         // given the same real password as the gateway; the built-in one would open the new ADMIN to anyone
-        Secrets.check(policy.environment(),
-                "the admin password (flowhub.auth.bootstrap-admin.password, FLOWHUB_ADMIN_PASSWORD)", adminPassword,
+        Secrets.check(policy.environment(), BootstrapAdminSettings.PASSWORD_SETTING, adminSettings.password(),
                 AdminAccount.DEVELOPMENT_PASSWORD, Secrets.SHORTEST_ADMIN_PASSWORD);
         this.database = database;
         this.files = files;
         this.removals = removals;
         this.processed = processed;
         this.admin = admin;
-        this.adminEmail = adminEmail;
-        this.adminPassword = adminPassword;
+        this.adminSettings = adminSettings;
     }
 
     public JobWork work(ResetAll command, Job job) {
         var targets = targets(command, job.id());
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> {
-                var counts = new LinkedHashMap<String, Long>();
-                targets.forEach((name, filter) -> counts.put(name, collection(name).countDocuments(filter)));
-                counts.put("files", (long) itemFiles().size());
+                var counts = count(targets);
+                counts.put(Count.FILES.key(), (long) itemFiles().size());
                 return counts;
             }));
         }
         return Steps.of(new Wipe(targets, job.id()));
     }
 
-    private Map<String, Bson> targets(ResetAll command, ObjectId resetJob) {
+    /** What a reset deletes: a collection, the documents in it, and what they count as in the result. */
+    private record Target(String collection, Bson filter, Count countsAs) {
+    }
+
+    private static List<Target> targets(ResetAll command, ObjectId resetJob) {
         var all = new Document();
-        var targets = new LinkedHashMap<String, Bson>();
-        targets.put(CollectionNames.USERS, command.preserveAdmins() ? ne("role", Role.ADMIN.name()) : all);
-        targets.put(CollectionNames.ITEMS, all);
-        targets.put(CollectionNames.OTPS, all);
-        targets.put("bulk_jobs", ne("_id", resetJob));
-        targets.put(CollectionNames.ACTIVITY_LOGS, all);
-        targets.put(CollectionNames.JOB_LEDGER, ne("job_id", resetJob));
-        targets.put(CollectionNames.IDEMPOTENCY_KEYS, all);
-        return targets;
+        // why: job ledgers are the jobs' activity; the seed's answer has no key of their own for them
+        return List.of(
+                new Target(CollectionNames.USERS, command.preserveAdmins() ? ne("role", Role.ADMIN.name()) : all,
+                        Count.USERS),
+                new Target(CollectionNames.ITEMS, all, Count.ITEMS),
+                new Target(CollectionNames.OTPS, all, Count.OTPS),
+                new Target(CollectionNames.JOBS, ne("_id", resetJob), Count.BULK_JOBS),
+                new Target(CollectionNames.ACTIVITY_LOGS, all, Count.ACTIVITY_LOGS),
+                new Target(CollectionNames.JOB_LEDGER, ne("job_id", resetJob), Count.ACTIVITY_LOGS),
+                new Target(CollectionNames.IDEMPOTENCY_KEYS, all, Count.IDEMPOTENCY_KEYS));
+    }
+
+    /** @return how many documents each count of the targets holds now */
+    private Map<String, Long> count(List<Target> targets) {
+        var counts = new LinkedHashMap<String, Long>();
+        targets.forEach(target -> counts.merge(target.countsAs().key(),
+                database.getCollection(target.collection()).countDocuments(target.filter()), Long::sum));
+        return counts;
     }
 
     private final class Wipe implements Steps.Step {
 
-        private final Map<String, Bson> targets;
+        private final List<Target> targets;
         private final ObjectId resetJob;
 
-        Wipe(Map<String, Bson> targets, ObjectId resetJob) {
+        Wipe(List<Target> targets, ObjectId resetJob) {
             this.targets = targets;
             this.resetJob = resetJob;
         }
@@ -124,40 +131,36 @@ public class FullReset {
             if (owns(batch)) {
                 return Optional.empty();
             }
-            var counts = new LinkedHashMap<String, Long>();
-            targets.forEach((name, filter) -> counts.put(name, collection(name).countDocuments(filter)));
-            // why: job ledgers are the jobs' activity; the seed's answer has no key of their own for them
-            counts.merge(CollectionNames.ACTIVITY_LOGS, counts.remove(CollectionNames.JOB_LEDGER), Long::sum);
+            var counts = count(targets);
             Path root = files.resolve(".");
             List<String> itemFiles = itemFiles().stream().map(path -> root.relativize(path).toString()).toList();
             removals.record(itemFiles, resetJob, batch.number());
-            counts.put("files", (long) itemFiles.size());
+            counts.put(Count.FILES.key(), (long) itemFiles.size());
             return Optional.of(batch.record(List.of(), CleanupCounts.processed(counts), List.of(), counts,
                     batch.checkpoint().next(STEP, 0, null), Optional.empty()));
         }
 
         @Override
         public LedgerEntry settle(LedgerEntry entry) {
-            var doomed = new HashMap<String, ObjectId>();
-            collection("bulk_jobs").find(targets.get("bulk_jobs")).projection(include("_id", "command_id"))
-                    .forEach(job -> doomed.put(job.getString("command_id"), job.getObjectId("_id")));
-            processed.recordAll(doomed, "deleted");
-            if (!doomed.isEmpty()) {
-                collection("bulk_jobs").deleteMany(in("_id", doomed.values()));
-            }
-            targets.forEach((name, filter) -> {
-                if (!name.equals("bulk_jobs")) {
-                    collection(name).deleteMany(filter);
+            for (Target target : targets) {
+                var collection = database.getCollection(target.collection());
+                if (target.countsAs() == Count.BULK_JOBS) {
+                    // why: a deleted job's command, read again, must find it gone rather than create it anew
+                    var doomed = new HashMap<String, ObjectId>();
+                    collection.find(target.filter()).projection(include("_id", "command_id"))
+                            .forEach(job -> doomed.put(job.getString("command_id"), job.getObjectId("_id")));
+                    processed.recordAll(doomed, "deleted");
+                    if (!doomed.isEmpty()) {
+                        collection.deleteMany(in("_id", doomed.values()));
+                    }
+                } else {
+                    collection.deleteMany(target.filter());
                 }
-            });
+            }
             var files = removals.removeFor(resetJob, entry.batch());
-            admin.ensureExists(adminEmail, new BCryptPasswordEncoder().encode(adminPassword));
+            admin.ensureExists(adminSettings.email(), new BCryptPasswordEncoder().encode(adminSettings.password()));
             return ItemDeleter.withFilesFailed(entry, files.failed());
         }
-    }
-
-    private MongoCollection<Document> collection(String name) {
-        return database.getCollection(name.equals("bulk_jobs") ? CollectionNames.JOBS : name);
     }
 
     private List<Path> itemFiles() {

@@ -1,6 +1,7 @@
 package io.flowhub.cleanup.tags;
 
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
 import io.flowhub.cleanup.job.CountsOnly;
@@ -47,10 +48,10 @@ public class TestDataCleanup {
         if (!command.hardDelete()) {
             if (command.dryRun()) {
                 return Steps.of(new CountsOnly("dry_run",
-                        () -> Map.of("items", collection.countDocuments(and(selection, ItemChanges.active())))));
+                        () -> Map.of(Count.ITEMS.key(), collection.countDocuments(and(selection, ItemChanges.active())))));
             }
             return new ItemBatches(collection, Selection.byFilter(collection, selection, job.id()),
-                    new SoftDeleteOperation(), null, settings.batchSize(), clock).reportedAs("items");
+                    new SoftDeleteOperation(), null, settings.batchSize(), clock).reportedAs(Count.ITEMS);
         }
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> items.count(selection)));

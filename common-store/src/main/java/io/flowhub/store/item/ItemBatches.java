@@ -1,6 +1,7 @@
 package io.flowhub.store.item;
 
 import com.mongodb.client.MongoCollection;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.Checkpoint;
 import io.flowhub.store.job.JobWork;
@@ -26,7 +27,7 @@ public final class ItemBatches implements JobWork {
     private final BatchWriter writer;
     private final ObjectId owner;
     private final int batchSize;
-    private String reportedAs;
+    private CleanupResult.Count reportedAs;
 
     /**
      * @param owner the user whose items alone may change, or {@code null} when any item may
@@ -44,7 +45,7 @@ public final class ItemBatches implements JobWork {
      * @param what the name under which each batch reports the items it changed as deleted, for a
      *             cleanup that soft-deletes (its answer counts {@code items} deleted)
      */
-    public ItemBatches reportedAs(String what) {
+    public ItemBatches reportedAs(CleanupResult.Count what) {
         this.reportedAs = what;
         return this;
     }
@@ -62,7 +63,7 @@ public final class ItemBatches implements JobWork {
             return Optional.empty();
         }
         BatchOutcome outcome = writer.write(ids, selection, operation, batch.jobId(), owner);
-        Map<String, Long> deleted = reportedAs == null ? Map.of() : Map.of(reportedAs, outcome.counts().processed());
+        Map<String, Long> deleted = reportedAs == null ? Map.of() : Map.of(reportedAs.key(), outcome.counts().processed());
         return Optional.of(batch.record(outcome.changed(), outcome.counts(), outcome.errors(), deleted,
                 from.next(STEP, ids.size(), ids.getLast()), Optional.empty()));
     }

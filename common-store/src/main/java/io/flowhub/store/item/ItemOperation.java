@@ -1,5 +1,6 @@
 package io.flowhub.store.item;
 
+import io.flowhub.events.Operation;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -13,8 +14,8 @@ import java.util.Optional;
  */
 public interface ItemOperation {
 
-    /** @return the operation's name in jobs and metrics */
-    String name();
+    /** @return what the operation is, as jobs and metrics name it */
+    Operation operation();
 
     /** @return the condition of items this operation would still change */
     Bson pending();

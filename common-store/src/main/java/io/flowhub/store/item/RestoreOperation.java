@@ -1,5 +1,6 @@
 package io.flowhub.store.item;
 
+import io.flowhub.events.Operation;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
@@ -9,8 +10,8 @@ import java.util.Date;
 public final class RestoreOperation implements ItemOperation {
 
     @Override
-    public String name() {
-        return "activate";
+    public Operation operation() {
+        return Operation.ACTIVATE;
     }
 
     @Override

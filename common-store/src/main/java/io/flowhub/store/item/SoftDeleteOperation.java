@@ -1,5 +1,6 @@
 package io.flowhub.store.item;
 
+import io.flowhub.events.Operation;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
@@ -9,8 +10,8 @@ import java.util.Date;
 public final class SoftDeleteOperation implements ItemOperation {
 
     @Override
-    public String name() {
-        return "delete";
+    public Operation operation() {
+        return Operation.DELETE;
     }
 
     @Override

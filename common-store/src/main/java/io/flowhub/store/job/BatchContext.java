@@ -58,7 +58,8 @@ public final class BatchContext {
             throw new IllegalArgumentException("Batch " + number() + " of job " + job.id() + " cannot record checkpoint "
                     + through.batch());
         }
-        return ledger.record(new LedgerEntry(job.id(), number(), job.operation(), job.ownerId(), job.targetUserId(),
+        return ledger.record(new LedgerEntry(job.id(), number(), job.operation(),
+                job.ownerInContract(), job.targetUserId(),
                 itemIds, counts, errors, deleted, through, clock.instant()), session);
     }
 }

@@ -26,7 +26,7 @@ public record Job(
         ObjectId id,
         JobKind kind,
         String operation,
-        String ownerId,
+        Owner owner,
         String targetUserId,
         UUID commandId,
         JobStatus status,
@@ -58,11 +58,16 @@ public record Job(
      *         that one user's commands keep their order
      */
     public String commandKey() {
-        String key = targetUserId != null ? targetUserId : ownerId;
+        String key = targetUserId != null ? targetUserId : ownerInContract();
         return key == null ? "_global" : key;
     }
 
     public JobProgress progressSoFar() {
         return new JobProgress(counts, checkpoint, totalItems, errors, result);
+    }
+
+    /** @return the owner as the Kafka contract and the ledger spell it, or {@code null} */
+    public String ownerInContract() {
+        return owner == null ? null : owner.contractValue();
     }
 }

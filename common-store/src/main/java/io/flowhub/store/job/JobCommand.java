@@ -12,12 +12,12 @@ import java.util.UUID;
  * @param jobId        the job the producer recorded before publishing, or {@code null} to create one
  * @param kind         bulk or cleanup
  * @param operation    the job's operation name
- * @param ownerId      who asked
+ * @param owner        who asked, or {@code null}
  * @param targetUserId whose data the job is about (a per-user purge), or {@code null}
  * @param commandJson  the command as received, kept on a created job so that it can be sent again
  * @param dryRun       true when the job only reports what it would do
  * @param issuedAt     when the producer published it, for the queue latency
  */
-public record JobCommand(UUID commandId, ObjectId jobId, JobKind kind, String operation, String ownerId,
+public record JobCommand(UUID commandId, ObjectId jobId, JobKind kind, String operation, Owner owner,
                          String targetUserId, String commandJson, boolean dryRun, Instant issuedAt) {
 }

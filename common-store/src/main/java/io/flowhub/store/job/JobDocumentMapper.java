@@ -24,7 +24,8 @@ final class JobDocumentMapper {
         return new Document(ID, job.id())
                 .append(KIND, job.kind().wireValue())
                 .append(OPERATION, job.operation())
-                .append(OWNER_ID, job.ownerId())
+                .append(OWNER_TYPE, job.owner() == null ? null : job.owner().type().wireValue())
+                .append(OWNER_ID, job.owner() == null ? null : job.owner().id())
                 .append(TARGET_USER_ID, job.targetUserId())
                 .append(COMMAND_ID, job.commandId().toString())
                 .append(COMMAND, job.commandJson())
@@ -75,7 +76,7 @@ final class JobDocumentMapper {
                 document.getObjectId(ID),
                 JobKind.fromWireValue(document.getString(KIND)),
                 document.getString(OPERATION),
-                document.getString(OWNER_ID),
+                owner(document),
                 document.getString(TARGET_USER_ID),
                 UUID.fromString(document.getString(COMMAND_ID)),
                 JobStatus.fromWireValue(document.getString(STATUS)),
@@ -122,5 +123,12 @@ final class JobDocumentMapper {
     private static Instant instant(Document document, String field) {
         Date value = document.getDate(field);
         return value == null ? null : value.toInstant();
+    }
+
+    /** @return the job's owner; a document from before M007 keeps the contract's one-string spelling */
+    private static Owner owner(Document document) {
+        String type = document.getString(OWNER_TYPE);
+        return type == null ? Owner.fromContract(document.getString(OWNER_ID))
+                : new Owner(Owner.Type.fromWireValue(type), document.getString(OWNER_ID));
     }
 }

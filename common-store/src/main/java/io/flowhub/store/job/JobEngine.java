@@ -198,7 +198,7 @@ public class JobEngine {
         }
         // why: a producer outside the gateway sends no job; the command id keeps a redelivery to one job
         return Optional.of(jobs.createIfAbsent(new NewJob(new org.bson.types.ObjectId(), command.kind(),
-                command.operation(), command.ownerId(), command.targetUserId(), command.commandId(), 0,
+                command.operation(), command.owner(), command.targetUserId(), command.commandId(), 0,
                 command.commandJson(), command.dryRun())));
     }
 }

@@ -44,7 +44,8 @@ final class JobEvents {
 
     static JobSnapshot snapshot(Job job) {
         var counts = job.counts();
-        return new JobSnapshot(job.kind().wireValue(), job.operation(), job.ownerId(), job.status().wireValue(),
+        return new JobSnapshot(job.kind().wireValue(), job.operation(),
+                job.ownerInContract(), job.status().wireValue(),
                 job.progress(), job.totalItems(), counts.processed(), counts.skipped(), counts.skipReasons(),
                 counts.failed());
     }

@@ -7,6 +7,7 @@ final class JobFields {
     static final String KIND = "kind";
     static final String OPERATION = "operation";
     static final String OWNER_ID = "owner_id";
+    static final String OWNER_TYPE = "owner_type";
     static final String COMMAND_ID = "command_id";
     static final String COMMAND = "command";
     static final String STATUS = "status";

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CountOptions;
 import io.flowhub.store.CollectionNames;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import java.time.Clock;
@@ -48,8 +49,8 @@ public class JobQueries {
     }
 
     /** @return the owner's jobs, newest first */
-    public List<Job> listByOwner(String ownerId, int limit) {
-        return translated("list jobs", () -> jobs.find(eq(OWNER_ID, ownerId)).sort(descending(ID)).limit(limit)
+    public List<Job> listByOwner(Owner owner, int limit) {
+        return translated("list jobs", () -> jobs.find(ownedBy(owner)).sort(descending(ID)).limit(limit)
                 .map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }
 
@@ -62,8 +63,8 @@ public class JobQueries {
     }
 
     /** @return how many jobs of this kind the owner has queued or running, counted up to {@code atMost} */
-    public long countUnfinished(String ownerId, JobKind kind, int atMost) {
-        return translated("count jobs", () -> jobs.countDocuments(and(eq(OWNER_ID, ownerId), eq(KIND, kind.wireValue()),
+    public long countUnfinished(Owner owner, JobKind kind, int atMost) {
+        return translated("count jobs", () -> jobs.countDocuments(and(ownedBy(owner), eq(KIND, kind.wireValue()),
                         in(STATUS, JobStatus.QUEUED.wireValue(), JobStatus.RUNNING.wireValue())),
                 new CountOptions().limit(atMost)));
     }
@@ -78,5 +79,10 @@ public class JobQueries {
                         eq(STATUS, JobStatus.RUNNING.wireValue()), lt(HEARTBEAT_AT, staleBefore),
                         or(exists(RESENT_AT, false), lt(RESENT_AT, staleBefore))))
                 .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
+    /** @return the filter of the owner's jobs: its kind of caller and its id */
+    public static Bson ownedBy(Owner owner) {
+        return and(eq(OWNER_TYPE, owner.type().wireValue()), eq(OWNER_ID, owner.id()));
     }
 }

@@ -10,13 +10,13 @@ import java.util.UUID;
  * @param id          the job id
  * @param kind        which worker runs it
  * @param operation   what it does, for example {@code delete}
- * @param ownerId     who asked, or {@code null}
+ * @param owner       who asked, or {@code null}
  * @param targetUserId whose data the job is about (a per-user purge), or {@code null}
  * @param commandId   the command that runs it; one command has at most one job
  * @param totalItems  how many items it covers, when known up front; 0 otherwise
  * @param commandJson the command as published, so that a job whose worker died can be sent again
  * @param dryRun      true when the job only reports what it would delete
  */
-public record NewJob(ObjectId id, JobKind kind, String operation, String ownerId, String targetUserId,
+public record NewJob(ObjectId id, JobKind kind, String operation, Owner owner, String targetUserId,
                      UUID commandId, long totalItems, String commandJson, boolean dryRun) {
 }

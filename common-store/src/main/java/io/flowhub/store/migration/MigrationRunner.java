@@ -29,7 +29,8 @@ public class MigrationRunner {
             new M003_ExpireIdempotencyKeys(),
             new M004_ExpireOtpOutboxAndIndexFileRemovals(),
             new M005_LedgerTombstonesAndObjectIdKeys(),
-            new M006_ExpireDeniedAuditRows());
+            new M006_ExpireDeniedAuditRows(),
+            new M007_OwnerTypeBesideOwnerId());
 
     private final MongoDatabase database;
 

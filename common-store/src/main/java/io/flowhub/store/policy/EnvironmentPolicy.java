@@ -3,7 +3,7 @@ package io.flowhub.store.policy;
 import java.util.Optional;
 
 /**
- * What each environment allows, as DESIGN.md's table says: production never hard-deletes; staging
+ * What each environment allows ({@link Environment}'s table): production never hard-deletes; staging
  * resets only when {@code flowhub.allow-full-reset} says so; soft deletes are allowed everywhere.
  * Every service checks it itself, so a command from any producer is checked again where it runs.
  */
@@ -25,18 +25,17 @@ public class EnvironmentPolicy {
 
     /** @return why a hard delete is refused here, or empty when it is allowed */
     public Optional<String> refusesHardDelete() {
-        return environment == Environment.PRODUCTION
-                ? Optional.of("Hard deletes are not allowed in production; use a soft delete")
-                : Optional.empty();
+        return environment.allowsHardDeletes() ? Optional.empty()
+                : Optional.of("Hard deletes are not allowed in " + environment.wireValue() + "; use a soft delete");
     }
 
     /** @return why a full reset is refused here, or empty when it is allowed */
     public Optional<String> refusesFullReset() {
-        return switch (environment) {
-            case DEVELOPMENT, TEST -> Optional.empty();
-            case STAGING -> allowFullReset ? Optional.empty() : Optional.of(
-                    "A full reset is not allowed in staging unless flowhub.allow-full-reset=true; purge users or tags instead");
-            case PRODUCTION -> Optional.of("A full reset is never allowed in production");
+        return switch (environment.fullReset()) {
+            case ALWAYS -> Optional.empty();
+            case WHEN_ALLOWED -> allowFullReset ? Optional.empty() : Optional.of("A full reset is not allowed in "
+                    + environment.wireValue() + " unless flowhub.allow-full-reset=true; purge users or tags instead");
+            case NEVER -> Optional.of("A full reset is never allowed in " + environment.wireValue());
         };
     }
 }

@@ -31,6 +31,7 @@ import io.flowhub.store.migration.MigrationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import io.flowhub.store.user.BootstrapAdminSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
@@ -42,7 +43,8 @@ import java.time.Clock;
 
 /** The FlowHub database, its migrations (applied at start-up, before any traffic) and the job store. */
 @AutoConfiguration(after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
-@EnableConfigurationProperties({FileSettings.class, PolicySettings.class, AuditSettings.class})
+@EnableConfigurationProperties({FileSettings.class, PolicySettings.class, AuditSettings.class,
+        BootstrapAdminSettings.class})
 public class StoreAutoConfiguration {
 
     static final String DEFAULT_DATABASE = "flowhub";

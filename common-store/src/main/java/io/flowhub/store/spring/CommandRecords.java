@@ -1,0 +1,64 @@
+package io.flowhub.store.spring;
+
+import io.flowhub.events.ContractJson;
+import io.flowhub.events.JobRejected;
+import io.flowhub.events.SchemaVersion;
+import io.flowhub.store.ObjectIds;
+import io.flowhub.store.job.JobEventSink;
+import io.flowhub.store.job.JobMetrics;
+import io.flowhub.store.job.JobStore;
+import org.bson.types.ObjectId;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What both workers do with the records of their command topic: decode them as the contract's
+ * sealed command type, and give up on one the same way — its job failed, or, for a record that
+ * never became a command, a {@code rejected} event — before it goes to the dead-letter topic.
+ */
+public final class CommandRecords {
+
+    private CommandRecords() {
+    }
+
+    /** @return the consumer factory's value deserializer: the contract's JSON, errors kept for the error handler */
+    @SuppressWarnings("unchecked")
+    public static <C> DefaultKafkaConsumerFactoryCustomizer decodedAs(Class<C> type) {
+        var deserializer = new ErrorHandlingDeserializer<>(
+                new JacksonJsonDeserializer<>(type, ContractJson.mapper(), false));
+        return factory -> ((DefaultKafkaConsumerFactory<Object, C>) factory).setValueDeserializer(deserializer);
+    }
+
+    /**
+     * @param type         the topic's command type
+     * @param jobIdOf      the job a decoded command runs as, or {@code null} when it names none
+     * @param afterFailing what else the worker undoes for a job it failed (nothing, or releasing its claims)
+     */
+    public static <C> DefaultErrorHandler givingUp(KafkaTemplate<String, Object> template, Duration retryFor,
+            Class<C> type, Function<C, String> jobIdOf, Consumer<ObjectId> afterFailing, JobStore jobs,
+            JobMetrics metrics, JobEventSink events) {
+        return DeadLetterErrorHandler.create(template, retryFor, (record, e) -> {
+            String reason = DeadLetterErrorHandler.reason(e);
+            String jobId = type.isInstance(record.value()) ? jobIdOf.apply(type.cast(record.value())) : null;
+            if (jobId != null) {
+                ObjectId id = ObjectIds.parse("job id", jobId);
+                jobs.fail(id, "Gave up: " + reason);
+                afterFailing.accept(id);
+            } else {
+                // why: a producer whose command never ran learns it here, by command_id when one can be read
+                events.announce(new JobRejected(SchemaVersion.CURRENT, null, RejectedRecords.commandId(e),
+                        Instant.now(), null, reason));
+            }
+            metrics.deadLettered(record.topic());
+        });
+    }
+}
