@@ -46,7 +46,7 @@ class CleanupCalls {
             String prefer, Function<CleanupResult, Envelope<?>> answer) {
         Duration wait = wait(waitSeconds, prefer);
         Job job = submitter.submit(command);
-        String jobId = job.id().toHexString();
+        String jobId = job.id().toString();
         Supplier<ResponseEntity<?>> accepted = () -> {
             call.record("accepted", null, jobId);
             return ResponseEntity.accepted()
@@ -68,7 +68,7 @@ class CleanupCalls {
     }
 
     private static void requireCompleted(InternalAudit.Call call, Job finished) {
-        String jobId = finished.id().toHexString();
+        String jobId = finished.id().toString();
         if (finished.status() == JobStatus.CANCELLED) {
             call.record("cancelled", finished.result(), jobId);
             throw new JobOutcomeException(HttpStatus.CONFLICT, "Cleanup cancelled", "The cleanup job was cancelled "

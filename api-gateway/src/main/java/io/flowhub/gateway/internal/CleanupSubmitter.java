@@ -1,5 +1,7 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.UserId;
+import io.flowhub.store.JobId;
 import io.flowhub.store.job.Owner;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
@@ -9,7 +11,6 @@ import io.flowhub.gateway.job.JobPublisher;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.NewJob;
-import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 /** Records a cleanup job as {@code queued} and publishes its command to cleanup-worker, through the outbox. */
@@ -23,8 +24,8 @@ class CleanupSubmitter {
     }
 
     Job submit(CleanupCommand command) {
-        String target = command instanceof PurgeUserData purge ? purge.userId() : null;
-        return publisher.submit(new NewJob(new ObjectId(command.jobId()), JobKind.CLEANUP, command.operation().wireValue(),
+        UserId target = command instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
+        return publisher.submit(new NewJob(JobId.parse(command.jobId()), JobKind.CLEANUP, command.operation().wireValue(),
                 Owner.fromContract(command.requestedBy()), target, command.commandId(), 0, ContractJson.mapper().writeValueAsString(command),
                 command.dryRun()), Topics.CLEANUP_COMMANDS, command.key(), command);
     }

@@ -1,6 +1,7 @@
 package io.flowhub.gateway.internal;
 
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.Owner;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.CollectionNames;
@@ -31,7 +32,7 @@ class CleanupTargets {
     /** @return whether anything but the user record names this user: items, jobs or activity */
     boolean ownsAnything(ObjectId user) {
         return exists(CollectionNames.ITEMS, "created_by", user)
-                || database.getCollection(CollectionNames.JOBS).find(JobQueries.ownedBy(Owner.user(user)))
+                || database.getCollection(CollectionNames.JOBS).find(JobQueries.ownedBy(Owner.user(new UserId(user))))
                 .projection(include("_id")).first() != null
                 || exists(CollectionNames.ACTIVITY_LOGS, "user_id", user);
     }

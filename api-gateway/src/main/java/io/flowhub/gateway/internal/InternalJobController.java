@@ -1,14 +1,13 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.JobId;
 import io.flowhub.gateway.job.JobView;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
-import io.flowhub.store.ObjectIds;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStore;
 import jakarta.servlet.http.HttpServletRequest;
-import org.bson.types.ObjectId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,13 +35,13 @@ class InternalJobController {
 
     @GetMapping("/{jobId}")
     Envelope<JobView> job(@PathVariable String jobId) {
-        return Envelope.of(JobView.of(jobs.find(ObjectIds.parse("job id", jobId))
+        return Envelope.of(JobView.of(jobs.find(JobId.parse(jobId))
                 .orElseThrow(() -> new NotFoundException("Job", jobId))));
     }
 
     @PostMapping("/{jobId}/cancel")
     Envelope<JobView> cancel(@PathVariable String jobId, HttpServletRequest request) {
-        ObjectId id = ObjectIds.parse("job id", jobId);
+        JobId id = JobId.parse(jobId);
         var call = audit.call(request, Map.of("job_id", jobId), false);
         Job found = jobs.find(id).orElseThrow(() -> call.audited(new NotFoundException("Job", jobId), "not found"));
         Job cancelled = jobs.cancel(id).orElseThrow(() -> call.audited(

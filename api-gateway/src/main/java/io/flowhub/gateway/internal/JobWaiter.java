@@ -1,9 +1,9 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.JobId;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStore;
 import jakarta.annotation.PreDestroy;
-import org.bson.types.ObjectId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -42,7 +42,7 @@ class JobWaiter {
         scheduler.scheduleWithFixedDelay(this::check, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    DeferredResult<ResponseEntity<?>> await(ObjectId jobId, Duration wait, Function<Job, ResponseEntity<?>> finished,
+    DeferredResult<ResponseEntity<?>> await(JobId jobId, Duration wait, Function<Job, ResponseEntity<?>> finished,
             Supplier<ResponseEntity<?>> stillRunning) {
         var result = new DeferredResult<ResponseEntity<?>>();
         result.onCompletion(() -> waiting.remove(result));
@@ -75,7 +75,7 @@ class JobWaiter {
         scheduler.shutdownNow();
     }
 
-    private record Waiting(ObjectId jobId, Instant until, Function<Job, ResponseEntity<?>> finished,
+    private record Waiting(JobId jobId, Instant until, Function<Job, ResponseEntity<?>> finished,
                            Supplier<ResponseEntity<?>> stillRunning) {
     }
 }

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.store.JobId;
 import io.flowhub.store.job.Owner;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.Operation;
@@ -47,8 +48,8 @@ class BulkJobSubmitter {
         Operation operation = Operation.parse(request.operation(), Operation.BULK);
         String owner = caller.id().toHexString();
         boolean restrictToOwner = !caller.is(Role.ADMIN);
-        ObjectId jobId = new ObjectId();
-        BulkCommand command = BulkCommands.of(operation, UUID.randomUUID(), jobId.toHexString(), owner, restrictToOwner,
+        JobId jobId = new JobId(new ObjectId());
+        BulkCommand command = BulkCommands.of(operation, UUID.randomUUID(), jobId.toString(), owner, restrictToOwner,
                 request.itemIds(), filter(request.filter(), owner, restrictToOwner), request.tags(), request.batchSize(),
                 clock.instant());
         if (idempotencyKey != null) {
@@ -58,7 +59,7 @@ class BulkJobSubmitter {
             }
         }
         long total = request.itemIds() == null ? 0 : request.itemIds().size();
-        return publisher.submit(new NewJob(jobId, JobKind.BULK, operation.wireValue(), Owner.user(caller.id()), null,
+        return publisher.submit(new NewJob(jobId, JobKind.BULK, operation.wireValue(), Owner.user(caller.userId()), null,
                 command.commandId(),
                 total, ContractJson.mapper().writeValueAsString(command), false), Topics.BULK_COMMANDS, owner, command);
     }

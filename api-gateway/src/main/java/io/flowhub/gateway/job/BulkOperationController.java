@@ -49,7 +49,7 @@ class BulkOperationController {
     }
 
     private static ResponseEntity<Envelope<Void>> accepted(Job job, String message) {
-        String jobId = job.id().toHexString();
+        String jobId = job.id().toString();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/jobs/" + jobId))
                 .header(HttpHeaders.RETRY_AFTER, "1")

@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.JobId;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.job.Job;
@@ -46,8 +47,8 @@ class IdempotencyKeys {
      *         before with the same body and its job still exists
      * @throws IdempotencyConflictException when the key was used with another body
      */
-    Optional<Job> claim(String ownerId, String key, String requestHash, ObjectId jobId,
-            Function<ObjectId, Optional<Job>> jobs) {
+    Optional<Job> claim(String ownerId, String key, String requestHash, JobId jobId,
+            Function<JobId, Optional<Job>> jobs) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new BadRequestException("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
@@ -55,7 +56,7 @@ class IdempotencyKeys {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 keys.insertOne(new Document("_id", new ObjectId()).append("owner_id", ownerId).append("key", key)
-                        .append("request_hash", requestHash).append("job_id", jobId)
+                        .append("request_hash", requestHash).append("job_id", jobId.value())
                         .append("created_at", Date.from(clock.instant())));
                 return Optional.empty();
             } catch (MongoWriteException e) {
@@ -70,7 +71,7 @@ class IdempotencyKeys {
             if (!requestHash.equals(earlier.getString("request_hash"))) {
                 throw new IdempotencyConflictException(key);
             }
-            Optional<Job> job = jobs.apply(earlier.getObjectId("job_id"));
+            Optional<Job> job = jobs.apply(new JobId(earlier.getObjectId("job_id")));
             if (job.isPresent()) {
                 return job;
             }

@@ -1,8 +1,8 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.store.JobId;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.NotFoundException;
-import io.flowhub.store.ObjectIds;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.user.Role;
@@ -19,8 +19,8 @@ class JobAccess {
     }
 
     Job visibleJob(Caller caller, String jobId) {
-        return jobs.find(ObjectIds.parse("job id", jobId))
-                .filter(job -> caller.is(Role.ADMIN) || (job.owner() != null && job.owner().isUser(caller.id())))
+        return jobs.find(JobId.parse(jobId))
+                .filter(job -> caller.is(Role.ADMIN) || (job.owner() != null && job.owner().isUser(caller.userId())))
                 .orElseThrow(() -> new NotFoundException("Job", jobId));
     }
 }

@@ -51,7 +51,7 @@ class JobController {
         if (count < 1 || count > MAX_LIMIT) {
             throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
         }
-        return Envelope.of(queries.listByOwner(Owner.user(caller.id()), count).stream()
+        return Envelope.of(queries.listByOwner(Owner.user(caller.userId()), count).stream()
                 .map(JobView::of).toList());
     }
 

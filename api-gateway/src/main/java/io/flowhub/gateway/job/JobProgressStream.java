@@ -1,11 +1,11 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.store.JobId;
 import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobQueries;
 import jakarta.annotation.PreDestroy;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +76,7 @@ class JobProgressStream implements SmartLifecycle {
     }
 
     /** @throws TooManyRequestsException when the caller, or the gateway, has as many streams open as it may */
-    synchronized SseEmitter open(String caller, ObjectId jobId) {
+    synchronized SseEmitter open(String caller, JobId jobId) {
         long callers = watches.values().stream().filter(watch -> watch.caller().equals(caller)).count();
         if (callers >= settings.maxStreamsPerCaller()) {
             throw new TooManyRequestsException("You have " + callers + " job event streams open, the most one caller"
@@ -98,7 +98,7 @@ class JobProgressStream implements SmartLifecycle {
         if (watches.isEmpty()) {
             return;
         }
-        Map<ObjectId, Job> current;
+        Map<JobId, Job> current;
         try {
             current = jobs.findAll(watches.values().stream().map(Watch::jobId).distinct().toList());
         } catch (RuntimeException e) {
@@ -152,11 +152,11 @@ class JobProgressStream implements SmartLifecycle {
     private static final class Watch {
 
         private final String caller;
-        private final ObjectId jobId;
+        private final JobId jobId;
         private final AtomicBoolean sending = new AtomicBoolean();
         private volatile Instant lastSeen;
 
-        Watch(String caller, ObjectId jobId) {
+        Watch(String caller, JobId jobId) {
             this.caller = caller;
             this.jobId = jobId;
         }
@@ -165,7 +165,7 @@ class JobProgressStream implements SmartLifecycle {
             return caller;
         }
 
-        ObjectId jobId() {
+        JobId jobId() {
             return jobId;
         }
     }

@@ -1,10 +1,16 @@
 package io.flowhub.gateway.user;
 
+import io.flowhub.store.UserId;
 import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;
 
 /** The authenticated user a request acts for, as its token names it. */
 public record Caller(ObjectId id, Role role) {
+
+    /** @return the caller's id as the store's API takes it */
+    public UserId userId() {
+        return new UserId(id);
+    }
 
     public boolean is(Role other) {
         return role == other;

@@ -3,6 +3,7 @@ package io.flowhub.gateway.internal;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStatus;
 import io.flowhub.store.job.JobStore;
+import io.flowhub.store.JobId;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class JobWaiterTests {
     void aFinishedJobsAnswerIsBuiltOnceThoughTheResponseIsNotWrittenYet() {
         // the request's completion callback runs only once Spring writes the response; until then
         // the waiter sees the request on every check, and must not build (and audit) its answer again
-        ObjectId jobId = new ObjectId();
+        JobId jobId = new JobId(new ObjectId());
         Job job = mock(Job.class);
         when(job.status()).thenReturn(JobStatus.COMPLETED);
         when(jobs.find(jobId)).thenReturn(Optional.of(job));
@@ -51,7 +52,7 @@ class JobWaiterTests {
 
     @Test
     void aJobStillRunningWhenTheWaitEndsIsAnsweredAsRunningOnce() {
-        ObjectId jobId = new ObjectId();
+        JobId jobId = new JobId(new ObjectId());
         Job job = mock(Job.class);
         when(job.status()).thenReturn(JobStatus.RUNNING);
         when(jobs.find(jobId)).thenReturn(Optional.of(job));

@@ -7,6 +7,7 @@ import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobStatus;
 import io.flowhub.store.job.JobQueries;
+import io.flowhub.store.JobId;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ class JobProgressStreamTests {
     @Test
     void aClientThatStopsReadingDelaysNoOtherStream() {
         stream = new JobProgressStream(jobs, settings(10, 100), nextEmitters::poll);
-        ObjectId stuckJob = new ObjectId();
-        ObjectId watchedJob = new ObjectId();
+        JobId stuckJob = new JobId(new ObjectId());
+        JobId watchedJob = new JobId(new ObjectId());
         var stuck = new StuckEmitter(clientReadsAgain);
         var reader = new RecordingEmitter();
         nextEmitters.add(stuck);
@@ -66,13 +67,13 @@ class JobProgressStreamTests {
     @Test
     void aCallerMayHoldSoManyStreamsAndTheGatewaySoManyInAll() {
         stream = new JobProgressStream(jobs, settings(2, 3), RecordingEmitter::new);
-        stream.open("a", new ObjectId());
-        stream.open("a", new ObjectId());
+        stream.open("a", new JobId(new ObjectId()));
+        stream.open("a", new JobId(new ObjectId()));
 
-        assertThatThrownBy(() -> stream.open("a", new ObjectId())).isInstanceOf(TooManyRequestsException.class)
+        assertThatThrownBy(() -> stream.open("a", new JobId(new ObjectId()))).isInstanceOf(TooManyRequestsException.class)
                 .hasMessageContaining("You have 2 job event streams open");
-        stream.open("b", new ObjectId());
-        assertThatThrownBy(() -> stream.open("c", new ObjectId())).isInstanceOf(TooManyRequestsException.class)
+        stream.open("b", new JobId(new ObjectId()));
+        assertThatThrownBy(() -> stream.open("c", new JobId(new ObjectId()))).isInstanceOf(TooManyRequestsException.class)
                 .hasMessageContaining("The gateway has 3 job event streams open");
     }
 
@@ -82,7 +83,7 @@ class JobProgressStreamTests {
     }
 
     /** A running job that changed just now, every time it is read. */
-    private static Job running(ObjectId id) {
+    private static Job running(JobId id) {
         Job job = mock(Job.class);
         when(job.id()).thenReturn(id);
         when(job.status()).thenReturn(JobStatus.RUNNING);

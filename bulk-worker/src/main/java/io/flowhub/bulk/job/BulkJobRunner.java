@@ -6,6 +6,7 @@ import io.flowhub.store.job.Owner;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
 import io.flowhub.store.ObjectIds;
 import io.flowhub.store.item.ItemBatches;
 import io.flowhub.store.item.ItemOperation;
@@ -44,7 +45,7 @@ public class BulkJobRunner {
     /** @param backlog whether records wait behind this command on the listener's consumer */
     public void run(BulkCommand command, ItemOperation operation, Backlog backlog) {
         ObjectId owner = command.restrictToOwner() ? ObjectIds.parse("owner id", command.ownerId()) : null;
-        ObjectId jobId = command.jobId() == null ? null : ObjectIds.parse("job id", command.jobId());
+        JobId jobId = command.jobId() == null ? null : JobId.parse(command.jobId());
         var job = new JobCommand(command.commandId(), jobId, JobKind.BULK, operation.operation().wireValue(),
                 Owner.fromContract(command.ownerId()), null, ContractJson.mapper().writeValueAsString(command), false,
                 command.issuedAt());
@@ -56,6 +57,6 @@ public class BulkJobRunner {
         if (command.itemIds() != null) {
             return Selection.byIds(command.itemIds().stream().map(ObjectId::new).toList());
         }
-        return Selection.byFilter(items, ItemSelection.of(command.filter()).toBson(), job.id());
+        return Selection.byFilter(items, ItemSelection.of(command.filter()).toBson(), job.id().value());
     }
 }

@@ -1,12 +1,13 @@
 package io.flowhub.cleanup.job;
 
+import io.flowhub.store.UserId;
+import io.flowhub.store.JobId;
 import io.flowhub.store.job.Owner;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SweepOrphanFiles;
-import io.flowhub.store.ObjectIds;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.Backlog;
 import io.flowhub.store.job.Job;
@@ -16,7 +17,6 @@ import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.LedgerEntry;
 import io.flowhub.store.policy.EnvironmentPolicy;
-import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -46,8 +46,8 @@ public class CleanupJobRunner {
      * @param backlog    whether records wait behind this command on the listener's consumer
      */
     public void run(CleanupCommand command, boolean hardDelete, Function<Job, JobWork> work, Backlog backlog) {
-        ObjectId jobId = command.jobId() == null ? null : ObjectIds.parse("job id", command.jobId());
-        String target = command instanceof PurgeUserData purge ? purge.userId() : null;
+        JobId jobId = command.jobId() == null ? null : JobId.parse(command.jobId());
+        UserId target = command instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
         var job = new JobCommand(command.commandId(), jobId, JobKind.CLEANUP, command.operation().wireValue(),
                 Owner.fromContract(command.requestedBy()), target, ContractJson.mapper().writeValueAsString(command), command.dryRun(),
                 command.issuedAt());

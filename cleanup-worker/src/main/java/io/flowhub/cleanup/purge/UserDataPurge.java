@@ -46,7 +46,7 @@ public class UserDataPurge {
         // why: a user whose record is gone (a reset, a direct delete) may still own items, jobs and activity;
         // the purge removes them all the same, all but the codes, which are filed by the address it had
         var records = new UserRecords(database, processed, command, user == null ? null : user.getString("email"),
-                job.id());
+                job.id().value());
         var ownItems = eq("created_by", userId);
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> {

@@ -2,6 +2,7 @@ package io.flowhub.cleanup.purge;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.job.Owner;
 import io.flowhub.store.job.JobQueries;
@@ -58,7 +59,7 @@ final class UserRecords implements Steps.Step {
         this.idempotencyKeys = database.getCollection(CollectionNames.IDEMPOTENCY_KEYS);
         this.processed = processed;
         this.command = command;
-        this.ownJobs = and(JobQueries.ownedBy(Owner.user(new ObjectId(command.userId()))), ne("_id", purgeJob));
+        this.ownJobs = and(JobQueries.ownedBy(Owner.user(UserId.parse(command.userId()))), ne("_id", purgeJob));
         this.ownActivity = eq("user_id", new ObjectId(command.userId()));
         this.ownLedger = and(eq("owner_id", command.userId()), ne("job_id", purgeJob));
         // why: codes are filed by address; without the user's record there is no address to find them by, and

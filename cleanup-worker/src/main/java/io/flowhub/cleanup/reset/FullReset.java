@@ -74,7 +74,7 @@ public class FullReset {
     }
 
     public JobWork work(ResetAll command, Job job) {
-        var targets = targets(command, job.id());
+        var targets = targets(command, job.id().value());
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> {
                 var counts = count(targets);
@@ -82,7 +82,7 @@ public class FullReset {
                 return counts;
             }));
         }
-        return Steps.of(new Wipe(targets, job.id()));
+        return Steps.of(new Wipe(targets, job.id().value()));
     }
 
     /** What a reset deletes: a collection, the documents in it, and what they count as in the result. */

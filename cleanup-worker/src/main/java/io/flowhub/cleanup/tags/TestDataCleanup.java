@@ -50,7 +50,7 @@ public class TestDataCleanup {
                 return Steps.of(new CountsOnly("dry_run",
                         () -> Map.of(Count.ITEMS.key(), collection.countDocuments(and(selection, ItemChanges.active())))));
             }
-            return new ItemBatches(collection, Selection.byFilter(collection, selection, job.id()),
+            return new ItemBatches(collection, Selection.byFilter(collection, selection, job.id().value()),
                     new SoftDeleteOperation(), null, settings.batchSize(), clock).reportedAs(Count.ITEMS);
         }
         if (command.dryRun()) {

@@ -25,7 +25,7 @@ public final class BatchContext {
     }
 
     public ObjectId jobId() {
-        return job.id();
+        return job.id().value();
     }
 
     public boolean dryRun() {
@@ -58,8 +58,8 @@ public final class BatchContext {
             throw new IllegalArgumentException("Batch " + number() + " of job " + job.id() + " cannot record checkpoint "
                     + through.batch());
         }
-        return ledger.record(new LedgerEntry(job.id(), number(), job.operation(),
-                job.ownerInContract(), job.targetUserId(),
+        return ledger.record(new LedgerEntry(job.id().value(), number(), job.operation(),
+                job.ownerInContract(), job.targetUserId() == null ? null : job.targetUserId().toString(),
                 itemIds, counts, errors, deleted, through, clock.instant()), session);
     }
 }

@@ -1,6 +1,7 @@
 package io.flowhub.store.job;
 
-import org.bson.types.ObjectId;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +24,11 @@ import java.util.UUID;
  * @param dryRun        true when the job only reports what it would delete
  */
 public record Job(
-        ObjectId id,
+        JobId id,
         JobKind kind,
         String operation,
         Owner owner,
-        String targetUserId,
+        UserId targetUserId,
         UUID commandId,
         JobStatus status,
         int progress,
@@ -58,7 +59,7 @@ public record Job(
      *         that one user's commands keep their order
      */
     public String commandKey() {
-        String key = targetUserId != null ? targetUserId : ownerInContract();
+        String key = targetUserId != null ? targetUserId.toString() : ownerInContract();
         return key == null ? "_global" : key;
     }
 

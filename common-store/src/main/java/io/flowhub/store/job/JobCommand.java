@@ -1,6 +1,7 @@
 package io.flowhub.store.job;
 
-import org.bson.types.ObjectId;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,6 +19,6 @@ import java.util.UUID;
  * @param dryRun       true when the job only reports what it would do
  * @param issuedAt     when the producer published it, for the queue latency
  */
-public record JobCommand(UUID commandId, ObjectId jobId, JobKind kind, String operation, Owner owner,
-                         String targetUserId, String commandJson, boolean dryRun, Instant issuedAt) {
+public record JobCommand(UUID commandId, JobId jobId, JobKind kind, String operation, Owner owner,
+                         UserId targetUserId, String commandJson, boolean dryRun, Instant issuedAt) {
 }

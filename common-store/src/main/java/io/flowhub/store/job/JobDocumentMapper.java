@@ -1,5 +1,7 @@
 package io.flowhub.store.job;
 
+import io.flowhub.store.UserId;
+import io.flowhub.store.JobId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -21,12 +23,12 @@ final class JobDocumentMapper {
     }
 
     static Document toDocument(NewJob job, Instant now) {
-        return new Document(ID, job.id())
+        return new Document(ID, job.id().value())
                 .append(KIND, job.kind().wireValue())
                 .append(OPERATION, job.operation())
                 .append(OWNER_TYPE, job.owner() == null ? null : job.owner().type().wireValue())
                 .append(OWNER_ID, job.owner() == null ? null : job.owner().id())
-                .append(TARGET_USER_ID, job.targetUserId())
+                .append(TARGET_USER_ID, job.targetUserId() == null ? null : job.targetUserId().toString())
                 .append(COMMAND_ID, job.commandId().toString())
                 .append(COMMAND, job.commandJson())
                 .append(STATUS, JobStatus.QUEUED.wireValue())
@@ -73,11 +75,11 @@ final class JobDocumentMapper {
                 .map(error -> new JobError(error.getString(ERROR_ITEM_ID), error.getString(ERROR_REASON)))
                 .toList();
         return new Job(
-                document.getObjectId(ID),
+                new JobId(document.getObjectId(ID)),
                 JobKind.fromWireValue(document.getString(KIND)),
                 document.getString(OPERATION),
                 owner(document),
-                document.getString(TARGET_USER_ID),
+                document.getString(TARGET_USER_ID) == null ? null : UserId.parse(document.getString(TARGET_USER_ID)),
                 UUID.fromString(document.getString(COMMAND_ID)),
                 JobStatus.fromWireValue(document.getString(STATUS)),
                 number(document, PROGRESS).intValue(),

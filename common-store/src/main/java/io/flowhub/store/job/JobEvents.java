@@ -51,6 +51,6 @@ final class JobEvents {
     }
 
     private static String id(Job job) {
-        return job.id().toHexString();
+        return job.id().toString();
     }
 }

@@ -3,6 +3,7 @@ package io.flowhub.store.job;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import io.flowhub.store.JobId;
 import io.flowhub.store.CollectionNames;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -41,7 +42,8 @@ public class JobOutbox {
     }
 
     /** Holds the job until {@link #release}: done before the job is recorded, so no recorded job escapes the sweep. */
-    public void hold(ObjectId jobId, JobKind kind) {
+    public void hold(JobId job, JobKind kind) {
+        ObjectId jobId = job.value();
         Date now = Date.from(clock.instant());
         translated("hold job " + jobId, () -> held.replaceOne(eq("_id", jobId),
                 new Document("_id", jobId).append(KIND, kind.wireValue()).append(HELD_AT, now),
@@ -49,8 +51,8 @@ public class JobOutbox {
     }
 
     /** Lets the job go: Kafka took its command. */
-    public void release(ObjectId jobId) {
-        translated("release job " + jobId, () -> held.deleteOne(eq("_id", jobId)));
+    public void release(JobId job) {
+        translated("release job " + job, () -> held.deleteOne(eq("_id", job.value())));
     }
 
     /** @return jobs of this kind held longer than {@code grace} and not sent again within it */

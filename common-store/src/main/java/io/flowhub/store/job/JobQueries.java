@@ -4,9 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CountOptions;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +43,9 @@ public class JobQueries {
     }
 
     /** @return those of the jobs that exist, by id, read in one query */
-    public Map<ObjectId, Job> findAll(Collection<ObjectId> ids) {
-        return translated("read jobs", () -> jobs.find(in(ID, ids)).map(JobDocumentMapper::toJob)
+    public Map<JobId, Job> findAll(Collection<JobId> ids) {
+        return translated("read jobs", () -> jobs.find(in(ID, ids.stream().map(JobId::value).toList()))
+                .map(JobDocumentMapper::toJob)
                 .into(new ArrayList<>()).stream().collect(Collectors.toMap(Job::id, job -> job)));
     }
 
@@ -55,8 +56,8 @@ public class JobQueries {
     }
 
     /** @return true when a job of this kind other than {@code except} waits for a worker: queued, or handed back */
-    public boolean anyWaiting(JobKind kind, ObjectId except) {
-        return translated("look for waiting jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()), ne(ID, except),
+    public boolean anyWaiting(JobKind kind, JobId except) {
+        return translated("look for waiting jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()), ne(ID, except.value()),
                         or(eq(STATUS, JobStatus.QUEUED.wireValue()),
                                 and(eq(STATUS, JobStatus.RUNNING.wireValue()), exists(HANDED_BACK_AT)))))
                 .projection(new Document(ID, 1)).limit(1).first() != null);

@@ -8,6 +8,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import io.flowhub.events.JobEvent;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -76,13 +77,15 @@ public class JobStore {
         });
     }
 
-    public Optional<Job> find(ObjectId id) {
+    public Optional<Job> find(JobId jobId) {
+        ObjectId id = jobId.value();
         return translated("read job " + id,
                 () -> Optional.ofNullable(jobs.find(eq(ID, id)).first()).map(JobDocumentMapper::toJob));
     }
 
     /** Notes that an abandoned job's command was sent again, so that it is not sent again within the lease. */
-    public void markResent(ObjectId id) {
+    public void markResent(JobId jobId) {
+        ObjectId id = jobId.value();
         translated("mark job " + id, () -> jobs.updateOne(eq(ID, id), set(RESENT_AT, Date.from(clock.instant()))));
     }
 
@@ -92,7 +95,8 @@ public class JobStore {
      *
      * @return the job as it now stands, or empty when it is finished or another live worker holds it
      */
-    public Optional<Job> start(ObjectId id, String workerId, Duration lease, long totalItems) {
+    public Optional<Job> start(JobId jobId, String workerId, Duration lease, long totalItems) {
+        ObjectId id = jobId.value();
         Instant now = clock.instant();
         // why: a job that handed its turn back is taken again without counting an attempt or announcing a start
         Optional<Job> nextTurn = update(and(eq(ID, id), eq(STATUS, JobStatus.RUNNING.wireValue()),
@@ -127,7 +131,8 @@ public class JobStore {
      *
      * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
      */
-    public boolean recordProgress(ObjectId id, String workerId, JobProgress progress) {
+    public boolean recordProgress(JobId jobId, String workerId, JobProgress progress) {
+        ObjectId id = jobId.value();
         Instant now = clock.instant();
         Optional<Job> recorded = heldBy(id, workerId, JobStatus.RUNNING, combine(
                 JobDocumentMapper.progressUpdate(progress),
@@ -145,7 +150,8 @@ public class JobStore {
      *
      * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
      */
-    public boolean handBack(ObjectId id, String workerId) {
+    public boolean handBack(JobId jobId, String workerId) {
+        ObjectId id = jobId.value();
         Instant now = clock.instant();
         return translated("hand back job " + id, () -> jobs.updateOne(
                 and(eq(ID, id), eq(WORKER_ID, workerId), eq(STATUS, JobStatus.RUNNING.wireValue())),
@@ -157,14 +163,16 @@ public class JobStore {
      * Records the counts of the batch a worker finished after its job was cancelled, so that the
      * cancelled job's counts match what was written. The status stays {@code cancelled}.
      */
-    public void recordLastBatchOfCancelled(ObjectId id, String workerId, JobProgress progress) {
+    public void recordLastBatchOfCancelled(JobId jobId, String workerId, JobProgress progress) {
+        ObjectId id = jobId.value();
         translated("record job " + id, () -> jobs.updateOne(
                 and(eq(ID, id), eq(WORKER_ID, workerId), eq(STATUS, JobStatus.CANCELLED.wireValue())),
                 combine(JobDocumentMapper.progressUpdate(progress), set(UPDATED_AT, Date.from(clock.instant())))));
     }
 
     /** Completes a job with its final counts and, for a cleanup job, what it deleted (or would delete). */
-    public boolean complete(ObjectId id, String workerId, JobProgress progress) {
+    public boolean complete(JobId jobId, String workerId, JobProgress progress) {
+        ObjectId id = jobId.value();
         Instant now = clock.instant();
         Optional<Job> completed = heldBy(id, workerId, JobStatus.COMPLETED, combine(
                 JobDocumentMapper.progressUpdate(progress),
@@ -174,7 +182,8 @@ public class JobStore {
         return completed.isPresent();
     }
 
-    public boolean fail(ObjectId id, String reason) {
+    public boolean fail(JobId jobId, String reason) {
+        ObjectId id = jobId.value();
         Instant now = clock.instant();
         Optional<Job> failed = transition(id, JobStatus.FAILED, combine(
                 set(FAILURE_REASON, reason), set(FINISHED_AT, Date.from(now))));
@@ -183,7 +192,8 @@ public class JobStore {
     }
 
     /** @return the cancelled job, or empty when it had finished already; the worker stops at its next batch */
-    public Optional<Job> cancel(ObjectId id) {
+    public Optional<Job> cancel(JobId jobId) {
+        ObjectId id = jobId.value();
         Instant now = clock.instant();
         Optional<Job> cancelled = transition(id, JobStatus.CANCELLED, set(FINISHED_AT, Date.from(now)));
         cancelled.ifPresent(job -> announce(JobEvents.cancelled(job, now)));

@@ -1,5 +1,6 @@
 package io.flowhub.store.job;
 
+import io.flowhub.store.JobId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,15 +46,15 @@ public class JobSweeper {
             }
         }
         for (var jobId : outbox.waiting(worker.kind(), worker.outboxGrace(), PER_SWEEP)) {
-            var job = jobs.find(jobId).filter(found -> found.status() == JobStatus.QUEUED);
+            var job = jobs.find(new JobId(jobId)).filter(found -> found.status() == JobStatus.QUEUED);
             if (job.isEmpty() || !resumable(job.get())) {
                 // why: its producer died before recording it, or it has run since (a late delivery)
-                outbox.release(jobId);
+                outbox.release(new JobId(jobId));
                 continue;
             }
             outbox.markSent(jobId);
             send(job.get(), send);
-            outbox.release(jobId);
+            outbox.release(new JobId(jobId));
             log.warn("Job {} had waited since {} for its command to reach Kafka; it was sent now", jobId,
                     job.get().createdAt());
             metrics.resent(worker.kind(), "unpublished");

@@ -1,6 +1,7 @@
 package io.flowhub.store.job;
 
-import org.bson.types.ObjectId;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 
 import java.util.UUID;
 
@@ -17,6 +18,6 @@ import java.util.UUID;
  * @param commandJson the command as published, so that a job whose worker died can be sent again
  * @param dryRun      true when the job only reports what it would delete
  */
-public record NewJob(ObjectId id, JobKind kind, String operation, Owner owner, String targetUserId,
+public record NewJob(JobId id, JobKind kind, String operation, Owner owner, UserId targetUserId,
                      UUID commandId, long totalItems, String commandJson, boolean dryRun) {
 }

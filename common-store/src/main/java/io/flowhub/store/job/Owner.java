@@ -1,6 +1,6 @@
 package io.flowhub.store.job;
 
-import org.bson.types.ObjectId;
+import io.flowhub.store.UserId;
 
 import java.util.Locale;
 
@@ -45,8 +45,8 @@ public record Owner(Type type, String id) {
         }
     }
 
-    public static Owner user(ObjectId user) {
-        return new Owner(Type.USER, user.toHexString());
+    public static Owner user(UserId user) {
+        return new Owner(Type.USER, user.toString());
     }
 
     /** @param fingerprint the key's fingerprint, without the contract's {@code key:} prefix */
@@ -78,7 +78,7 @@ public record Owner(Type type, String id) {
     }
 
     /** @return true when this is that user */
-    public boolean isUser(ObjectId user) {
-        return type == Type.USER && id.equals(user.toHexString());
+    public boolean isUser(UserId user) {
+        return type == Type.USER && id.equals(user.toString());
     }
 }

@@ -1,9 +1,9 @@
 package io.flowhub.store.spring;
 
+import io.flowhub.store.JobId;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.JobRejected;
 import io.flowhub.events.SchemaVersion;
-import io.flowhub.store.ObjectIds;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobStore;
@@ -50,9 +50,9 @@ public final class CommandRecords {
             String reason = DeadLetterErrorHandler.reason(e);
             String jobId = type.isInstance(record.value()) ? jobIdOf.apply(type.cast(record.value())) : null;
             if (jobId != null) {
-                ObjectId id = ObjectIds.parse("job id", jobId);
+                JobId id = JobId.parse(jobId);
                 jobs.fail(id, "Gave up: " + reason);
-                afterFailing.accept(id);
+                afterFailing.accept(id.value());
             } else {
                 // why: a producer whose command never ran learns it here, by command_id when one can be read
                 events.announce(new JobRejected(SchemaVersion.CURRENT, null, RejectedRecords.commandId(e),

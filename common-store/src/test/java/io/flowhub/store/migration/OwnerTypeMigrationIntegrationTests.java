@@ -2,6 +2,7 @@ package io.flowhub.store.migration;
 
 import com.mongodb.client.MongoClients;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.Owner;
 import io.flowhub.testing.FlowHubStackExtension;
@@ -45,7 +46,7 @@ class OwnerTypeMigrationIntegrationTests {
             new M007_OwnerTypeBesideOwnerId().apply(database);
 
             assertThat(jobs.find().into(new java.util.ArrayList<>())).isEqualTo(afterFirst);
-            assertThat(jobs.find(JobQueries.ownedBy(Owner.user(user))).first().getString("operation")).isEqualTo("user");
+            assertThat(jobs.find(JobQueries.ownedBy(Owner.user(new UserId(user)))).first().getString("operation")).isEqualTo("user");
             assertThat(jobs.find(JobQueries.ownedBy(Owner.key("0a1b2c3d"))).first().getString("operation"))
                     .isEqualTo("key");
             Document schedule = jobs.find(eq("operation", "schedule")).first();
