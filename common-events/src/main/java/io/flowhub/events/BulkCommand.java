@@ -55,6 +55,11 @@ public sealed interface BulkCommand permits SoftDeleteItems, RestoreItems, AddTa
     /** @return when the producer published the command; the worker measures queue latency from it */
     Instant issuedAt();
 
+    /** @return the Kafka key: the owner, so that one user's commands keep their order; else {@link CleanupCommand#GLOBAL_KEY} */
+    default String key() {
+        return ownerId() == null ? CleanupCommand.GLOBAL_KEY : ownerId();
+    }
+
     /** @return what the job does */
     default Operation operation() {
         return switch (this) {

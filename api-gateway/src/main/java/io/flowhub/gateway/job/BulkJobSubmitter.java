@@ -61,7 +61,7 @@ class BulkJobSubmitter {
         long total = request.itemIds() == null ? 0 : request.itemIds().size();
         return publisher.submit(new NewJob(jobId, JobKind.BULK, operation.wireValue(), Owner.user(caller.userId()), null,
                 command.commandId(),
-                total, ContractJson.mapper().writeValueAsString(command), false), Topics.BULK_COMMANDS, owner, command);
+                total, ContractJson.mapper().writeValueAsString(command), false), Topics.BULK_COMMANDS, command.key(), command);
     }
 
     private static SelectionFilter filter(BulkOperationRequest.Filter filter, String owner, boolean restrictToOwner) {

@@ -1,5 +1,8 @@
 package io.flowhub.store.job;
 
+import io.flowhub.events.ContractJson;
+import io.flowhub.events.CleanupCommand;
+import io.flowhub.events.BulkCommand;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
 
@@ -55,12 +58,23 @@ public record Job(
     }
 
     /**
-     * @return the command's partition key: the user whose data a purge is about, else the owner, so
-     *         that one user's commands keep their order
+     * @return the partition key its command was first sent with, by the command's own rule
+     *         ({@link BulkCommand#key()}, {@link CleanupCommand#key()}), so that a copy sent again (a turn handed
+     *         back, an abandoned job) lands where the original did
      */
     public String commandKey() {
+        if (commandJson != null) {
+            try {
+                return switch (kind) {
+                    case BULK -> ContractJson.mapper().readValue(commandJson, BulkCommand.class).key();
+                    case CLEANUP -> ContractJson.mapper().readValue(commandJson, CleanupCommand.class).key();
+                };
+            } catch (RuntimeException e) {
+                // why: a command that no longer decodes is still sent again, by the rule that keyed it when it did
+            }
+        }
         String key = targetUserId != null ? targetUserId.toString() : ownerInContract();
-        return key == null ? "_global" : key;
+        return key == null ? CleanupCommand.GLOBAL_KEY : key;
     }
 
     public JobProgress progressSoFar() {
