@@ -27,13 +27,17 @@ public final class PackageCycles {
      * @throws AssertionError naming each cycle among the main classes under {@code rootPackage}
      */
     public static void assertNoneUnder(String rootPackage) {
-        Path mainClasses = Path.of("target", "classes");
-        if (!Files.isDirectory(mainClasses)) {
-            throw new IllegalStateException("No " + mainClasses.toAbsolutePath() + ": run this from the module's folder");
+        assertNoneUnder(rootPackage, Path.of("target", "classes"));
+    }
+
+    /** @throws AssertionError naming each cycle among the classes in {@code classesDirectory} under {@code rootPackage} */
+    static void assertNoneUnder(String rootPackage, Path classesDirectory) {
+        if (!Files.isDirectory(classesDirectory)) {
+            throw new IllegalStateException("No " + classesDirectory.toAbsolutePath() + ": run this from the module's folder");
         }
         // why: only the module's own packages matter; resolving every class they name from the jars is what is slow
         ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-        var classes = new ClassFileImporter().importPath(mainClasses);
+        var classes = new ClassFileImporter().importPath(classesDirectory);
         slices().assignedFrom(new EachPackage(rootPackage)).should().beFreeOfCycles().check(classes);
     }
 
