@@ -112,6 +112,33 @@ class FairShareIntegrationTests {
     }
 
     @Test
+    void aCommandPublishedStraightToKafkaBehindALongJobOnItsPartitionRunsBeforeTheLongJobEnds() throws Exception {
+        TestUser user = stack.newEditor();
+        GatewayClient owner = user.gateway();
+        String longJob = owner.post("/api/v1/bulk-operations", longBulkJob()).json().get("job_id").asString();
+        awaitStatus(owner, longJob, "running");
+        String item = anItem().createIn(owner, 1).getFirst();
+        UUID commandId = UUID.randomUUID();
+        // why: no job_id, so no queued job in the store announces it: only the partition's backlog can
+        var command = new SoftDeleteItems(SchemaVersion.CURRENT, commandId, null, user.id(), true, List.of(item),
+                null, null, Instant.now());
+
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.BULK_COMMANDS, user.id(),
+                    ContractJson.mapper().writeValueAsString(command))).get();
+        }
+
+        var jobs = stack.database().getCollection("jobs");
+        Document outsideJob = await().atMost(JOB_TIMEOUT).until(() -> jobs.find(eq("command_id", commandId.toString()))
+                .first(), job -> job != null && "completed".equals(job.getString("status")));
+        assertThat(outsideJob.get("processed", Number.class).longValue()).isEqualTo(1);
+        assertThat(owner.get("/api/v1/jobs/" + longJob).data().get("status").asString()).isEqualTo("running");
+        owner.post("/api/v1/jobs/" + longJob + "/cancel", "{}");
+        awaitStoppedAndSettled(longJob);
+    }
+
+    @Test
     void aWorkerThatDiedBetweenHandingAJobBackAndSendingItsCommandLeavesItToTheRedeliveryWhichFinishesItExactly()
             throws Exception {
         TestUser user = stack.newEditor();
