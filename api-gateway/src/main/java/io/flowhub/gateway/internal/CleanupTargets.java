@@ -5,6 +5,7 @@ import io.flowhub.store.UserId;
 import io.flowhub.store.job.Owner;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.CollectionNames;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
@@ -22,22 +23,21 @@ class CleanupTargets {
     }
 
     boolean userExists(ObjectId user) {
-        return exists(CollectionNames.USERS, "_id", user);
+        return exists(CollectionNames.USERS, eq("_id", user));
     }
 
     boolean itemExists(ObjectId item) {
-        return exists(CollectionNames.ITEMS, "_id", item);
+        return exists(CollectionNames.ITEMS, eq("_id", item));
     }
 
     /** @return whether anything but the user record names this user: items, jobs or activity */
     boolean ownsAnything(ObjectId user) {
-        return exists(CollectionNames.ITEMS, "created_by", user)
-                || database.getCollection(CollectionNames.JOBS).find(JobQueries.ownedBy(Owner.user(new UserId(user))))
-                .projection(include("_id")).first() != null
-                || exists(CollectionNames.ACTIVITY_LOGS, "user_id", user);
+        return exists(CollectionNames.ITEMS, eq("created_by", user))
+                || exists(CollectionNames.JOBS, JobQueries.ownedBy(Owner.user(new UserId(user))))
+                || exists(CollectionNames.ACTIVITY_LOGS, eq("user_id", user));
     }
 
-    private boolean exists(String collection, String field, Object value) {
-        return database.getCollection(collection).find(eq(field, value)).projection(include("_id")).first() != null;
+    private boolean exists(String collection, Bson filter) {
+        return database.getCollection(collection).find(filter).projection(include("_id")).first() != null;
     }
 }
