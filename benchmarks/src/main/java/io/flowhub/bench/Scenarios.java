@@ -1,9 +1,13 @@
 package io.flowhub.bench;
 
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.Checkpoint;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.LedgerEntry;
+import io.flowhub.store.job.Owner;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -13,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -80,18 +83,18 @@ final class Scenarios {
 
     /** A breakdown, not a baseline: the job's ledger written alone, as the worker writes it; in milliseconds. */
     private double ledgerAlone(List<ObjectId> items, int batchSize) {
-        ObjectId job = new ObjectId();
+        JobId job = new JobId(new ObjectId());
         long start = System.nanoTime();
         var through = Checkpoint.START;
         for (int from = 0; from < items.size(); from += batchSize) {
             var batch = items.subList(from, Math.min(items.size(), from + batchSize));
             through = through.next("items", batch.size(), batch.getLast());
-            ledger.record(new LedgerEntry(job, through.batch(), "delete", env.userId.toHexString(), null, batch,
-                    new JobCounts(batch.size(), 0, 0, 0, 0), List.of(), Map.of(), through, Instant.now()),
+            ledger.record(new LedgerEntry(job, through.batch(), "delete", Owner.user(new UserId(env.userId)), null, batch,
+                    new JobCounts(batch.size(), 0, 0, 0, 0), List.of(), CleanupResult.NONE, through, Instant.now()),
                     java.util.Optional.empty());
         }
         double millis = millisSince(start);
-        env.database.getCollection("job_ledger").deleteMany(eq("job_id", job));
+        env.database.getCollection("job_ledger").deleteMany(eq("job_id", job.value()));
         return millis;
     }
 

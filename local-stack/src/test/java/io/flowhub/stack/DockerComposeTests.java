@@ -8,6 +8,7 @@ import io.flowhub.store.audit.AuditSettings;
 import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.policy.PolicySettings;
 import io.flowhub.store.spring.KafkaTopicSettings;
+import io.flowhub.store.spring.SettingVariables;
 import io.flowhub.store.user.BootstrapAdminSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -105,8 +106,9 @@ class DockerComposeTests {
     }
 
     /**
-     * The variables a service reads: every {@code ${NAME}} placeholder in its files, and every
-     * property its files set, as Spring's relaxed binding spells it in the environment.
+     * The variables a service reads: every {@code ${NAME}} placeholder in its files, every property
+     * its files and settings records set, as Spring's relaxed binding spells it in the environment,
+     * and the documented variables {@link SettingVariables} maps.
      */
     private static Set<String> environmentNames(String service) {
         var names = new HashSet<String>();
@@ -119,6 +121,7 @@ class DockerComposeTests {
         for (Class<?> settings : concat(SHARED_SETTINGS, OWN_SETTINGS.get(service))) {
             collectRecordNames(settings.getAnnotation(ConfigurationProperties.class).value(), settings, names);
         }
+        SettingVariables.VARIABLES.forEach(variable -> names.add(variable.name()));
         return names;
     }
 

@@ -62,7 +62,7 @@ class CleanupCalls {
         return waiter.await(job.id(), wait, finished -> {
             requireCompleted(call, finished);
             call.record(command.dryRun() ? "dry_run" : "allowed", finished.result(), jobId);
-            return ResponseEntity.ok(answer.apply(CleanupResult.of(finished.result())).with("job_id", jobId)
+            return ResponseEntity.ok(answer.apply(finished.result()).with("job_id", jobId)
                     .with("dry_run", command.dryRun()));
         }, accepted);
     }
@@ -73,7 +73,8 @@ class CleanupCalls {
             call.record("cancelled", finished.result(), jobId);
             throw new JobOutcomeException(HttpStatus.CONFLICT, "Cleanup cancelled", "The cleanup job was cancelled "
                     + "before it finished; what it deleted until then stays deleted and is counted here",
-                    Map.of("job_id", jobId, "job_status", finished.status().wireValue(), "deleted", finished.result()));
+                    Map.of("job_id", jobId, "job_status", finished.status().wireValue(), "deleted",
+                            finished.result().toMap()));
         }
         if (finished.status() != JobStatus.COMPLETED) {
             call.record("failed", finished.result(), jobId);

@@ -1,11 +1,11 @@
 package io.flowhub.gateway.internal;
 
 import io.flowhub.store.audit.AuditLog;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,9 +63,9 @@ class InternalAudit {
             return e;
         }
 
-        void record(String outcome, Map<String, ?> counts, String jobId) {
+        void record(String outcome, CleanupResult counts, String jobId) {
             audit.record(new AuditLog.AuditEntry(endpoint, caller, policy.environment().wireValue(), params, outcome,
-                    counts == null ? null : new LinkedHashMap<>(counts), dryRun, jobId));
+                    counts, dryRun, jobId));
             metrics.audited(outcome);
         }
     }

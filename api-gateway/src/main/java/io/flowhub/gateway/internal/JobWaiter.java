@@ -29,6 +29,9 @@ class JobWaiter {
 
     // why: a finished job is answered within this; one indexed read per waiting request each time
     static final Duration POLL = Duration.ofMillis(25);
+    // why: the request outlives its wait by this much, so the answer for a job still running is written by
+    // this class, not the servlet container's timeout
+    private static final Duration REQUEST_MARGIN = Duration.ofSeconds(10);
 
     private final JobStore jobs;
     private final Clock clock;
@@ -44,7 +47,7 @@ class JobWaiter {
 
     DeferredResult<ResponseEntity<?>> await(JobId jobId, Duration wait, Function<Job, ResponseEntity<?>> finished,
             Supplier<ResponseEntity<?>> stillRunning) {
-        var result = new DeferredResult<ResponseEntity<?>>();
+        var result = new DeferredResult<ResponseEntity<?>>(wait.plus(REQUEST_MARGIN).toMillis());
         result.onCompletion(() -> waiting.remove(result));
         waiting.put(result, new Waiting(jobId, clock.instant().plus(wait), finished, stillRunning));
         return result;

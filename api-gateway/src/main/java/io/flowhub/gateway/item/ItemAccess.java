@@ -1,7 +1,8 @@
 package io.flowhub.gateway.item;
 
-import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.ForbiddenException;
+import io.flowhub.gateway.user.Caller;
+import io.flowhub.store.UserId;
 import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -28,7 +29,7 @@ final class ItemAccess {
         };
     }
 
-    static boolean mayReadItemsOf(Caller caller, Object userId) {
-        return caller.readsEveryone() || caller.id().equals(userId);
+    static boolean mayReadItemsOf(Caller caller, UserId userId) {
+        return caller.readsEveryone() || caller.userId().equals(userId);
     }
 }

@@ -1,10 +1,11 @@
 package io.flowhub.gateway.item;
 
-import io.flowhub.gateway.system.Envelope;
 import io.flowhub.events.Tags;
-import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.store.ObjectIds;
+import io.flowhub.store.UserId;
 import io.flowhub.store.activity.ActivityLog;
 import jakarta.validation.Valid;
 import org.bson.types.ObjectId;
@@ -113,14 +114,14 @@ class ItemController {
 
     @GetMapping("/seed-status/{userId}")
     Envelope<ItemQueries.SeedStatus> seedStatus(Caller caller, @PathVariable String userId) {
-        return Envelope.of(queries.seedStatus(caller, ObjectIds.parse("user id", userId)));
+        return Envelope.of(queries.seedStatus(caller, UserId.parse(userId)));
     }
 
     private static ItemFilter filter(String status, List<String> tags, Boolean testData, String createdBy, String q) {
         return new ItemFilter(ItemFilter.Status.parse(status),
                 tags == null ? List.of()
                         : Tags.check("tags", tags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList()),
-                testData, createdBy == null ? null : ObjectIds.parse("created_by user id", createdBy), q);
+                testData, createdBy == null ? null : new UserId(ObjectIds.parse("created_by user id", createdBy)), q);
     }
 
     private static int limit(Integer limit) {

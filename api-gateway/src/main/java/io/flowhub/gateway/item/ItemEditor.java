@@ -1,9 +1,9 @@
 package io.flowhub.gateway.item;
 
-import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.gateway.system.PayloadTooLargeException;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.store.activity.ActivityAction;
 import io.flowhub.store.activity.ActivityLog;
 import io.flowhub.store.item.ItemChanges;
@@ -55,7 +55,8 @@ class ItemEditor {
                     ItemTags.merge(request.tags(), sharedTags), testData, now));
         }
         items.insertAll(documents);
-        activity.record(caller.id(), ActivityAction.CREATE, documents.stream().map(d -> d.getObjectId(ID)).toList(), null);
+        activity.record(caller.userId(), ActivityAction.CREATE, documents.stream().map(d -> d.getObjectId(ID)).toList(),
+                null);
         return documents.stream().map(ItemDocumentMapper::toItem).toList();
     }
 
@@ -107,13 +108,13 @@ class ItemEditor {
         var before = items.updateReturningBefore(id, ItemAccess.writableBy(caller), Conditions.NONE,
                 combine(set(FILE_PATH, relativePath), set(UPDATED_AT, Date.from(clock.instant()))))
                 .orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
-        activity.record(caller.id(), ActivityAction.FILE_UPLOAD, List.of(id), null);
+        activity.record(caller.userId(), ActivityAction.FILE_UPLOAD, List.of(id), null);
         return before;
     }
 
     private Item changed(Caller caller, ObjectId id, ActivityAction action, Optional<Document> after) {
         Document document = after.orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
-        activity.record(caller.id(), action, List.of(id), null);
+        activity.record(caller.userId(), action, List.of(id), null);
         return ItemDocumentMapper.toItem(document);
     }
 

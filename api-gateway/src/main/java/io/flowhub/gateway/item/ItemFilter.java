@@ -1,9 +1,9 @@
 package io.flowhub.gateway.item;
 
 import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.store.UserId;
 import io.flowhub.store.item.ItemSelection;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param createdBy only items of this user, or null
  * @param text      a case-insensitive piece of the name, or null
  */
-record ItemFilter(Status status, List<String> tags, Boolean testData, ObjectId createdBy, String text) {
+record ItemFilter(Status status, List<String> tags, Boolean testData, UserId createdBy, String text) {
 
     enum Status {
         ACTIVE, INACTIVE, ALL;

@@ -1,9 +1,10 @@
 package io.flowhub.gateway.item;
 
-import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.ForbiddenException;
 import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.user.UserStore;
+import io.flowhub.store.UserId;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
@@ -46,16 +47,16 @@ class ItemQueries {
         return items.count(visible(caller, filter));
     }
 
-    SeedStatus seedStatus(Caller caller, ObjectId userId) {
-        if (!ItemAccess.mayReadItemsOf(caller, userId) || users.find(userId).isEmpty()) {
-            throw new NotFoundException("User", userId.toHexString());
+    SeedStatus seedStatus(Caller caller, UserId userId) {
+        if (!ItemAccess.mayReadItemsOf(caller, userId) || users.find(userId.value()).isEmpty()) {
+            throw new NotFoundException("User", userId.toString());
         }
-        Bson owned = eq(CREATED_BY, userId);
+        Bson owned = eq(CREATED_BY, userId.value());
         long total = items.count(owned);
         long active = items.count(Conditions.allOf(List.of(owned, eq(IS_ACTIVE, true))));
         long testData = items.count(Conditions.allOf(List.of(owned, eq(TEST_DATA, true))));
         long seed = items.count(Conditions.allOf(List.of(owned, eq(TAGS, SEED_TAG))));
-        return new SeedStatus(userId.toHexString(), seed > 0, total, active, total - active, testData, seed);
+        return new SeedStatus(userId.toString(), seed > 0, total, active, total - active, testData, seed);
     }
 
     private static Bson visible(Caller caller, ItemFilter filter) {

@@ -37,7 +37,7 @@ public record JobView(
         var counts = job.counts();
         return new JobView(job.id().toString(), job.kind().wireValue(), job.operation(), job.status().wireValue(),
                 job.dryRun(), job.progress(), job.totalItems(), counts.processed(), counts.failed(), counts.skipped(),
-                counts.skipReasons(), job.errors(), job.result(), job.failureReason(), job.attempts(), job.createdAt(),
-                job.startedAt(), job.finishedAt(), job.updatedAt());
+                counts.skipReasons(), job.errors(), job.result().toMap(), job.failureReason(), job.attempts(),
+                job.createdAt(), job.startedAt(), job.finishedAt(), job.updatedAt());
     }
 }

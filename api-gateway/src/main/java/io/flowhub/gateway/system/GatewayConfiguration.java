@@ -1,6 +1,8 @@
 package io.flowhub.gateway.system;
 
 import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.store.file.FileSettings;
+import jakarta.servlet.MultipartConfigElement;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -21,6 +23,13 @@ class GatewayConfiguration {
                 new RequestBodyLimitFilter(settings.maxBodySize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Uploads are limited by {@code flowhub.files.max-size}, the one place that limit is set. */
+    @Bean
+    MultipartConfigElement multipartConfig(FileSettings files) {
+        long most = files.maxSize().toBytes();
+        return new MultipartConfigElement("", most, most, 0);
     }
 
     /** Tomcat's error page for what it refuses itself (a malformed or oversized request line) is Problem Details. */

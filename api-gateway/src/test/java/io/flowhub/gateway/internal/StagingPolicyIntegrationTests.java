@@ -6,11 +6,14 @@ import io.flowhub.testing.TestStack;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -34,16 +37,27 @@ class StagingPolicyIntegrationTests {
     void aStagingGatewayRefusesAFullResetWithAReasonAndAuditsTheDenial() throws Exception {
         String key = "staging-" + UUID.randomUUID();
         try (var gateway = GatewayApplication.builder().registerShutdownHook(false).run(arguments(key))) {
-            int port = gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/v1/internal/reset"))
-                    .header("x-internal-key", key).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = askForReset(gateway, key);
 
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(response.body()).contains("not allowed in staging");
             assertThat(stack.database().getCollection("audit_logs").find(eq("outcome", "denied: policy"))
                     .sort(new Document("at", -1)).first().getString("environment")).isEqualTo("staging");
+        }
+    }
+
+    @Test
+    void theDocumentedVariablesSetTheSettingsTheyName() throws Exception {
+        String key = "staging-" + UUID.randomUUID();
+        // why: a staging gateway given the built-in JWT secret or admin password would not start, so starting
+        // shows those two variables were read; the key and the environment show in its answer
+        String[] variables = common("--FLOWHUB_ENVIRONMENT=staging", "--FLOWHUB_INTERNAL_KEY=" + key,
+                "--FLOWHUB_JWT_SECRET=" + "staging-secret-".repeat(3), "--FLOWHUB_ADMIN_PASSWORD=" + UUID.randomUUID());
+        try (var gateway = GatewayApplication.builder().registerShutdownHook(false).run(variables)) {
+            var response = askForReset(gateway, key);
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("not allowed in staging");
         }
     }
 
@@ -57,8 +71,7 @@ class StagingPolicyIntegrationTests {
     @Test
     void aShortSecretIsRefusedInStagingAndAnEmptyInternalKeyEverywhere() {
         String[] shortKey = arguments("short-key");
-        String[] emptyKeyInDevelopment = arguments("");
-        emptyKeyInDevelopment[3] = "--flowhub.environment=development";
+        String[] emptyKeyInDevelopment = common("--flowhub.environment=development", "--flowhub.internal-key=");
 
         assertThatThrownBy(() -> GatewayApplication.builder().registerShutdownHook(false).run(shortKey))
                 .hasStackTraceContaining("needs the internal key (flowhub.internal-key, FLOWHUB_INTERNAL_KEY) of at "
@@ -67,16 +80,31 @@ class StagingPolicyIntegrationTests {
                 .hasStackTraceContaining("FLOWHUB_INTERNAL_KEY) is empty");
     }
 
+    private static HttpResponse<String> askForReset(ConfigurableApplicationContext gateway, String key)
+            throws Exception {
+        int port = gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/internal/reset"))
+                .header("x-internal-key", key).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** @return a staging gateway's arguments with this internal key and real secrets */
     private String[] arguments(String key) {
-        return new String[] {
+        return common("--flowhub.environment=staging", "--flowhub.internal-key=" + key,
+                "--flowhub.auth.jwt-secret=" + "staging-secret-".repeat(3),
+                "--flowhub.auth.bootstrap-admin.password=" + UUID.randomUUID());
+    }
+
+    /** @return the arguments that point a gateway at the test stack, then these */
+    private String[] common(String... settings) {
+        var arguments = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + stack.mongoUri(),
                 "--server.port=0",
-                "--flowhub.environment=staging",
-                "--flowhub.internal-key=" + key,
-                "--flowhub.auth.jwt-secret=" + "staging-secret-".repeat(3),
-                "--flowhub.auth.bootstrap-admin.password=" + UUID.randomUUID(),
                 "--flowhub.files.root=" + stack.filesRoot(),
-                "--spring.main.banner-mode=off"};
+                "--spring.main.banner-mode=off"));
+        arguments.addAll(List.of(settings));
+        return arguments.toArray(String[]::new);
     }
 }

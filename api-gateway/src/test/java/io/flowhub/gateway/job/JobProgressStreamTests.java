@@ -2,12 +2,13 @@ package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.gateway.system.TooManyRequestsException;
+import io.flowhub.store.JobId;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobKind;
-import io.flowhub.store.job.JobStatus;
 import io.flowhub.store.job.JobQueries;
-import io.flowhub.store.JobId;
+import io.flowhub.store.job.JobStatus;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class JobProgressStreamTests {
         when(job.kind()).thenReturn(JobKind.BULK);
         when(job.counts()).thenReturn(JobCounts.NONE);
         when(job.errors()).thenReturn(List.of());
-        when(job.result()).thenReturn(Map.of());
+        when(job.result()).thenReturn(CleanupResult.NONE);
         return job;
     }
 

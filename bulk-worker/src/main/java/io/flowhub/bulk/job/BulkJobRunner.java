@@ -2,12 +2,12 @@ package io.flowhub.bulk.job;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.store.job.Owner;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
 import io.flowhub.store.ObjectIds;
+import io.flowhub.store.UserId;
 import io.flowhub.store.item.ItemBatches;
 import io.flowhub.store.item.ItemOperation;
 import io.flowhub.store.item.ItemSelection;
@@ -17,6 +17,7 @@ import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobCommand;
 import io.flowhub.store.job.JobEngine;
 import io.flowhub.store.job.JobKind;
+import io.flowhub.store.job.Owner;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ public class BulkJobRunner {
 
     /** @param backlog whether records wait behind this command on the listener's consumer */
     public void run(BulkCommand command, ItemOperation operation, Backlog backlog) {
-        ObjectId owner = command.restrictToOwner() ? ObjectIds.parse("owner id", command.ownerId()) : null;
+        UserId owner = command.restrictToOwner() ? new UserId(ObjectIds.parse("owner id", command.ownerId())) : null;
         JobId jobId = command.jobId() == null ? null : JobId.parse(command.jobId());
         var job = new JobCommand(command.commandId(), jobId, JobKind.BULK, operation.operation().wireValue(),
                 Owner.fromContract(command.ownerId()), null, ContractJson.mapper().writeValueAsString(command), false,
@@ -57,6 +58,6 @@ public class BulkJobRunner {
         if (command.itemIds() != null) {
             return Selection.byIds(command.itemIds().stream().map(ObjectId::new).toList());
         }
-        return Selection.byFilter(items, ItemSelection.of(command.filter()).toBson(), job.id().value());
+        return Selection.byFilter(items, ItemSelection.of(command.filter()).toBson(), job.id());
     }
 }

@@ -2,10 +2,10 @@ package io.flowhub.bulk.tags;
 
 import io.flowhub.events.Operation;
 import io.flowhub.events.Tags;
+import io.flowhub.store.JobId;
 import io.flowhub.store.item.ItemOperation;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -25,7 +25,6 @@ import static io.flowhub.store.item.ItemFields.*;
  */
 public final class AddTagsOperation implements ItemOperation {
 
-
     private final List<String> tags;
 
     public AddTagsOperation(List<String> tags) {
@@ -43,8 +42,8 @@ public final class AddTagsOperation implements ItemOperation {
     }
 
     @Override
-    public Bson change(ObjectId jobId, Date now) {
-        return combine(addEachToSet(TAGS, tags), set(UPDATED_AT, now), set(LAST_JOB_ID, jobId));
+    public Bson change(JobId jobId, Date now) {
+        return combine(addEachToSet(TAGS, tags), set(UPDATED_AT, now), set(LAST_JOB_ID, jobId.value()));
     }
 
     @Override

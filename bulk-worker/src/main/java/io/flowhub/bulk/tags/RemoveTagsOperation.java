@@ -1,9 +1,9 @@
 package io.flowhub.bulk.tags;
 
 import io.flowhub.events.Operation;
+import io.flowhub.store.JobId;
 import io.flowhub.store.item.ItemOperation;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.util.Date;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class RemoveTagsOperation implements ItemOperation {
     }
 
     @Override
-    public Bson change(ObjectId jobId, Date now) {
-        return combine(pullAll(TAGS, tags), set(UPDATED_AT, now), set(LAST_JOB_ID, jobId));
+    public Bson change(JobId jobId, Date now) {
+        return combine(pullAll(TAGS, tags), set(UPDATED_AT, now), set(LAST_JOB_ID, jobId.value()));
     }
 }

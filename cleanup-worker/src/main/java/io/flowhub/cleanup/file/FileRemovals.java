@@ -6,10 +6,10 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import io.flowhub.cleanup.job.CleanupMetrics;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.file.PathOutsideRootException;
 import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -67,25 +67,25 @@ public class FileRemovals {
      * Records that these files are to go with this batch of this job, in one bulk upsert: recording
      * them again changes nothing.
      */
-    public void record(List<String> paths, ObjectId jobId, int batch) {
+    public void record(List<String> paths, JobId jobId, int batch) {
         if (paths.isEmpty()) {
             return;
         }
         Date now = Date.from(clock.instant());
         var upserts = paths.stream().map(path -> new UpdateOneModel<Document>(eq(PATH, path), combine(
-                setOnInsert("job_id", jobId), setOnInsert("batch", batch), setOnInsert("status", "pending"), setOnInsert("attempts", 0),
+                setOnInsert("job_id", jobId.value()), setOnInsert("batch", batch), setOnInsert("status", "pending"), setOnInsert("attempts", 0),
                 setOnInsert("created_at", now)), UPSERT)).toList();
         removals.bulkWrite(upserts);
     }
 
     /** Carries out the removals recorded for one batch of a job. */
-    public Outcome removeFor(ObjectId jobId, int batch) {
-        return remove(removals.find(and(eq("job_id", jobId), eq("batch", batch))).into(new ArrayList<>()));
+    public Outcome removeFor(JobId jobId, int batch) {
+        return remove(removals.find(and(eq("job_id", jobId.value()), eq("batch", batch))).into(new ArrayList<>()));
     }
 
     /** Carries out the removals recorded for a job, whichever batch recorded them. */
-    public Outcome removeFor(ObjectId jobId) {
-        return remove(removals.find(eq("job_id", jobId)).into(new ArrayList<>()));
+    public Outcome removeFor(JobId jobId) {
+        return remove(removals.find(eq("job_id", jobId.value())).into(new ArrayList<>()));
     }
 
     /** Retries every removal still pending or failed, whichever job recorded it. */

@@ -2,12 +2,14 @@ package io.flowhub.cleanup.file;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.cleanup.job.CleanupCounts;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
 import io.flowhub.store.item.Selection;
 import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.LedgerEntry;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -15,9 +17,7 @@ import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
@@ -67,11 +67,9 @@ public class ItemDeleter {
     }
 
     /** @return how many items (and files) the filter would delete, deleting nothing */
-    public Map<String, Long> count(Bson filter) {
-        var counts = new LinkedHashMap<String, Long>();
-        counts.put(Count.ITEMS.key(), items.countDocuments(filter));
-        counts.put(Count.FILES.key(), items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))));
-        return counts;
+    public CleanupResult count(Bson filter) {
+        return CleanupResult.of(Count.ITEMS, items.countDocuments(filter))
+                .with(Count.FILES, items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))));
     }
 
     /**
@@ -82,10 +80,9 @@ public class ItemDeleter {
         if (failed == 0) {
             return entry;
         }
-        var deleted = new LinkedHashMap<>(entry.deleted());
-        deleted.put(Count.FILES.key(), deleted.getOrDefault(Count.FILES.key(), 0L) - failed);
-        deleted.put(Count.FILES_FAILED.key(), failed);
-        return entry.withDeleted(deleted);
+        CleanupResult deleted = entry.deleted();
+        return entry.withDeleted(deleted.with(Count.FILES, deleted.get(Count.FILES) - failed)
+                .with(Count.FILES_FAILED, failed));
     }
 
     /** @return the step that deletes the filter's items, {@code batchSize} at a time */
@@ -94,8 +91,8 @@ public class ItemDeleter {
     }
 
     /** @return the items the job claimed between two ids, inclusive */
-    private static Bson claimedBy(ObjectId jobId, ObjectId first, ObjectId last) {
-        return and(gte(ID, first), lte(ID, last), eq(DELETING_JOB, jobId));
+    private static Bson claimedBy(JobId jobId, ObjectId first, ObjectId last) {
+        return and(gte(ID, first), lte(ID, last), eq(DELETING_JOB, jobId.value()));
     }
 
     private final class Deletion implements Steps.Step {
@@ -122,9 +119,9 @@ public class ItemDeleter {
             if (ids.isEmpty()) {
                 return Optional.empty();
             }
-            ObjectId jobId = batch.jobId();
+            JobId jobId = batch.jobId();
             items.updateMany(and(filter, gte(ID, ids.getFirst()), lte(ID, ids.getLast()), exists(DELETING_JOB, false)),
-                    set(DELETING_JOB, jobId));
+                    set(DELETING_JOB, jobId.value()));
             var claimed = new ArrayList<ObjectId>();
             var paths = new ArrayList<String>();
             items.find(claimedBy(jobId, ids.getFirst(), ids.getLast())).projection(include(ID, FILE_PATH))
@@ -135,9 +132,7 @@ public class ItemDeleter {
                         }
                     });
             removals.record(paths, jobId, batch.number());
-            var deleted = new LinkedHashMap<String, Long>();
-            deleted.put(Count.ITEMS.key(), (long) claimed.size());
-            deleted.put(Count.FILES.key(), (long) paths.size());
+            var deleted = CleanupResult.of(Count.ITEMS, claimed.size()).with(Count.FILES, paths.size());
             return Optional.of(batch.record(claimed, CleanupCounts.processed(deleted), List.of(), deleted,
                     batch.checkpoint().next(STEP, ids.size(), ids.getLast()), Optional.empty()));
         }
@@ -145,10 +140,11 @@ public class ItemDeleter {
         @Override
         public LedgerEntry settle(LedgerEntry entry) {
             if (!entry.itemIds().isEmpty()) {
-                items.deleteMany(claimedBy(entry.jobId(), entry.itemIds().stream().min(ObjectId::compareTo).orElseThrow(),
+                items.deleteMany(claimedBy(entry.jobId(),
+                        entry.itemIds().stream().min(ObjectId::compareTo).orElseThrow(),
                         entry.itemIds().stream().max(ObjectId::compareTo).orElseThrow()));
             }
-            if (entry.deleted().getOrDefault(Count.FILES.key(), 0L) == 0) {
+            if (entry.deleted().get(Count.FILES) == 0) {
                 return entry;
             }
             return withFilesFailed(entry, removals.removeFor(entry.jobId(), entry.batch()).failed());
@@ -159,7 +155,7 @@ public class ItemDeleter {
             // why: a stopped job's claims must not keep other jobs from deleting those items; a removal
             // recorded by a batch that never reached the ledger is carried out unless an item still
             // points at its file
-            items.updateMany(eq(DELETING_JOB, last.jobId()), unset(DELETING_JOB));
+            items.updateMany(eq(DELETING_JOB, last.jobId().value()), unset(DELETING_JOB));
             removals.removeFor(last.jobId());
         }
 

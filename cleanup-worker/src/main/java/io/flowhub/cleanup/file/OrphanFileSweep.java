@@ -1,12 +1,13 @@
 package io.flowhub.cleanup.file;
 
-import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.SweepOrphanFiles;
-import io.flowhub.store.job.JobWork;
 import io.flowhub.store.file.FileStore;
+import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.job.CleanupResult;
+import io.flowhub.store.job.JobWork;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -14,9 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -42,8 +41,7 @@ public class OrphanFileSweep {
         return Steps.of(new CountsOnly("files", () -> sweep(command.dryRun())));
     }
 
-    private Map<String, Long> sweep(boolean dryRun) {
-        var result = new LinkedHashMap<String, Long>();
+    private CleanupResult sweep(boolean dryRun) {
         var retried = dryRun ? new FileRemovals.Outcome(0, 0) : removals.retryAll();
         Path root = files.resolve(".");
         List<String> candidates = candidates().stream().map(file -> root.relativize(file).toString()).toList();
@@ -55,9 +53,7 @@ public class OrphanFileSweep {
                 orphans++;
             }
         }
-        result.put(Count.FILES.key(), retried.removed() + orphans);
-        result.put(Count.FILES_FAILED.key(), retried.failed());
-        return result;
+        return CleanupResult.of(Count.FILES, retried.removed() + orphans).with(Count.FILES_FAILED, retried.failed());
     }
 
     private List<Path> candidates() {

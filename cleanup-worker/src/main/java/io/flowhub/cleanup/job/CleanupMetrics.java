@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-
 /**
  * cleanup-worker's own meters, beside the job engine's: what was deleted per collection, files
  * removed and failed, policy denials.
@@ -20,10 +18,11 @@ public class CleanupMetrics {
         this.registry = registry;
     }
 
-    void deleted(Map<String, Long> deleted) {
-        deleted.forEach((what, count) -> {
-            if (CleanupResult.Count.fromKey(what).isDocuments()) {
-                Counter.builder("flowhub.documents.deleted").tag("collection", what).register(registry).increment(count);
+    void deleted(CleanupResult deleted) {
+        deleted.counts().forEach((what, count) -> {
+            if (what.isDocuments()) {
+                Counter.builder("flowhub.documents.deleted").tag("collection", what.key()).register(registry)
+                        .increment(count);
             }
         });
     }

@@ -1,10 +1,10 @@
 package io.flowhub.cleanup.job;
 
 import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.LedgerEntry;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 public final class CountsOnly implements Steps.Step {
 
     private final String name;
-    private final Supplier<Map<String, Long>> counts;
+    private final Supplier<CleanupResult> counts;
 
-    public CountsOnly(String name, Supplier<Map<String, Long>> counts) {
+    public CountsOnly(String name, Supplier<CleanupResult> counts) {
         this.name = name;
         this.counts = counts;
     }
@@ -32,7 +32,7 @@ public final class CountsOnly implements Steps.Step {
         if (owns(batch)) {
             return Optional.empty();
         }
-        Map<String, Long> counted = counts.get();
+        CleanupResult counted = counts.get();
         return Optional.of(batch.record(List.of(), CleanupCounts.processed(counted), List.of(), counted,
                 batch.checkpoint().next(name, 0, null), Optional.empty()));
     }

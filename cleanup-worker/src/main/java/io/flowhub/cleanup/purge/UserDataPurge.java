@@ -1,8 +1,8 @@
 package io.flowhub.cleanup.purge;
 
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
+import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeUserData;
@@ -14,7 +14,6 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -46,14 +45,10 @@ public class UserDataPurge {
         // why: a user whose record is gone (a reset, a direct delete) may still own items, jobs and activity;
         // the purge removes them all the same, all but the codes, which are filed by the address it had
         var records = new UserRecords(database, processed, command, user == null ? null : user.getString("email"),
-                job.id().value());
+                job.id());
         var ownItems = eq("created_by", userId);
         if (command.dryRun()) {
-            return Steps.of(new CountsOnly("dry_run", () -> {
-                var counts = new LinkedHashMap<>(items.count(ownItems));
-                counts.putAll(records.count());
-                return counts;
-            }));
+            return Steps.of(new CountsOnly("dry_run", () -> items.count(ownItems).plus(records.count())));
         }
         return Steps.of(items.step(ownItems, settings.batchSize()), records);
     }

@@ -2,32 +2,29 @@ package io.flowhub.cleanup.purge;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.store.UserId;
-import io.flowhub.store.job.CleanupResult.Count;
-import io.flowhub.store.job.Owner;
-import io.flowhub.store.job.JobQueries;
 import io.flowhub.cleanup.job.CleanupCounts;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.job.CleanupResult;
+import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.LedgerEntry;
+import io.flowhub.store.job.Owner;
 import io.flowhub.store.job.ProcessedCommands;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Projections.include;
 
 /**
  * The step of a purge after its items: the user's jobs (each leaving a tombstone, so a command
@@ -51,7 +48,7 @@ final class UserRecords implements Steps.Step {
     private final Bson ownOtps;
 
     UserRecords(MongoDatabase database, ProcessedCommands processed, PurgeUserData command, String email,
-            ObjectId purgeJob) {
+            JobId purgeJob) {
         this.jobs = database.getCollection(CollectionNames.JOBS);
         this.activity = database.getCollection(CollectionNames.ACTIVITY_LOGS);
         this.ledger = database.getCollection(CollectionNames.JOB_LEDGER);
@@ -59,9 +56,9 @@ final class UserRecords implements Steps.Step {
         this.idempotencyKeys = database.getCollection(CollectionNames.IDEMPOTENCY_KEYS);
         this.processed = processed;
         this.command = command;
-        this.ownJobs = and(JobQueries.ownedBy(Owner.user(UserId.parse(command.userId()))), ne("_id", purgeJob));
+        this.ownJobs = and(JobQueries.ownedBy(Owner.user(UserId.parse(command.userId()))), ne("_id", purgeJob.value()));
         this.ownActivity = eq("user_id", new ObjectId(command.userId()));
-        this.ownLedger = and(eq("owner_id", command.userId()), ne("job_id", purgeJob));
+        this.ownLedger = and(eq("owner_id", command.userId()), ne("job_id", purgeJob.value()));
         // why: codes are filed by address; without the user's record there is no address to find them by, and
         // they expire within minutes anyway
         this.ownOtps = email == null ? null : eq("email", email);
@@ -73,13 +70,11 @@ final class UserRecords implements Steps.Step {
     }
 
     /** @return what the step would delete */
-    Map<String, Long> count() {
-        var counts = new LinkedHashMap<String, Long>();
-        counts.put(Count.BULK_JOBS.key(), jobs.countDocuments(ownJobs));
-        counts.put(Count.ACTIVITY_LOGS.key(), command.includeActivityLogs()
-                ? activity.countDocuments(ownActivity) + ledger.countDocuments(ownLedger) : 0);
-        counts.put(Count.OTPS.key(), command.includeOtps() && ownOtps != null ? otps.countDocuments(ownOtps) : 0);
-        return counts;
+    CleanupResult count() {
+        return CleanupResult.of(Count.BULK_JOBS, jobs.countDocuments(ownJobs))
+                .with(Count.ACTIVITY_LOGS, command.includeActivityLogs()
+                        ? activity.countDocuments(ownActivity) + ledger.countDocuments(ownLedger) : 0)
+                .with(Count.OTPS, command.includeOtps() && ownOtps != null ? otps.countDocuments(ownOtps) : 0);
     }
 
     @Override
@@ -87,20 +82,14 @@ final class UserRecords implements Steps.Step {
         if (owns(batch)) {
             return Optional.empty();
         }
-        Map<String, Long> counts = count();
+        CleanupResult counts = count();
         return Optional.of(batch.record(List.of(), CleanupCounts.processed(counts), List.of(), counts,
                 batch.checkpoint().next(STEP, 0, null), Optional.empty()));
     }
 
     @Override
     public LedgerEntry settle(LedgerEntry entry) {
-        var doomed = new HashMap<String, ObjectId>();
-        jobs.find(ownJobs).projection(include("_id", "command_id"))
-                .forEach(job -> doomed.put(job.getString("command_id"), job.getObjectId("_id")));
-        processed.recordAll(doomed, "deleted");
-        if (!doomed.isEmpty()) {
-            jobs.deleteMany(in("_id", doomed.values()));
-        }
+        processed.deleteJobs(ownJobs);
         if (command.includeActivityLogs()) {
             activity.deleteMany(ownActivity);
             ledger.deleteMany(ownLedger);

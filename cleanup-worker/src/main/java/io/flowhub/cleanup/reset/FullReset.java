@@ -1,6 +1,5 @@
 package io.flowhub.cleanup.reset;
 
-import io.flowhub.store.user.BootstrapAdminSettings;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.file.FileRemovals;
 import io.flowhub.cleanup.file.ItemDeleter;
@@ -9,9 +8,11 @@ import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.ResetAll;
 import io.flowhub.store.CollectionNames;
-import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.JobId;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.LedgerEntry;
@@ -19,10 +20,10 @@ import io.flowhub.store.job.ProcessedCommands;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.Secrets;
 import io.flowhub.store.user.AdminAccount;
+import io.flowhub.store.user.BootstrapAdminSettings;
 import io.flowhub.store.user.Role;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +31,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Projections.include;
 
 /**
  * Wipes the database for an isolated environment: users (ADMINs kept on request), items, one-time
@@ -74,22 +70,18 @@ public class FullReset {
     }
 
     public JobWork work(ResetAll command, Job job) {
-        var targets = targets(command, job.id().value());
+        var targets = targets(command, job.id());
         if (command.dryRun()) {
-            return Steps.of(new CountsOnly("dry_run", () -> {
-                var counts = count(targets);
-                counts.put(Count.FILES.key(), (long) itemFiles().size());
-                return counts;
-            }));
+            return Steps.of(new CountsOnly("dry_run", () -> count(targets).with(Count.FILES, itemFiles().size())));
         }
-        return Steps.of(new Wipe(targets, job.id().value()));
+        return Steps.of(new Wipe(targets, job.id()));
     }
 
     /** What a reset deletes: a collection, the documents in it, and what they count as in the result. */
     private record Target(String collection, Bson filter, Count countsAs) {
     }
 
-    private static List<Target> targets(ResetAll command, ObjectId resetJob) {
+    private static List<Target> targets(ResetAll command, JobId resetJob) {
         var all = new Document();
         // why: job ledgers are the jobs' activity; the seed's answer has no key of their own for them
         return List.of(
@@ -97,26 +89,25 @@ public class FullReset {
                         Count.USERS),
                 new Target(CollectionNames.ITEMS, all, Count.ITEMS),
                 new Target(CollectionNames.OTPS, all, Count.OTPS),
-                new Target(CollectionNames.JOBS, ne("_id", resetJob), Count.BULK_JOBS),
+                new Target(CollectionNames.JOBS, ne("_id", resetJob.value()), Count.BULK_JOBS),
                 new Target(CollectionNames.ACTIVITY_LOGS, all, Count.ACTIVITY_LOGS),
-                new Target(CollectionNames.JOB_LEDGER, ne("job_id", resetJob), Count.ACTIVITY_LOGS),
+                new Target(CollectionNames.JOB_LEDGER, ne("job_id", resetJob.value()), Count.ACTIVITY_LOGS),
                 new Target(CollectionNames.IDEMPOTENCY_KEYS, all, Count.IDEMPOTENCY_KEYS));
     }
 
     /** @return how many documents each count of the targets holds now */
-    private Map<String, Long> count(List<Target> targets) {
-        var counts = new LinkedHashMap<String, Long>();
-        targets.forEach(target -> counts.merge(target.countsAs().key(),
-                database.getCollection(target.collection()).countDocuments(target.filter()), Long::sum));
-        return counts;
+    private CleanupResult count(List<Target> targets) {
+        return targets.stream().map(target -> CleanupResult.of(target.countsAs(),
+                        database.getCollection(target.collection()).countDocuments(target.filter())))
+                .reduce(CleanupResult.NONE, CleanupResult::plus);
     }
 
     private final class Wipe implements Steps.Step {
 
         private final List<Target> targets;
-        private final ObjectId resetJob;
+        private final JobId resetJob;
 
-        Wipe(List<Target> targets, ObjectId resetJob) {
+        Wipe(List<Target> targets, JobId resetJob) {
             this.targets = targets;
             this.resetJob = resetJob;
         }
@@ -131,11 +122,10 @@ public class FullReset {
             if (owns(batch)) {
                 return Optional.empty();
             }
-            var counts = count(targets);
             Path root = files.resolve(".");
             List<String> itemFiles = itemFiles().stream().map(path -> root.relativize(path).toString()).toList();
             removals.record(itemFiles, resetJob, batch.number());
-            counts.put(Count.FILES.key(), (long) itemFiles.size());
+            var counts = count(targets).with(Count.FILES, itemFiles.size());
             return Optional.of(batch.record(List.of(), CleanupCounts.processed(counts), List.of(), counts,
                     batch.checkpoint().next(STEP, 0, null), Optional.empty()));
         }
@@ -143,18 +133,10 @@ public class FullReset {
         @Override
         public LedgerEntry settle(LedgerEntry entry) {
             for (Target target : targets) {
-                var collection = database.getCollection(target.collection());
                 if (target.countsAs() == Count.BULK_JOBS) {
-                    // why: a deleted job's command, read again, must find it gone rather than create it anew
-                    var doomed = new HashMap<String, ObjectId>();
-                    collection.find(target.filter()).projection(include("_id", "command_id"))
-                            .forEach(job -> doomed.put(job.getString("command_id"), job.getObjectId("_id")));
-                    processed.recordAll(doomed, "deleted");
-                    if (!doomed.isEmpty()) {
-                        collection.deleteMany(in("_id", doomed.values()));
-                    }
+                    processed.deleteJobs(target.filter());
                 } else {
-                    collection.deleteMany(target.filter());
+                    database.getCollection(target.collection()).deleteMany(target.filter());
                 }
             }
             var files = removals.removeFor(resetJob, entry.batch());

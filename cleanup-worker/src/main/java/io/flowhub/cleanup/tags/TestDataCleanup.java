@@ -1,9 +1,8 @@
 package io.flowhub.cleanup.tags;
 
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.store.job.CleanupResult.Count;
-import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
+import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.CleanupByTags;
@@ -13,13 +12,14 @@ import io.flowhub.store.item.ItemChanges;
 import io.flowhub.store.item.ItemSelection;
 import io.flowhub.store.item.Selection;
 import io.flowhub.store.item.SoftDeleteOperation;
+import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobWork;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.Map;
 
 import static com.mongodb.client.model.Filters.and;
 
@@ -47,10 +47,10 @@ public class TestDataCleanup {
         var collection = database.getCollection(CollectionNames.ITEMS);
         if (!command.hardDelete()) {
             if (command.dryRun()) {
-                return Steps.of(new CountsOnly("dry_run",
-                        () -> Map.of(Count.ITEMS.key(), collection.countDocuments(and(selection, ItemChanges.active())))));
+                return Steps.of(new CountsOnly("dry_run", () -> CleanupResult.of(Count.ITEMS,
+                        collection.countDocuments(and(selection, ItemChanges.active())))));
             }
-            return new ItemBatches(collection, Selection.byFilter(collection, selection, job.id().value()),
+            return new ItemBatches(collection, Selection.byFilter(collection, selection, job.id()),
                     new SoftDeleteOperation(), null, settings.batchSize(), clock).reportedAs(Count.ITEMS);
         }
         if (command.dryRun()) {

@@ -4,10 +4,12 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.CollectionNames;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Date;
@@ -42,7 +44,7 @@ public class ActivityLog {
      * @param userId who made the change, or {@code null} for a system without a user
      * @param jobId  the job that made it, or {@code null}
      */
-    public void record(ObjectId userId, ActivityAction action, List<ObjectId> itemIds, ObjectId jobId) {
+    public void record(UserId userId, ActivityAction action, List<ObjectId> itemIds, JobId jobId) {
         if (itemIds.isEmpty()) {
             return;
         }
@@ -85,11 +87,11 @@ public class ActivityLog {
         return id == null ? null : id.toHexString();
     }
 
-    private static Document entry(ObjectId userId, ActivityAction action, ObjectId itemId, ObjectId jobId, Date at) {
-        return new Document("user_id", userId)
+    private static Document entry(UserId userId, ActivityAction action, ObjectId itemId, JobId jobId, Date at) {
+        return new Document("user_id", userId == null ? null : userId.value())
                 .append("item_id", itemId)
                 .append("action", action.wireValue())
-                .append("job_id", jobId)
+                .append("job_id", jobId == null ? null : jobId.value())
                 .append("at", at);
     }
 }

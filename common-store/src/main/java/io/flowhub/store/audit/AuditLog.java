@@ -3,6 +3,7 @@ package io.flowhub.store.audit;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.job.CleanupResult;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,12 +77,12 @@ public class AuditLog {
                 .append("environment", entry.environment())
                 .append("params", new Document(entry.params()))
                 .append("outcome", entry.outcome())
-                .append("counts", entry.counts() == null ? null : new Document(entry.counts()))
+                .append("counts", entry.counts() == null ? null : entry.counts().toDocument())
                 .append("dry_run", entry.dryRun())
                 .append("job_id", entry.jobId()));
         log.info("audit endpoint={} caller={} environment={} outcome={} dry_run={} job_id={} counts={} params={}",
                 entry.endpoint(), entry.caller(), entry.environment(), entry.outcome(), entry.dryRun(), entry.jobId(),
-                entry.counts(), entry.params());
+                entry.counts() == null ? null : entry.counts().toMap(), entry.params());
     }
 
     /** @return the newest entries first */
@@ -97,6 +98,6 @@ public class AuditLog {
      * @param counts  what was (or would be) deleted, or {@code null}
      */
     public record AuditEntry(String endpoint, String caller, String environment, Map<String, Object> params,
-                             String outcome, Map<String, Object> counts, boolean dryRun, String jobId) {
+                             String outcome, CleanupResult counts, boolean dryRun, String jobId) {
     }
 }

@@ -1,6 +1,8 @@
 package io.flowhub.store.item;
 
 import com.mongodb.client.MongoCollection;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobError;
 import org.bson.Document;
@@ -53,8 +55,8 @@ public class BatchWriter {
      * @param selection the selection, which names the write's scope
      * @param owner     the user whose items alone may change, or {@code null} when any item may
      */
-    public BatchOutcome write(List<ObjectId> batch, Selection selection, ItemOperation operation, ObjectId jobId,
-            ObjectId owner) {
+    public BatchOutcome write(List<ObjectId> batch, Selection selection, ItemOperation operation, JobId jobId,
+            UserId owner) {
         Bson scope = selection.scopeOf(batch);
         var failures = new ArrayList<JobError>();
         Bson writable = scope;
@@ -63,7 +65,8 @@ public class BatchWriter {
             for (Document item : read(batch)) {
                 var refusal = operation.refusal(item);
                 ObjectId id = item.getObjectId(ID);
-                if (refusal.isPresent() && !jobId.equals(item.getObjectId(LAST_JOB_ID)) && ownedBy(item, owner)) {
+                boolean changedByThisJob = jobId.value().equals(item.getObjectId(LAST_JOB_ID));
+                if (refusal.isPresent() && !changedByThisJob && ownedBy(item, owner)) {
                     failures.add(new JobError(id.toHexString(), refusal.get()));
                 } else {
                     allowed.add(id);
@@ -80,7 +83,7 @@ public class BatchWriter {
         return account(batch, jobId, owner, failures, changedNow, now);
     }
 
-    private BatchOutcome account(List<ObjectId> batch, ObjectId jobId, ObjectId owner, List<JobError> failures,
+    private BatchOutcome account(List<ObjectId> batch, JobId jobId, UserId owner, List<JobError> failures,
             long changedNow, Date now) {
         Map<ObjectId, Document> found = new HashMap<>();
         read(batch).forEach(item -> found.put(item.getObjectId(ID), item));
@@ -98,7 +101,7 @@ public class BatchWriter {
             // counting it apart would tell that caller which of another user's ids exist
             if (item == null || !ownedBy(item, owner)) {
                 notFound++;
-            } else if (jobId.equals(item.getObjectId(LAST_JOB_ID))) {
+            } else if (jobId.value().equals(item.getObjectId(LAST_JOB_ID))) {
                 changed.add(id);
                 if (now.equals(item.getDate(UPDATED_AT))) {
                     changedNowInBatch++;
@@ -116,11 +119,11 @@ public class BatchWriter {
                 failures, changed);
     }
 
-    private List<ObjectId> changedOutside(List<ObjectId> batch, ObjectId jobId) {
+    private List<ObjectId> changedOutside(List<ObjectId> batch, JobId jobId) {
         Set<ObjectId> listed = new HashSet<>(batch);
         var ids = new ArrayList<ObjectId>();
         items.find(and(gte(ID, batch.stream().min(ObjectId::compareTo).orElseThrow()),
-                        lte(ID, batch.stream().max(ObjectId::compareTo).orElseThrow()), eq(LAST_JOB_ID, jobId)))
+                        lte(ID, batch.stream().max(ObjectId::compareTo).orElseThrow()), eq(LAST_JOB_ID, jobId.value())))
                 .projection(include(ID))
                 .forEach(item -> {
                     ObjectId id = item.getObjectId(ID);
@@ -141,11 +144,11 @@ public class BatchWriter {
         return found;
     }
 
-    private static boolean ownedBy(Document item, ObjectId owner) {
-        return owner == null || Objects.equals(owner, item.getObjectId(CREATED_BY));
+    private static boolean ownedBy(Document item, UserId owner) {
+        return owner == null || Objects.equals(owner.value(), item.getObjectId(CREATED_BY));
     }
 
-    private static Bson scoped(Bson scope, Bson pending, ObjectId owner) {
-        return owner == null ? and(scope, pending) : and(scope, pending, eq(CREATED_BY, owner));
+    private static Bson scoped(Bson scope, Bson pending, UserId owner) {
+        return owner == null ? and(scope, pending) : and(scope, pending, eq(CREATED_BY, owner.value()));
     }
 }

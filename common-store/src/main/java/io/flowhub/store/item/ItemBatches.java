@@ -1,9 +1,10 @@
 package io.flowhub.store.item;
 
 import com.mongodb.client.MongoCollection;
-import io.flowhub.store.job.CleanupResult;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.Checkpoint;
+import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.LedgerEntry;
 import org.bson.Document;
@@ -11,7 +12,6 @@ import org.bson.types.ObjectId;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,14 +25,14 @@ public final class ItemBatches implements JobWork {
     private final Selection selection;
     private final ItemOperation operation;
     private final BatchWriter writer;
-    private final ObjectId owner;
+    private final UserId owner;
     private final int batchSize;
     private CleanupResult.Count reportedAs;
 
     /**
      * @param owner the user whose items alone may change, or {@code null} when any item may
      */
-    public ItemBatches(MongoCollection<Document> items, Selection selection, ItemOperation operation, ObjectId owner,
+    public ItemBatches(MongoCollection<Document> items, Selection selection, ItemOperation operation, UserId owner,
             int batchSize, Clock clock) {
         this.selection = selection;
         this.operation = operation;
@@ -63,7 +63,8 @@ public final class ItemBatches implements JobWork {
             return Optional.empty();
         }
         BatchOutcome outcome = writer.write(ids, selection, operation, batch.jobId(), owner);
-        Map<String, Long> deleted = reportedAs == null ? Map.of() : Map.of(reportedAs.key(), outcome.counts().processed());
+        CleanupResult deleted = reportedAs == null ? CleanupResult.NONE
+                : CleanupResult.of(reportedAs, outcome.counts().processed());
         return Optional.of(batch.record(outcome.changed(), outcome.counts(), outcome.errors(), deleted,
                 from.next(STEP, ids.size(), ids.getLast()), Optional.empty()));
     }

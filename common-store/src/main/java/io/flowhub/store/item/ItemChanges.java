@@ -1,7 +1,7 @@
 package io.flowhub.store.item;
 
+import io.flowhub.store.JobId;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,19 +29,19 @@ public final class ItemChanges {
     }
 
     /** @param jobId the job that makes the change, recorded on the item, or {@code null} for a single API call */
-    public static Bson softDelete(Date now, ObjectId jobId) {
+    public static Bson softDelete(Date now, JobId jobId) {
         return withJob(jobId, set(IS_ACTIVE, false), set(DELETED_AT, now), set(UPDATED_AT, now));
     }
 
     /** @param jobId the job that makes the change, recorded on the item, or {@code null} for a single API call */
-    public static Bson restore(Date now, ObjectId jobId) {
+    public static Bson restore(Date now, JobId jobId) {
         return withJob(jobId, set(IS_ACTIVE, true), set(DELETED_AT, null), set(UPDATED_AT, now));
     }
 
-    private static Bson withJob(ObjectId jobId, Bson... changes) {
+    private static Bson withJob(JobId jobId, Bson... changes) {
         var all = new ArrayList<>(List.of(changes));
         if (jobId != null) {
-            all.add(set(LAST_JOB_ID, jobId));
+            all.add(set(LAST_JOB_ID, jobId.value()));
         }
         return combine(all);
     }

@@ -1,9 +1,9 @@
 package io.flowhub.store.item;
 
 import io.flowhub.events.Operation;
+import io.flowhub.store.JobId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.util.Date;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public interface ItemOperation {
     Bson pending();
 
     /** @return the update, which also records the job on every item it changes */
-    Bson change(ObjectId jobId, Date now);
+    Bson change(JobId jobId, Date now);
 
     /**
      * For operations that can refuse single items: why this item (read before the write) must not

@@ -2,9 +2,9 @@ package io.flowhub.store.item;
 
 import io.flowhub.events.CleanupByTags;
 import io.flowhub.events.SelectionFilter;
+import io.flowhub.store.UserId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import static io.flowhub.store.item.ItemFields.*;
  * @param createdBefore only items created before this, or {@code null}
  * @param text          a case-insensitive piece of the name, taken literally, or {@code null}
  */
-public record ItemSelection(Status status, List<String> tags, Boolean testData, ObjectId createdBy,
+public record ItemSelection(Status status, List<String> tags, Boolean testData, UserId createdBy,
                             Instant createdBefore, String text) {
 
     /** The items' state a selection asks for. */
@@ -46,13 +46,13 @@ public record ItemSelection(Status status, List<String> tags, Boolean testData, 
     /** @return the selection of a bulk command's filter */
     public static ItemSelection of(SelectionFilter filter) {
         Status status = filter.status() == null ? null : Status.valueOf(filter.status().toUpperCase(java.util.Locale.ROOT));
-        ObjectId createdBy = filter.createdBy() == null ? null : new ObjectId(filter.createdBy());
+        UserId createdBy = filter.createdBy() == null ? null : UserId.parse(filter.createdBy());
         return new ItemSelection(status, filter.tags(), filter.testData(), createdBy, null, null);
     }
 
     /** @return the selection of a test-data cleanup: its tags and flag, its user, created before its time */
     public static ItemSelection of(CleanupByTags command) {
-        ObjectId user = command.userId() == null ? null : new ObjectId(command.userId());
+        UserId user = command.userId() == null ? null : UserId.parse(command.userId());
         Boolean testData = Boolean.TRUE.equals(command.testData()) ? Boolean.TRUE : null;
         return new ItemSelection(null, command.tags(), testData, user, command.createdBefore(), null);
     }
@@ -75,7 +75,7 @@ public record ItemSelection(Status status, List<String> tags, Boolean testData, 
             conditions.add(eq(TEST_DATA, testData));
         }
         if (createdBy != null) {
-            conditions.add(eq(CREATED_BY, createdBy));
+            conditions.add(eq(CREATED_BY, createdBy.value()));
         }
         if (createdBefore != null) {
             conditions.add(lt(CREATED_AT, Date.from(createdBefore)));

@@ -2,6 +2,7 @@ package io.flowhub.store.item;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import io.flowhub.store.JobId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -67,7 +68,7 @@ public sealed interface Selection extends AutoCloseable {
      *              after a batch it wrote but did not record finds that batch's items, which may no
      *              longer match the filter, and counts them; {@code null} for the filter alone
      */
-    static Selection byFilter(MongoCollection<Document> items, Bson filter, ObjectId jobId) {
+    static Selection byFilter(MongoCollection<Document> items, Bson filter, JobId jobId) {
         return new ByFilter(items, filter, jobId);
     }
 
@@ -103,10 +104,10 @@ public sealed interface Selection extends AutoCloseable {
         private MongoCursor<Document> cursor;
         private ObjectId lastHandedOut;
 
-        ByFilter(MongoCollection<Document> items, Bson filter, ObjectId jobId) {
+        ByFilter(MongoCollection<Document> items, Bson filter, JobId jobId) {
             this.items = items;
             this.filter = filter;
-            this.filterOrChanged = jobId == null ? filter : or(filter, eq(LAST_JOB_ID, jobId));
+            this.filterOrChanged = jobId == null ? filter : or(filter, eq(LAST_JOB_ID, jobId.value()));
         }
 
         @Override

@@ -1,8 +1,8 @@
 package io.flowhub.store.item;
 
 import io.flowhub.events.Operation;
+import io.flowhub.store.JobId;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 
 import java.util.Date;
 
@@ -20,7 +20,7 @@ public final class SoftDeleteOperation implements ItemOperation {
     }
 
     @Override
-    public Bson change(ObjectId jobId, Date now) {
+    public Bson change(JobId jobId, Date now) {
         return ItemChanges.softDelete(now, jobId);
     }
 }

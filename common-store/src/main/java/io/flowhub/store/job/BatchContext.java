@@ -1,12 +1,12 @@
 package io.flowhub.store.job;
 
 import com.mongodb.client.ClientSession;
+import io.flowhub.store.JobId;
 import org.bson.types.ObjectId;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The batch a job is about to do: its number, where it starts, and how to record it in the ledger. */
@@ -24,8 +24,8 @@ public final class BatchContext {
         this.clock = clock;
     }
 
-    public ObjectId jobId() {
-        return job.id().value();
+    public JobId jobId() {
+        return job.id();
     }
 
     public boolean dryRun() {
@@ -53,13 +53,12 @@ public final class BatchContext {
      * @return the entry as recorded; when this batch was recorded before, the first record
      */
     public LedgerEntry record(List<ObjectId> itemIds, JobCounts counts, List<JobError> errors,
-            Map<String, Long> deleted, Checkpoint through, Optional<ClientSession> session) {
+            CleanupResult deleted, Checkpoint through, Optional<ClientSession> session) {
         if (through.batch() != number()) {
             throw new IllegalArgumentException("Batch " + number() + " of job " + job.id() + " cannot record checkpoint "
                     + through.batch());
         }
-        return ledger.record(new LedgerEntry(job.id().value(), number(), job.operation(),
-                job.ownerInContract(), job.targetUserId() == null ? null : job.targetUserId().toString(),
+        return ledger.record(new LedgerEntry(job.id(), number(), job.operation(), job.owner(), job.targetUserId(),
                 itemIds, counts, errors, deleted, through, clock.instant()), session);
     }
 }

@@ -1,5 +1,7 @@
 package io.flowhub.store.job;
 
+import org.bson.Document;
+
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -8,13 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a cleanup job deleted (or, in a dry run, would delete), by {@link Count}: the one list of
- * the names a job's {@code result} and its ledger entries' {@code deleted} use. The store keeps the
- * counts as a map under those names; readers take them through this record.
+ * What a cleanup job deleted (or, in a dry run, would delete), by {@link Count}: a job's
+ * {@code result}, its ledger entries' {@code deleted}, the audit log's {@code counts}. Only the
+ * store's mappers and the API's answers see it as a map, under the counts' {@link Count#key() keys}.
  *
- * @param counts each count the job reported; a count it did not report is 0
+ * @param counts each count reported, in {@link Count} order; a count not reported reads as 0
  */
 public record CleanupResult(Map<Count, Long> counts) {
+
+    /** Nothing reported: what a job that deletes nothing (a bulk job) carries. */
+    public static final CleanupResult NONE = new CleanupResult(Map.of());
 
     /** What a cleanup counts: documents per collection, and files apart. */
     public enum Count {
@@ -47,15 +52,55 @@ public record CleanupResult(Map<Count, Long> counts) {
         counts = Collections.unmodifiableMap(copy);
     }
 
-    /** @return the result the store keeps as {@code {"items": 3, "files": 1, ...}} */
-    public static CleanupResult of(Map<String, Long> stored) {
+    /** @return a result of one count */
+    public static CleanupResult of(Count count, long value) {
+        return NONE.with(count, value);
+    }
+
+    /**
+     * @param stored the map the store keeps, {@code {"items": 3, "files": 1, ...}}
+     * @throws IllegalArgumentException for a name no cleanup reports
+     */
+    public static CleanupResult fromMap(Map<String, ? extends Number> stored) {
         var counts = new EnumMap<Count, Long>(Count.class);
-        stored.forEach((key, value) -> counts.merge(Count.fromKey(key), value, Long::sum));
+        stored.forEach((key, value) -> counts.merge(Count.fromKey(key), value.longValue(), Long::sum));
         return new CleanupResult(counts);
+    }
+
+    /** @return the map the store keeps and the API answers, reported counts only, in {@link Count} order */
+    public Map<String, Long> toMap() {
+        var map = new LinkedHashMap<String, Long>();
+        counts.forEach((count, value) -> map.put(count.key(), value));
+        return map;
+    }
+
+    /** @return {@link #toMap()} as the document the store keeps */
+    public Document toDocument() {
+        return new Document(new LinkedHashMap<String, Object>(toMap()));
     }
 
     public long get(Count count) {
         return counts.getOrDefault(count, 0L);
+    }
+
+    public boolean isEmpty() {
+        return counts.isEmpty();
+    }
+
+    /** @return this result with {@code count} reported as {@code value} */
+    public CleanupResult with(Count count, long value) {
+        var changed = new EnumMap<Count, Long>(Count.class);
+        changed.putAll(counts);
+        changed.put(count, value);
+        return new CleanupResult(changed);
+    }
+
+    /** @return both results summed, count by count */
+    public CleanupResult plus(CleanupResult other) {
+        var sum = new EnumMap<Count, Long>(Count.class);
+        sum.putAll(counts);
+        other.counts.forEach((count, value) -> sum.merge(count, value, Long::sum));
+        return new CleanupResult(sum);
     }
 
     /** @return every document deleted, files left out */

@@ -1,14 +1,13 @@
 package io.flowhub.store.job;
 
-import io.flowhub.events.ContractJson;
-import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.BulkCommand;
+import io.flowhub.events.CleanupCommand;
+import io.flowhub.events.ContractJson;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,7 +22,7 @@ import java.util.UUID;
  * @param heartbeatAt   when that worker last reported; a stale heartbeat lets another worker take over
  * @param commandJson   the command as published, or {@code null}
  * @param failureReason why it failed, or {@code null}
- * @param result        what a cleanup job deleted (or would delete), per collection and files; empty otherwise
+ * @param result        what a cleanup job deleted (or would delete), per collection and files; {@link CleanupResult#NONE} otherwise
  * @param dryRun        true when the job only reports what it would delete
  */
 public record Job(
@@ -45,7 +44,7 @@ public record Job(
         Instant heartbeatAt,
         String commandJson,
         String failureReason,
-        Map<String, Long> result,
+        CleanupResult result,
         boolean dryRun,
         Instant createdAt,
         Instant startedAt,

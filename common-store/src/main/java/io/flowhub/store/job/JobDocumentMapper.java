@@ -1,7 +1,8 @@
 package io.flowhub.store.job;
 
-import io.flowhub.store.UserId;
 import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
+import io.flowhub.store.job.CleanupResult.Count;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Updates.combine;
@@ -18,6 +18,9 @@ import static io.flowhub.store.job.JobFields.*;
 
 /** Maps jobs to and from their MongoDB documents. */
 final class JobDocumentMapper {
+
+    /** The name a reset's dry run once gave job ledgers, read as the activity logs they are counted with now. */
+    private static final String LEGACY_LEDGER_COUNT = "job_ledger";
 
     private JobDocumentMapper() {
     }
@@ -63,7 +66,7 @@ final class JobDocumentMapper {
                 set(CURSOR, progress.checkpoint().cursor()),
                 set(RESUME_AFTER, progress.checkpoint().resumeAfter()),
                 set(TOTAL_ITEMS, progress.totalItems()),
-                set(RESULT, new Document(new LinkedHashMap<String, Object>(progress.orderedResult()))));
+                set(RESULT, progress.result().toDocument()));
     }
 
     static Job toJob(Document document) {
@@ -102,13 +105,16 @@ final class JobDocumentMapper {
                 instant(document, UPDATED_AT));
     }
 
-    private static Map<String, Long> result(Document result) {
+    private static CleanupResult result(Document result) {
         if (result == null) {
-            return Map.of();
+            return CleanupResult.NONE;
         }
-        var counts = new LinkedHashMap<String, Long>();
-        result.forEach((name, value) -> counts.put(name, ((Number) value).longValue()));
-        return counts;
+        var counts = new LinkedHashMap<String, Number>();
+        // why: a reset's dry run recorded before CleanupResult counted job ledgers under a name of their own
+        result.forEach((name, value) -> counts.merge(
+                name.equals(LEGACY_LEDGER_COUNT) ? Count.ACTIVITY_LOGS.key() : name, (Number) value,
+                (a, b) -> a.longValue() + b.longValue()));
+        return CleanupResult.fromMap(counts);
     }
 
     private static Document skipReasons(JobCounts counts) {

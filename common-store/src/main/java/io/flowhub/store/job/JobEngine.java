@@ -70,13 +70,13 @@ public class JobEngine {
         Optional<Job> found = jobFor(command);
         if (found.isEmpty()) {
             // why: a job recorded by its producer and since deleted (a reset, a purge) is never re-created
-            processed.record(command.commandId(), command.jobId().value(), "job_gone");
+            processed.record(command.commandId(), command.jobId(), "job_gone");
             log.info("Job {} of command {} is gone; the command is dropped", command.jobId(), command.commandId());
             return;
         }
         Job job = found.get();
         if (job.status().isFinished()) {
-            processed.record(command.commandId(), job.id().value(), job.status().wireValue());
+            processed.record(command.commandId(), job.id(), job.status().wireValue());
             log.info("Job {} is already {}; command {} redelivered, nothing to do", job.id(), job.status().wireValue(),
                     command.commandId());
             return;
@@ -87,7 +87,7 @@ public class JobEngine {
                 if (jobs.fail(job.id(), refusal.get())) {
                     metrics.finished(job.kind(), job.operation(), JobStatus.FAILED, Duration.ZERO);
                 }
-                processed.record(command.commandId(), job.id().value(), JobStatus.FAILED.wireValue());
+                processed.record(command.commandId(), job.id(), JobStatus.FAILED.wireValue());
                 log.warn("Refused {} job {}: {}", job.operation(), job.id(), refusal.get());
                 return;
             }
@@ -111,7 +111,7 @@ public class JobEngine {
         Instant began = job.startedAt() == null ? clock.instant() : job.startedAt();
         Instant sliceEnds = clock.instant().plus(worker.slice());
         JobProgress progress = job.progressSoFar();
-        for (LedgerEntry entry : ledger.after(job.id().value(), progress.checkpoint().batch())) {
+        for (LedgerEntry entry : ledger.after(job.id(), progress.checkpoint().batch())) {
             // why: a worker recorded these batches and died before folding them into the job
             progress = progress.plus(work.settle(entry));
         }
@@ -149,12 +149,12 @@ public class JobEngine {
         JobProgress finished = progress.finished();
         if (jobs.complete(job.id(), worker.workerId(), finished)) {
             work.release(new BatchContext(job, finished, ledger, clock));
-            processed.record(command.commandId(), job.id().value(), JobStatus.COMPLETED.wireValue());
+            processed.record(command.commandId(), job.id(), JobStatus.COMPLETED.wireValue());
             metrics.finished(job.kind(), job.operation(), JobStatus.COMPLETED, Duration.between(began, clock.instant()));
             log.info("{} job {} completed{}: {} processed, {} skipped {}, {} failed{}", job.operation(), job.id(),
                     job.dryRun() ? " (dry run)" : "", finished.counts().processed(), finished.counts().skipped(),
                     finished.counts().skipReasons(), finished.counts().failed(),
-                    finished.result().isEmpty() ? "" : "; " + finished.orderedResult());
+                    finished.result().isEmpty() ? "" : "; " + finished.result().toMap());
         } else {
             stopped(command, job, work, new BatchContext(job, progress, ledger, clock), finished, began);
         }
@@ -170,7 +170,7 @@ public class JobEngine {
         }
         work.release(last);
         if (now.isEmpty()) {
-            processed.record(command.commandId(), job.id().value(), "deleted");
+            processed.record(command.commandId(), job.id(), "deleted");
             log.info("Job {} was deleted while it ran; stopped after batch {}", job.id(), progress.checkpoint().batch());
             return;
         }
@@ -179,7 +179,7 @@ public class JobEngine {
             // why: the counts of the batches done before the cancel was seen stay with the cancelled job
             jobs.recordLastBatchOfCancelled(job.id(), worker.workerId(), progress);
         }
-        processed.record(command.commandId(), job.id().value(), status.wireValue());
+        processed.record(command.commandId(), job.id(), status.wireValue());
         metrics.finished(job.kind(), job.operation(), status, Duration.between(began, clock.instant()));
         log.info("Job {} is {}; stopped after batch {} with {} processed", job.id(), status.wireValue(),
                 progress.checkpoint().batch(), progress.counts().processed());
@@ -188,7 +188,7 @@ public class JobEngine {
     private void leaveAlone(JobCommand command, Job job) {
         Optional<Job> now = jobs.find(job.id());
         if (now.isPresent() && now.get().status().isFinished()) {
-            processed.record(command.commandId(), job.id().value(), now.get().status().wireValue());
+            processed.record(command.commandId(), job.id(), now.get().status().wireValue());
         }
         log.info("Job {} is finished or held by another live worker; leaving it", job.id());
     }

@@ -6,6 +6,8 @@ import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -61,7 +63,7 @@ public class JobLedger {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                Document first = entries.find(and(eq(JOB_ID, entry.jobId()), eq(BATCH, entry.batch()))).first();
+                Document first = entries.find(and(eq(JOB_ID, entry.jobId().value()), eq(BATCH, entry.batch()))).first();
                 if (first == null) {
                     throw e;
                 }
@@ -71,25 +73,25 @@ public class JobLedger {
     }
 
     /** @return the job's entries after batch {@code batch}, in batch order */
-    public List<LedgerEntry> after(ObjectId jobId, int batch) {
+    public List<LedgerEntry> after(JobId jobId, int batch) {
         return translated("read the ledger of job " + jobId, () -> entries
-                .find(and(eq(JOB_ID, jobId), gt(BATCH, batch))).sort(ascending(BATCH))
+                .find(and(eq(JOB_ID, jobId.value()), gt(BATCH, batch))).sort(ascending(BATCH))
                 .map(JobLedger::toEntry).into(new ArrayList<>()));
     }
 
     /** @return all of the job's entries, in batch order */
-    public List<LedgerEntry> of(ObjectId jobId) {
+    public List<LedgerEntry> of(JobId jobId) {
         return after(jobId, 0);
     }
 
     static Document toDocument(LedgerEntry entry) {
         var counts = entry.counts();
         return new Document("_id", new ObjectId())
-                .append(JOB_ID, entry.jobId())
+                .append(JOB_ID, entry.jobId().value())
                 .append(BATCH, entry.batch())
                 .append(OPERATION, entry.operation())
-                .append(OWNER_ID, entry.ownerId())
-                .append(TARGET_USER_ID, entry.targetUserId())
+                .append(OWNER_ID, entry.owner() == null ? null : entry.owner().contractValue())
+                .append(TARGET_USER_ID, entry.targetUserId() == null ? null : entry.targetUserId().toString())
                 .append(ITEM_IDS, entry.itemIds())
                 .append(COUNTS, new Document("processed", counts.processed())
                         .append("already_done", counts.alreadyDone())
@@ -99,7 +101,7 @@ public class JobLedger {
                 .append(ERRORS, entry.errors().stream()
                         .map(error -> new Document("item_id", error.itemId()).append("reason", error.reason()))
                         .toList())
-                .append(DELETED, new Document(new LinkedHashMap<String, Object>(entry.deleted())))
+                .append(DELETED, entry.deleted().toDocument())
                 .append(THROUGH, new Document("batch", entry.through().batch())
                         .append("step", entry.through().step())
                         .append("cursor", entry.through().cursor())
@@ -110,20 +112,20 @@ public class JobLedger {
     static LedgerEntry toEntry(Document document) {
         Document counts = document.get(COUNTS, new Document());
         Document through = document.get(THROUGH, new Document());
-        var deleted = new LinkedHashMap<String, Long>();
-        document.get(DELETED, new Document()).forEach((what, count) -> deleted.put(what, ((Number) count).longValue()));
+        var deleted = new LinkedHashMap<String, Number>();
+        document.get(DELETED, new Document()).forEach((what, count) -> deleted.put(what, (Number) count));
         return new LedgerEntry(
-                document.getObjectId(JOB_ID),
+                new JobId(document.getObjectId(JOB_ID)),
                 document.getInteger(BATCH),
                 document.getString(OPERATION),
-                document.getString(OWNER_ID),
-                document.getString(TARGET_USER_ID),
+                Owner.fromContract(document.getString(OWNER_ID)),
+                document.getString(TARGET_USER_ID) == null ? null : UserId.parse(document.getString(TARGET_USER_ID)),
                 document.getList(ITEM_IDS, ObjectId.class, List.of()),
                 new JobCounts(number(counts, "processed"), number(counts, "already_done"), number(counts, "not_found"),
                         number(counts, "not_owned"), number(counts, "failed")),
                 document.getList(ERRORS, Document.class, List.of()).stream()
                         .map(error -> new JobError(error.getString("item_id"), error.getString("reason"))).toList(),
-                deleted,
+                CleanupResult.fromMap(deleted),
                 new Checkpoint(((Number) through.get("batch", 0)).intValue(), through.getString("step"),
                         number(through, "cursor"), through.getObjectId("resume_after")),
                 document.getDate(AT).toInstant());

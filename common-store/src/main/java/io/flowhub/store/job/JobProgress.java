@@ -1,9 +1,7 @@
 package io.flowhub.store.job;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A job's state after a batch: the sum of its ledger entries so far. Written whole, so writing the
@@ -16,33 +14,26 @@ import java.util.Map;
  * @param result     what a cleanup job deleted (or would delete) so far, per collection and files
  */
 public record JobProgress(JobCounts counts, Checkpoint checkpoint, long totalItems, List<JobError> errors,
-                          Map<String, Long> result) {
+                          CleanupResult result) {
 
     public JobProgress {
         errors = List.copyOf(errors);
-        result = Map.copyOf(result);
     }
 
     public static JobProgress none(long totalItems) {
-        return new JobProgress(JobCounts.NONE, Checkpoint.START, totalItems, List.of(), Map.of());
+        return new JobProgress(JobCounts.NONE, Checkpoint.START, totalItems, List.of(), CleanupResult.NONE);
     }
 
     /** @return the progress with one more recorded batch folded in */
     public JobProgress plus(LedgerEntry entry) {
-        var sum = new LinkedHashMap<>(result);
-        entry.deleted().forEach((what, count) -> sum.merge(what, count, Long::sum));
         return new JobProgress(counts.plus(entry.counts()), entry.through(),
-                Math.max(totalItems, entry.through().cursor()), firstErrors(errors, entry.errors()), sum);
+                Math.max(totalItems, entry.through().cursor()), firstErrors(errors, entry.errors()),
+                result.plus(entry.deleted()));
     }
 
     /** @return the progress of a job that is done: its total is what it accounted for */
     public JobProgress finished() {
         return new JobProgress(counts, checkpoint, counts.total(), errors, result);
-    }
-
-    /** @return the result in a stable order, for documents and answers */
-    public Map<String, Long> orderedResult() {
-        return new java.util.TreeMap<>(result);
     }
 
     private static List<JobError> firstErrors(List<JobError> kept, List<JobError> more) {

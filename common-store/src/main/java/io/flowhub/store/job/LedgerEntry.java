@@ -1,10 +1,11 @@
 package io.flowhub.store.job;
 
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 import org.bson.types.ObjectId;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One batch of one job, as its ledger keeps it: exactly which items the batch changed or deleted,
@@ -15,28 +16,27 @@ import java.util.Map;
  * @param jobId        the job
  * @param batch        its number within the job, from 1; unique per job
  * @param operation    the job's operation
- * @param ownerId      who asked for the job
+ * @param owner        who asked for the job, or {@code null} when its command named no one
  * @param targetUserId whose data the job is about, for a per-user purge; else {@code null}
  * @param itemIds      the items this batch changed or deleted
  * @param counts       the batch's counts
  * @param errors       the items the batch could not change, and why
- * @param deleted      for cleanup jobs, what the batch deleted per collection and files; empty otherwise
+ * @param deleted      for cleanup jobs, what the batch deleted per collection and files; else {@link CleanupResult#NONE}
  * @param through      the job's checkpoint after this batch
  * @param at           when the batch was recorded
  */
-public record LedgerEntry(ObjectId jobId, int batch, String operation, String ownerId, String targetUserId,
-                          List<ObjectId> itemIds, JobCounts counts, List<JobError> errors, Map<String, Long> deleted,
+public record LedgerEntry(JobId jobId, int batch, String operation, Owner owner, UserId targetUserId,
+                          List<ObjectId> itemIds, JobCounts counts, List<JobError> errors, CleanupResult deleted,
                           Checkpoint through, Instant at) {
 
     public LedgerEntry {
         itemIds = List.copyOf(itemIds);
         errors = List.copyOf(errors);
-        deleted = Map.copyOf(deleted);
     }
 
     /** @return this entry with other deletion counts, as settling it found them */
-    public LedgerEntry withDeleted(Map<String, Long> settled) {
-        return new LedgerEntry(jobId, batch, operation, ownerId, targetUserId, itemIds, counts, errors, settled, through,
+    public LedgerEntry withDeleted(CleanupResult settled) {
+        return new LedgerEntry(jobId, batch, operation, owner, targetUserId, itemIds, counts, errors, settled, through,
                 at);
     }
 }

@@ -2,21 +2,25 @@ package io.flowhub.store.job;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.BulkWriteOptions;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
 import org.bson.Document;
-import org.bson.types.ObjectId;
+import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.setOnInsert;
 import static io.flowhub.store.StoreException.translated;
@@ -39,10 +43,12 @@ public class ProcessedCommands {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> tombstones;
+    private final MongoCollection<Document> jobs;
     private final Clock clock;
 
     public ProcessedCommands(MongoDatabase database, Clock clock) {
         this.tombstones = database.getCollection(CollectionNames.PROCESSED_COMMANDS);
+        this.jobs = database.getCollection(CollectionNames.JOBS);
         this.clock = clock;
     }
 
@@ -54,26 +60,42 @@ public class ProcessedCommands {
     }
 
     /** Records that a command needs no more work; recording it again keeps the first outcome. */
-    public void record(UUID commandId, ObjectId jobId, String outcome) {
-        recordAll(Map.of(commandId.toString(), jobId), outcome);
+    public void record(UUID commandId, JobId jobId, String outcome) {
+        recordAll(Map.of(commandId, jobId), outcome);
     }
 
     /**
      * Records tombstones for many commands in one bulk write.
      *
-     * @param jobsByCommand command id (as text) to the id of its job
+     * @param jobsByCommand command id to the id of its job
      */
-    public void recordAll(Map<String, ObjectId> jobsByCommand, String outcome) {
+    public void recordAll(Map<UUID, JobId> jobsByCommand, String outcome) {
         if (jobsByCommand.isEmpty()) {
             return;
         }
         Date now = Date.from(clock.instant());
         List<UpdateOneModel<Document>> upserts = jobsByCommand.entrySet().stream()
-                .map(entry -> new UpdateOneModel<Document>(eq(COMMAND_ID, entry.getKey()), combine(
-                        setOnInsert(JOB_ID, entry.getValue()), setOnInsert(OUTCOME, outcome), setOnInsert(AT, now)),
+                .map(entry -> new UpdateOneModel<Document>(eq(COMMAND_ID, entry.getKey().toString()), combine(
+                        setOnInsert(JOB_ID, entry.getValue().value()), setOnInsert(OUTCOME, outcome), setOnInsert(AT, now)),
                         UPSERT))
                 .toList();
         translated("record processed commands",
                 () -> tombstones.bulkWrite(upserts, new BulkWriteOptions().ordered(false)));
+    }
+
+    /**
+     * Deletes the jobs the filter selects, each after leaving its tombstone ({@code deleted}), so that
+     * a command of one of them read again finds it gone rather than creates it anew. Running it again
+     * finds what is left and does the rest.
+     */
+    public void deleteJobs(Bson filter) {
+        var doomed = new HashMap<UUID, JobId>();
+        jobs.find(filter).projection(include(JobFields.ID, JobFields.COMMAND_ID)).forEach(job -> doomed.put(
+                UUID.fromString(job.getString(JobFields.COMMAND_ID)), new JobId(job.getObjectId(JobFields.ID))));
+        recordAll(doomed, "deleted");
+        if (!doomed.isEmpty()) {
+            translated("delete jobs", () -> jobs.deleteMany(in(JobFields.ID,
+                    doomed.values().stream().map(JobId::value).toList())));
+        }
     }
 }

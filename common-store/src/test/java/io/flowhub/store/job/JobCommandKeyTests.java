@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +44,7 @@ class JobCommandKeyTests {
     private static Job job(JobKind kind, Owner owner, String commandJson) {
         Instant now = Instant.now();
         return new Job(new JobId(new ObjectId()), kind, "operation", owner, null, UUID.randomUUID(), JobStatus.RUNNING,
-                0, 0, JobCounts.NONE, List.of(), Checkpoint.START, 1, 0, "worker", now, commandJson, null, Map.of(),
+                0, 0, JobCounts.NONE, List.of(), Checkpoint.START, 1, 0, "worker", now, commandJson, null, CleanupResult.NONE,
                 false, now, now, null, now);
     }
 }
