@@ -1,7 +1,8 @@
 package io.flowhub.bench;
 
-import io.flowhub.embedded.InProcessServices;
 import io.flowhub.bulk.BulkWorkerApplication;
+import io.flowhub.embedded.InProcessServices;
+import io.flowhub.embedded.Ports;
 import io.flowhub.events.BatchSize;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
@@ -9,7 +10,6 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SelectionFilter;
 import io.flowhub.events.SoftDeleteItems;
 import io.flowhub.events.Topics;
-import io.flowhub.embedded.Ports;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -199,7 +199,7 @@ public final class ProcessScenarios {
         try {
             awaitLogLine(worker, log, "partitions assigned", Duration.ofMinutes(2));
             var command = new SoftDeleteItems(SchemaVersion.CURRENT, UUID.randomUUID(), null, null, false, null,
-                    new SelectionFilter(List.of(tag), null, null, null), BatchSize.MAX, Instant.now());
+                    new SelectionFilter(List.of(tag), null, null, null, null), BatchSize.MAX, Instant.now());
             try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers),
                     new StringSerializer(), new StringSerializer())) {

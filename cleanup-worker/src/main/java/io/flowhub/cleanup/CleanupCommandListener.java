@@ -9,6 +9,7 @@ import io.flowhub.cleanup.retention.SoftDeletedPurge;
 import io.flowhub.cleanup.tags.TestDataCleanup;
 import io.flowhub.events.CleanupByTags;
 import io.flowhub.events.CleanupCommand;
+import io.flowhub.events.CleanupRun;
 import io.flowhub.events.PurgeItem;
 import io.flowhub.events.PurgeSoftDeleted;
 import io.flowhub.events.PurgeUserData;
@@ -57,6 +58,7 @@ class CleanupCommandListener {
                 case ResetAll c -> runner.run(c, true, job -> reset.work(c, job), backlog);
                 case PurgeSoftDeleted c -> runner.run(c, true, job -> retention.work(c), backlog);
                 case SweepOrphanFiles c -> runner.run(c, false, job -> orphans.work(c), backlog);
+                case CleanupRun c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job), backlog);
             }
         }
     }

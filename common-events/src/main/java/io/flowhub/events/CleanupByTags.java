@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Delete test data chosen by tags or by the test_data flag, optionally one user's and created before a time: hard or soft.
+ * Delete test data chosen by tags or by the test_data flag, optionally one user's, one test run's and created
+ * before a time: hard or soft.
  *
  * @param schemaVersion {@link SchemaVersion#CURRENT}
  * @param commandId     a UUID chosen by the producer
@@ -18,6 +19,7 @@ import java.util.UUID;
  * @param createdBefore only items created before this, or null
  * @param hardDelete true to remove the items and their files; false to soft-delete them
  * @param issuedAt      when the command was published
+ * @param runId only items created under this test run ({@link RunIds}), or null
  */
 public record CleanupByTags(
         int schemaVersion,
@@ -30,7 +32,8 @@ public record CleanupByTags(
         String userId,
         Instant createdBefore,
         boolean hardDelete,
-        Instant issuedAt) implements CleanupCommand {
+        Instant issuedAt,
+        String runId) implements CleanupCommand {
 
     public CleanupByTags {
         CommandFields.requireSupportedSchema(schemaVersion);
@@ -41,6 +44,7 @@ public record CleanupByTags(
             throw new InvalidCommandException("tags are required unless test_data is true: an empty selection never means everything");
         }
         CommandFields.requireObjectIdOrNull(userId, "user_id");
+        RunIds.checkOrNull("run_id", runId);
         issuedAt = issuedAt == null ? Instant.now() : issuedAt;
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A command on {@link Topics#CLEANUP_COMMANDS}, keyed by the target user id or {@link #GLOBAL_KEY}.
+ * A command on {@link Topics#CLEANUP_COMMANDS}, keyed by {@link #key()}.
  * Each runs as a job on cleanup-worker. The worker checks its environment policy again, whoever
  * sent the command: a hard delete in production fails the job and deletes nothing. With
  * {@code dry_run} the job reports what it would delete and deletes nothing.
@@ -19,12 +19,17 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ResetAll.class, name = "ResetAll"),
         @JsonSubTypes.Type(value = PurgeItem.class, name = "PurgeItem"),
         @JsonSubTypes.Type(value = PurgeSoftDeleted.class, name = "PurgeSoftDeleted"),
-        @JsonSubTypes.Type(value = SweepOrphanFiles.class, name = "SweepOrphanFiles")
+        @JsonSubTypes.Type(value = SweepOrphanFiles.class, name = "SweepOrphanFiles"),
+        @JsonSubTypes.Type(value = CleanupRun.class, name = "CleanupRun")
 })
-public sealed interface CleanupCommand permits PurgeUserData, CleanupByTags, ResetAll, PurgeItem, PurgeSoftDeleted, SweepOrphanFiles {
+public sealed interface CleanupCommand
+        permits PurgeUserData, CleanupByTags, ResetAll, PurgeItem, PurgeSoftDeleted, SweepOrphanFiles, CleanupRun {
 
     /** The key of commands that are about no one user. */
     String GLOBAL_KEY = "_global";
+
+    /** What a run cleanup's key starts with, before the run id. */
+    String RUN_KEY_PREFIX = "run:";
 
     /** @return {@link SchemaVersion#CURRENT} */
     int schemaVersion();
@@ -53,13 +58,18 @@ public sealed interface CleanupCommand permits PurgeUserData, CleanupByTags, Res
             case PurgeItem ignored -> Operation.PURGE_ITEM;
             case PurgeSoftDeleted ignored -> Operation.PURGE_SOFT_DELETED;
             case SweepOrphanFiles ignored -> Operation.SWEEP_ORPHAN_FILES;
+            case CleanupRun ignored -> Operation.CLEANUP_RUN;
         };
     }
 
-    /** @return the Kafka key: the user the command is about, or {@link #GLOBAL_KEY} */
+    /**
+     * @return the Kafka key: the user the command is about, {@code run:} and the run id for a run's cleanup
+     *         (so that parallel suites' cleanups spread over the partitions), or {@link #GLOBAL_KEY}
+     */
     default String key() {
         return switch (this) {
             case PurgeUserData purge -> purge.userId();
+            case CleanupRun run -> RUN_KEY_PREFIX + run.runId();
             case CleanupByTags cleanup -> cleanup.userId() == null ? GLOBAL_KEY : cleanup.userId();
             default -> GLOBAL_KEY;
         };

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public enum Operation {
     DELETE, ACTIVATE, ADD_TAGS, REMOVE_TAGS,
-    PURGE_USER_DATA, CLEANUP_BY_TAGS, RESET_ALL, PURGE_ITEM, PURGE_SOFT_DELETED, SWEEP_ORPHAN_FILES;
+    PURGE_USER_DATA, CLEANUP_BY_TAGS, RESET_ALL, PURGE_ITEM, PURGE_SOFT_DELETED, SWEEP_ORPHAN_FILES, CLEANUP_RUN;
 
     /** The operations {@code POST /api/v1/bulk-operations} accepts, in their order. */
     public static final List<Operation> BULK = List.of(DELETE, ACTIVATE, ADD_TAGS, REMOVE_TAGS);

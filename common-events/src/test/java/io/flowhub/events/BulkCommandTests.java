@@ -73,7 +73,7 @@ class BulkCommandTests {
 
     @Test
     void selectsWithExactlyOneOfIdsOrFilter() {
-        var filter = new SelectionFilter(List.of("test-data"), null, null, null);
+        var filter = new SelectionFilter(List.of("test-data"), null, null, null, null);
 
         assertThatThrownBy(() -> new RestoreItems(1, UUID.randomUUID(), null, null, false, null, null, null, null))
                 .isInstanceOf(InvalidCommandException.class).hasMessage("select items with exactly one of item_ids or filter");
@@ -83,9 +83,9 @@ class BulkCommandTests {
 
     @Test
     void aFilterNeverSelectsEverything() {
-        assertThatThrownBy(() -> new SelectionFilter(List.of(), "active", null, null))
+        assertThatThrownBy(() -> new SelectionFilter(List.of(), "active", null, null, null))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("never selects everything");
-        assertThatThrownBy(() -> new SelectionFilter(List.of("x"), "gone", null, null))
+        assertThatThrownBy(() -> new SelectionFilter(List.of("x"), "gone", null, null, null))
                 .isInstanceOf(InvalidCommandException.class).hasMessageContaining("'gone'");
     }
 

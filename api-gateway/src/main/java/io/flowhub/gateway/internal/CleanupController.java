@@ -82,7 +82,7 @@ class CleanupController {
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRunParam,
             @RequestParam(required = false) Integer wait,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        var given = body == null ? new CleanupTestDataRequest(null, null, null, null, null, null) : body;
+        var given = body == null ? new CleanupTestDataRequest(null, null, null, null, null, null, null) : body;
         boolean hardDelete = given.hardDelete() == null || given.hardDelete();
         boolean dryRun = dryRunParam || Boolean.TRUE.equals(given.dryRun());
         var params = new LinkedHashMap<String, Object>();
@@ -91,6 +91,7 @@ class CleanupController {
         params.put("user_id", given.userId());
         params.put("created_before", given.createdBefore());
         params.put("test_data", given.testData());
+        params.put("run_id", given.runId());
         var call = audit.call(request, params, dryRun);
         if (given.userId() != null) {
             ObjectIds.parse("user_id", given.userId());
@@ -99,7 +100,7 @@ class CleanupController {
         try {
             command = new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(),
                     call.caller(), dryRun, given.tags(), given.testData(), given.userId(), given.createdBefore(),
-                    hardDelete, clock.instant());
+                    hardDelete, clock.instant(), given.runId());
         } catch (InvalidCommandException e) {
             throw call.audited(e, "invalid");
         }

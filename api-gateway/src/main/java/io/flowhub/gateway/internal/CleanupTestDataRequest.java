@@ -12,7 +12,8 @@ import java.util.List;
  * @param createdBefore only items created before this time
  * @param testData      true to select items flagged as test data
  * @param dryRun        report, delete nothing
+ * @param runId         only items created under this test run
  */
 record CleanupTestDataRequest(List<String> tags, Boolean hardDelete, String userId, Instant createdBefore,
-                              Boolean testData, Boolean dryRun) {
+                              Boolean testData, Boolean dryRun, String runId) {
 }

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.item;
 
+import io.flowhub.events.RunIds;
 import io.flowhub.events.Tags;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +30,8 @@ import java.util.List;
 @RequestMapping("/api/v1/items")
 class ItemController {
 
+    /** The header a test suite names its run with; what the call creates carries the run id. */
+    static final String RUN_HEADER = "X-FlowHub-Run";
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1_000;
 
@@ -42,14 +46,17 @@ class ItemController {
     }
 
     @PostMapping
-    ResponseEntity<Envelope<Item>> create(Caller caller, @Valid @RequestBody CreateItemRequest request) {
-        Item item = editor.create(caller, request);
+    ResponseEntity<Envelope<Item>> create(Caller caller, @Valid @RequestBody CreateItemRequest request,
+            @RequestHeader(name = RUN_HEADER, required = false) String runId) {
+        Item item = editor.create(caller, request, RunIds.checkOrNull(RUN_HEADER + " header", runId));
         return ResponseEntity.created(URI.create("/api/v1/items/" + item.id())).body(Envelope.of(item));
     }
 
     @PostMapping("/batch")
-    ResponseEntity<Envelope<Batch>> createBatch(Caller caller, @Valid @RequestBody BatchCreateRequest request) {
-        List<Item> created = editor.createAll(caller, request.items(), request.tags(), request.testData());
+    ResponseEntity<Envelope<Batch>> createBatch(Caller caller, @Valid @RequestBody BatchCreateRequest request,
+            @RequestHeader(name = RUN_HEADER, required = false) String runId) {
+        List<Item> created = editor.createAll(caller, request.items(), request.tags(), request.testData(),
+                RunIds.checkOrNull(RUN_HEADER + " header", runId));
         return ResponseEntity.status(201).body(Envelope.of(new Batch(created, created.size())));
     }
 
@@ -60,9 +67,10 @@ class ItemController {
             @RequestParam(name = "test_data", required = false) Boolean testData,
             @RequestParam(name = "created_by", required = false) String createdBy,
             @RequestParam(required = false) String q,
+            @RequestParam(name = "run_id", required = false) String runId,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        var filter = filter(status, tags, testData, createdBy, q);
+        var filter = filter(status, tags, testData, createdBy, q, runId);
         ObjectId after = cursor == null ? null : ObjectIds.parse("cursor", cursor);
         return Envelope.of(queries.list(caller, filter, limit(limit), after));
     }
@@ -73,8 +81,9 @@ class ItemController {
             @RequestParam(required = false) List<String> tags,
             @RequestParam(name = "test_data", required = false) Boolean testData,
             @RequestParam(name = "created_by", required = false) String createdBy,
-            @RequestParam(required = false) String q) {
-        return Envelope.of(new Count(queries.count(caller, filter(status, tags, testData, createdBy, q))));
+            @RequestParam(required = false) String q,
+            @RequestParam(name = "run_id", required = false) String runId) {
+        return Envelope.of(new Count(queries.count(caller, filter(status, tags, testData, createdBy, q, runId))));
     }
 
     @GetMapping("/{itemId}")
@@ -117,11 +126,13 @@ class ItemController {
         return Envelope.of(queries.seedStatus(caller, UserId.parse(userId)));
     }
 
-    private static ItemFilter filter(String status, List<String> tags, Boolean testData, String createdBy, String q) {
+    private static ItemFilter filter(String status, List<String> tags, Boolean testData, String createdBy, String q,
+            String runId) {
         return new ItemFilter(ItemFilter.Status.parse(status),
                 tags == null ? List.of()
                         : Tags.check("tags", tags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList()),
-                testData, createdBy == null ? null : new UserId(ObjectIds.parse("created_by user id", createdBy)), q);
+                testData, createdBy == null ? null : new UserId(ObjectIds.parse("created_by user id", createdBy)), q,
+                RunIds.checkOrNull("run_id", runId));
     }
 
     private static int limit(Integer limit) {

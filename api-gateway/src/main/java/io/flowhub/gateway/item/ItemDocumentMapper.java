@@ -15,10 +15,11 @@ final class ItemDocumentMapper {
     private ItemDocumentMapper() {
     }
 
+    /** @param runId the test run the item is created under, or {@code null}: the field is then left out */
     static Document toDocument(ObjectId owner, String name, String description, List<String> tags, boolean testData,
-            Instant now) {
+            String runId, Instant now) {
         Date at = Date.from(now);
-        return new Document(ID, new ObjectId())
+        var document = new Document(ID, new ObjectId())
                 .append(NAME, name.trim())
                 .append(DESCRIPTION, description)
                 .append(TAGS, tags)
@@ -28,6 +29,10 @@ final class ItemDocumentMapper {
                 .append(DELETED_AT, null)
                 .append(CREATED_AT, at)
                 .append(UPDATED_AT, at);
+        if (runId != null) {
+            document.append(RUN_ID, runId);
+        }
+        return document;
     }
 
     static Item toItem(Document document) {
@@ -42,6 +47,7 @@ final class ItemDocumentMapper {
                 document.getBoolean(IS_ACTIVE, true),
                 instant(document.getDate(DELETED_AT)),
                 document.getString(FILE_PATH),
+                document.getString(RUN_ID),
                 instant(document.getDate(CREATED_AT)),
                 instant(document.getDate(UPDATED_AT)));
     }

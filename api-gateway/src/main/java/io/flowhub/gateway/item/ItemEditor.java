@@ -36,12 +36,14 @@ class ItemEditor {
         this.clock = clock;
     }
 
-    Item create(Caller caller, CreateItemRequest request) {
-        return createAll(caller, List.of(request), List.of(), null).getFirst();
+    /** @param runId the test run the item is created under, or {@code null} */
+    Item create(Caller caller, CreateItemRequest request, String runId) {
+        return createAll(caller, List.of(request), List.of(), null, runId).getFirst();
     }
 
-    /** Creates all the items in one {@code insertMany}. */
-    List<Item> createAll(Caller caller, List<CreateItemRequest> requests, List<String> sharedTags, Boolean sharedTestData) {
+    /** Creates all the items in one {@code insertMany}, each stamped with the run id if there is one. */
+    List<Item> createAll(Caller caller, List<CreateItemRequest> requests, List<String> sharedTags, Boolean sharedTestData,
+            String runId) {
         ItemAccess.writableBy(caller);
         if (requests.size() > BatchCreateRequest.MAX_ITEMS) {
             throw new PayloadTooLargeException("A batch holds at most " + BatchCreateRequest.MAX_ITEMS + " items; got "
@@ -52,7 +54,7 @@ class ItemEditor {
         for (CreateItemRequest request : requests) {
             boolean testData = sharedTestData != null ? sharedTestData : Boolean.TRUE.equals(request.testData());
             documents.add(ItemDocumentMapper.toDocument(caller.id(), request.name(), request.description(),
-                    ItemTags.merge(request.tags(), sharedTags), testData, now));
+                    ItemTags.merge(request.tags(), sharedTags), testData, runId, now));
         }
         items.insertAll(documents);
         activity.record(caller.userId(), ActivityAction.CREATE, documents.stream().map(d -> d.getObjectId(ID)).toList(),

@@ -17,8 +17,9 @@ import java.util.Locale;
  * @param testData  only test data (true), only real data (false), or both (null)
  * @param createdBy only items of this user, or null
  * @param text      a case-insensitive piece of the name, or null
+ * @param runId     only items created under this test run, or null
  */
-record ItemFilter(Status status, List<String> tags, Boolean testData, UserId createdBy, String text) {
+record ItemFilter(Status status, List<String> tags, Boolean testData, UserId createdBy, String text, String runId) {
 
     enum Status {
         ACTIVE, INACTIVE, ALL;
@@ -41,6 +42,6 @@ record ItemFilter(Status status, List<String> tags, Boolean testData, UserId cre
             case INACTIVE -> ItemSelection.Status.INACTIVE;
             case ALL -> null;
         };
-        return new ItemSelection(state, tags, testData, createdBy, null, text).toBson();
+        return new ItemSelection(state, tags, testData, createdBy, null, text, runId).toBson();
     }
 }

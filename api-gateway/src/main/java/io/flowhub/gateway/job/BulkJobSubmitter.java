@@ -1,18 +1,18 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.store.JobId;
-import io.flowhub.store.job.Owner;
 import io.flowhub.events.BulkCommand;
-import io.flowhub.events.Operation;
 import io.flowhub.events.ContractJson;
+import io.flowhub.events.Operation;
 import io.flowhub.events.SelectionFilter;
 import io.flowhub.events.Topics;
-import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.ForbiddenException;
+import io.flowhub.gateway.user.Caller;
+import io.flowhub.store.JobId;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.NewJob;
+import io.flowhub.store.job.Owner;
 import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
@@ -69,7 +69,8 @@ class BulkJobSubmitter {
             return null;
         }
         // why: checked as sent, before an EDITOR's own id is added: {} is refused for every role alike
-        var asSent = new SelectionFilter(filter.tags(), filter.status(), filter.testData(), filter.createdBy());
+        var asSent = new SelectionFilter(filter.tags(), filter.status(), filter.testData(), filter.createdBy(),
+                filter.runId());
         String createdBy = filter.createdBy();
         if (restrictToOwner) {
             if (createdBy != null && !createdBy.equals(owner)) {
@@ -78,7 +79,7 @@ class BulkJobSubmitter {
             // why: an EDITOR's filter selects among the EDITOR's own items, so others are never even read
             createdBy = owner;
         }
-        return new SelectionFilter(asSent.tags(), asSent.status(), asSent.testData(), createdBy);
+        return new SelectionFilter(asSent.tags(), asSent.status(), asSent.testData(), createdBy, asSent.runId());
     }
 
     private static String hash(Operation operation, BulkOperationRequest request) {

@@ -1,8 +1,8 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Caller;
-import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.job.Job;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
@@ -33,17 +33,22 @@ class BulkOperationController {
         return accepted(submitter.submit(caller, request, idempotencyKey), "Bulk operation started");
     }
 
-    /** The seed system's missing "delete by tag": a soft-delete job over the caller's items with any of the tags. */
+    /**
+     * The seed system's missing "delete by tag": a soft-delete job over the caller's items with any of the
+     * tags, or (with {@code run_id}) of the caller's items created under that test run.
+     */
     @DeleteMapping("/api/v1/items")
     ResponseEntity<Envelope<Void>> deleteByTags(Caller caller, @RequestParam(required = false) List<String> tags,
             @RequestParam(name = "test_data", required = false) Boolean testData,
+            @RequestParam(name = "run_id", required = false) String runId,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (tags == null || tags.stream().allMatch(String::isBlank)) {
-            throw new BadRequestException("tags is required: DELETE /api/v1/items?tags=test-data deletes the items "
-                    + "with any of the tags; it never deletes everything");
+        List<String> given = tags == null ? List.of()
+                : tags.stream().map(String::trim).filter(tag -> !tag.isEmpty()).toList();
+        if (given.isEmpty() && runId == null) {
+            throw new BadRequestException("tags or run_id is required: DELETE /api/v1/items?tags=test-data deletes "
+                    + "the items with any of the tags, ?run_id=... those of one test run; it never deletes everything");
         }
-        var filter = new BulkOperationRequest.Filter(tags.stream().map(String::trim).filter(t -> !t.isEmpty()).toList(),
-                "active", testData, null);
+        var filter = new BulkOperationRequest.Filter(given, "active", testData, null, runId);
         var request = new BulkOperationRequest("delete", null, filter, null, null);
         return accepted(submitter.submit(caller, request, idempotencyKey), "Delete by tags started");
     }

@@ -1,8 +1,8 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.events.Operation;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.flowhub.events.Operation;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -27,6 +27,6 @@ record BulkOperationRequest(
     static final int MAX_ITEM_IDS = 10_000;
 
     /** The filter of a selection; see {@code SelectionFilter} in common-events. */
-    record Filter(List<String> tags, String status, Boolean testData, String createdBy) {
+    record Filter(List<String> tags, String status, Boolean testData, String createdBy, String runId) {
     }
 }

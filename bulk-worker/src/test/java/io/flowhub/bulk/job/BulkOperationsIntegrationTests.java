@@ -96,6 +96,34 @@ class BulkOperationsIntegrationTests {
     }
 
     @Test
+    void aBulkFilterOrADeleteByRunIdChangesOnlyThatRunsItems() {
+        String tag = "run-filter-" + UUID.randomUUID();
+        String mine = "run-" + UUID.randomUUID();
+        String other = "run-" + UUID.randomUUID();
+        List<String> tagged = batch(gateway.withHeader("X-FlowHub-Run", mine), 6, tag);
+        List<String> sameTagOtherRun = batch(gateway.withHeader("X-FlowHub-Run", other), 4, tag);
+
+        String tagging = submit(Map.of("operation", "add_tags", "tags", List.of("seen"),
+                "filter", Map.of("tags", List.of(tag), "run_id", mine)));
+        JsonNode tagged6 = awaitFinished(tagging);
+        var deleted = gateway.delete("/api/v1/items?run_id=" + mine);
+
+        assertThat(tagged6.get("processed").asLong()).isEqualTo(6);
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(202);
+        assertThat(awaitFinished(deleted.json().get("job_id").asString()).get("processed").asLong()).isEqualTo(6);
+        assertThat(items(tagged)).allSatisfy(item -> {
+            assertThat(item.getList("tags", String.class)).contains("seen");
+            assertThat(item.getBoolean("is_active")).isFalse();
+        });
+        assertThat(items(sameTagOtherRun)).allSatisfy(item -> {
+            assertThat(item.getList("tags", String.class)).doesNotContain("seen");
+            assertThat(item.getBoolean("is_active")).isTrue();
+        });
+        assertThat(gateway.post("/api/v1/bulk-operations", "{\"operation\":\"delete\",\"filter\":{\"run_id\":\"a b\"}}")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void restoreAndTagOperationsChangeOnlyWhatIsNotYetInTheirTargetState() {
         String tag = "ops-" + UUID.randomUUID();
         List<String> ids = batch(gateway, 6, tag);

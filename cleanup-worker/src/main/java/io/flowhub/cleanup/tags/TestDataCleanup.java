@@ -6,6 +6,7 @@ import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.CleanupByTags;
+import io.flowhub.events.CleanupRun;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.item.ItemBatches;
 import io.flowhub.store.item.ItemChanges;
@@ -25,7 +26,8 @@ import static com.mongodb.client.model.Filters.and;
 
 /**
  * Deletes test data chosen by tags and the test_data flag (both, when both are given), optionally
- * one user's and created before a time: hard (with files) or soft, a batch at a time.
+ * one user's, one test run's and created before a time, or everything one test run created: hard
+ * (with files) or soft, a batch at a time.
  */
 @Component
 public class TestDataCleanup {
@@ -43,17 +45,26 @@ public class TestDataCleanup {
     }
 
     public JobWork work(CleanupByTags command, Job job) {
-        Bson selection = ItemSelection.of(command).toBson();
+        return work(ItemSelection.of(command), command.hardDelete(), command.dryRun(), job);
+    }
+
+    /** Everything created under one test run, whoever created it. */
+    public JobWork work(CleanupRun command, Job job) {
+        return work(ItemSelection.ofRun(command.runId()), command.hardDelete(), command.dryRun(), job);
+    }
+
+    private JobWork work(ItemSelection chosen, boolean hardDelete, boolean dryRun, Job job) {
+        Bson selection = chosen.toBson();
         var collection = database.getCollection(CollectionNames.ITEMS);
-        if (!command.hardDelete()) {
-            if (command.dryRun()) {
+        if (!hardDelete) {
+            if (dryRun) {
                 return Steps.of(new CountsOnly("dry_run", () -> CleanupResult.of(Count.ITEMS,
                         collection.countDocuments(and(selection, ItemChanges.active())))));
             }
             return new ItemBatches(collection, Selection.byFilter(collection, selection, job.id()),
                     new SoftDeleteOperation(), null, settings.batchSize(), clock).reportedAs(Count.ITEMS);
         }
-        if (command.dryRun()) {
+        if (dryRun) {
             return Steps.of(new CountsOnly("dry_run", () -> items.count(selection)));
         }
         return Steps.of(items.step(selection, settings.batchSize()));

@@ -8,6 +8,8 @@ public final class ItemFields {
     public static final String DESCRIPTION = "description";
     public static final String TAGS = "tags";
     public static final String TEST_DATA = "test_data";
+    /** The test run the item was created under ({@code X-FlowHub-Run}); absent when none. */
+    public static final String RUN_ID = "run_id";
     public static final String CREATED_BY = "created_by";
     public static final String IS_ACTIVE = "is_active";
     public static final String DELETED_AT = "deleted_at";

@@ -30,9 +30,10 @@ import static io.flowhub.store.item.ItemFields.*;
  * @param createdBy     only this user's items, or {@code null}
  * @param createdBefore only items created before this, or {@code null}
  * @param text          a case-insensitive piece of the name, taken literally, or {@code null}
+ * @param runId         only items created under this test run, or {@code null}
  */
 public record ItemSelection(Status status, List<String> tags, Boolean testData, UserId createdBy,
-                            Instant createdBefore, String text) {
+                            Instant createdBefore, String text, String runId) {
 
     /** The items' state a selection asks for. */
     public enum Status {
@@ -47,20 +48,26 @@ public record ItemSelection(Status status, List<String> tags, Boolean testData, 
     public static ItemSelection of(SelectionFilter filter) {
         Status status = filter.status() == null ? null : Status.valueOf(filter.status().toUpperCase(java.util.Locale.ROOT));
         UserId createdBy = filter.createdBy() == null ? null : UserId.parse(filter.createdBy());
-        return new ItemSelection(status, filter.tags(), filter.testData(), createdBy, null, null);
+        return new ItemSelection(status, filter.tags(), filter.testData(), createdBy, null, null, filter.runId());
     }
 
-    /** @return the selection of a test-data cleanup: its tags and flag, its user, created before its time */
+    /** @return the selection of a test-data cleanup: its tags and flag, its user and run, created before its time */
     public static ItemSelection of(CleanupByTags command) {
         UserId user = command.userId() == null ? null : UserId.parse(command.userId());
         Boolean testData = Boolean.TRUE.equals(command.testData()) ? Boolean.TRUE : null;
-        return new ItemSelection(null, command.tags(), testData, user, command.createdBefore(), null);
+        return new ItemSelection(null, command.tags(), testData, user, command.createdBefore(), null,
+                command.runId());
+    }
+
+    /** @return the selection of everything created under one test run, whoever created it */
+    public static ItemSelection ofRun(String runId) {
+        return new ItemSelection(null, List.of(), null, null, null, null, runId);
     }
 
     /** @return true when nothing restricts the selection: it would mean every item */
     public boolean isEverything() {
         return status == null && tags.isEmpty() && testData == null && createdBy == null && createdBefore == null
-                && (text == null || text.isBlank());
+                && (text == null || text.isBlank()) && runId == null;
     }
 
     public Bson toBson() {
@@ -82,6 +89,9 @@ public record ItemSelection(Status status, List<String> tags, Boolean testData, 
         }
         if (text != null && !text.isBlank()) {
             conditions.add(regex(NAME, Pattern.quote(text.trim()), "i"));
+        }
+        if (runId != null) {
+            conditions.add(eq(RUN_ID, runId));
         }
         return switch (conditions.size()) {
             case 0 -> new Document();

@@ -30,7 +30,8 @@ public class MigrationRunner {
             new M004_ExpireOtpOutboxAndIndexFileRemovals(),
             new M005_LedgerTombstonesAndObjectIdKeys(),
             new M006_ExpireDeniedAuditRows(),
-            new M007_OwnerTypeBesideOwnerId());
+            new M007_OwnerTypeBesideOwnerId(),
+            new M008_IndexItemRunId());
 
     private final MongoDatabase database;
 

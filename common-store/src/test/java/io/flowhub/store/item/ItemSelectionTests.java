@@ -17,7 +17,7 @@ class ItemSelectionTests {
     @Test
     void aTestDataCleanupWithTagsAndTheFlagSelectsItemsThatMatchBoth() {
         var command = new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(), null, null, false,
-                List.of("test-data"), true, null, null, true, null);
+                List.of("test-data"), true, null, null, true, null, null);
 
         BsonDocument filter = ItemSelection.of(command).toBson().toBsonDocument();
 
@@ -28,25 +28,33 @@ class ItemSelectionTests {
     @Test
     void aBulkFilterMeansTheSameAsACleanupWithTheSameConditions() {
         ObjectId user = new ObjectId();
-        var bulk = ItemSelection.of(new SelectionFilter(List.of("a", "b"), null, true, user.toHexString()));
+        var bulk = ItemSelection.of(new SelectionFilter(List.of("a", "b"), null, true, user.toHexString(), "run-1"));
         var cleanup = ItemSelection.of(new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(), null, null, false,
-                List.of("a", "b"), true, user.toHexString(), null, true, null));
+                List.of("a", "b"), true, user.toHexString(), null, true, null, "run-1"));
 
         assertThat(bulk.toBson().toBsonDocument()).isEqualTo(cleanup.toBson().toBsonDocument());
     }
 
     @Test
     void aNameSearchIsTakenLiterally() {
-        var selection = new ItemSelection(null, List.of(), null, null, null, "a.*b");
+        var selection = new ItemSelection(null, List.of(), null, null, null, "a.*b", null);
 
         assertThat(selection.toBson().toBsonDocument().toJson()).contains("\\\\Qa.*b\\\\E");
     }
 
     @Test
     void noConditionMeansEverythingAndSaysSo() {
-        var selection = new ItemSelection(null, null, null, null, null, " ");
+        var selection = new ItemSelection(null, null, null, null, null, " ", null);
 
         assertThat(selection.isEverything()).isTrue();
         assertThat(selection.toBson().toBsonDocument()).isEmpty();
+    }
+
+    @Test
+    void aRunSelectsWhatWasCreatedUnderItAndNothingElseWhoeverCreatedIt() {
+        var run = ItemSelection.ofRun("ci-4711:OrderTests");
+
+        assertThat(run.isEverything()).isFalse();
+        assertThat(run.toBson().toBsonDocument().toJson()).isEqualTo("{\"run_id\": \"ci-4711:OrderTests\"}");
     }
 }

@@ -22,7 +22,7 @@ class JobCommandKeyTests {
     void aTagCleanupForOneUserIsSentAgainUnderThatUserNotUnderTheKeyThatAskedForIt() {
         String user = new ObjectId().toHexString();
         var command = new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(), null, "key:0a1b2c3d", false,
-                List.of("test-data"), null, user, null, true, Instant.now());
+                List.of("test-data"), null, user, null, true, Instant.now(), null);
 
         Job job = job(JobKind.CLEANUP, Owner.key("0a1b2c3d"), ContractJson.mapper().writeValueAsString(command));
 
