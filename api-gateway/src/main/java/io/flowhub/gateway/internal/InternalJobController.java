@@ -1,10 +1,12 @@
 package io.flowhub.gateway.internal;
 
-import io.flowhub.store.JobId;
 import io.flowhub.gateway.job.JobView;
+import io.flowhub.gateway.job.ReceiptView;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.store.JobId;
+import io.flowhub.store.erasure.ErasureReceipts;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +20,7 @@ import java.util.Map;
 
 /**
  * The jobs of the internal API, behind {@code x-internal-key}: read one (what a cleanup deleted so
- * far), and cancel one, which stops it at its next batch boundary with what it deleted kept and
+ * far), its erasure receipt once it has finished, and cancel one, which stops it at its next batch boundary with what it deleted kept and
  * counted. A cancel is audited like every destructive internal call.
  */
 @RestController
@@ -27,16 +29,25 @@ class InternalJobController {
 
     private final JobStore jobs;
     private final InternalAudit audit;
+    private final ErasureReceipts receipts;
 
-    InternalJobController(JobStore jobs, InternalAudit audit) {
+    InternalJobController(JobStore jobs, InternalAudit audit, ErasureReceipts receipts) {
         this.jobs = jobs;
         this.audit = audit;
+        this.receipts = receipts;
     }
 
     @GetMapping("/{jobId}")
     Envelope<JobView> job(@PathVariable String jobId) {
         return Envelope.of(JobView.of(jobs.find(JobId.parse(jobId))
                 .orElseThrow(() -> new NotFoundException("Job", jobId))));
+    }
+
+    /** A finished hard delete's erasure receipt: what it deleted, and what a look taken now still finds. */
+    @GetMapping("/{jobId}/receipt")
+    Envelope<ReceiptView> receipt(@PathVariable String jobId) {
+        return Envelope.of(ReceiptView.of(receipts.of(jobs.find(JobId.parse(jobId))
+                .orElseThrow(() -> new NotFoundException("Job", jobId)))));
     }
 
     @PostMapping("/{jobId}/cancel")

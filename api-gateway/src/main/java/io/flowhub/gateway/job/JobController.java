@@ -1,13 +1,14 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.store.job.Owner;
-import io.flowhub.gateway.system.Envelope;
-import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.ConflictException;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.user.Caller;
+import io.flowhub.store.erasure.ErasureReceipts;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.Owner;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +33,15 @@ class JobController {
     private final JobQueries queries;
     private final JobAccess access;
     private final JobProgressStream stream;
+    private final ErasureReceipts receipts;
 
-    JobController(JobStore jobs, JobQueries queries, JobAccess access, JobProgressStream stream) {
+    JobController(JobStore jobs, JobQueries queries, JobAccess access, JobProgressStream stream,
+            ErasureReceipts receipts) {
         this.jobs = jobs;
         this.queries = queries;
         this.access = access;
         this.stream = stream;
+        this.receipts = receipts;
     }
 
     @GetMapping({"/api/v1/jobs/{jobId}", "/api/v1/bulk-operations/{jobId}"})
@@ -62,6 +66,12 @@ class JobController {
         return Envelope.of(JobView.of(jobs.cancel(job.id()).orElseThrow(() -> new ConflictException(
                 "Job " + jobId + " is " + jobs.find(job.id()).map(found -> found.status().wireValue()).orElse("gone")
                         + "; only a queued or running job can be cancelled"))));
+    }
+
+    /** The erasure receipt of one of the caller's finished hard deletes (an ADMIN's: any job's). */
+    @GetMapping("/api/v1/jobs/{jobId}/receipt")
+    Envelope<ReceiptView> receipt(Caller caller, @PathVariable String jobId) {
+        return Envelope.of(ReceiptView.of(receipts.of(access.visibleJob(caller, jobId))));
     }
 
     @GetMapping(path = "/api/v1/jobs/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

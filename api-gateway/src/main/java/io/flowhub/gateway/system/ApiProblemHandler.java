@@ -3,6 +3,7 @@ package io.flowhub.gateway.system;
 import io.flowhub.events.InvalidCommandException;
 import io.flowhub.store.MalformedIdException;
 import io.flowhub.store.StoreException;
+import io.flowhub.store.erasure.NoReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +52,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
-    @ExceptionHandler(ConflictException.class)
+    @ExceptionHandler({ConflictException.class, NoReceiptException.class})
     ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }

@@ -4,12 +4,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import io.flowhub.cleanup.job.CleanupMetrics;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.file.PathOutsideRootException;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ import java.util.Set;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Projections.include;
 import static io.flowhub.store.item.ItemFields.FILE_PATH;
 import static com.mongodb.client.model.Updates.combine;
@@ -43,6 +46,8 @@ import static com.mongodb.client.model.Updates.setOnInsert;
 public class FileRemovals {
 
     static final String COLLECTION = CollectionNames.FILE_REMOVALS;
+    /** The removals still to carry out: recorded, or failed and waiting for a retry. */
+    private static final Bson OPEN = in("status", List.of("pending", "failed"));
     private static final String PATH = "path";
     private static final Logger log = LoggerFactory.getLogger(FileRemovals.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -64,33 +69,40 @@ public class FileRemovals {
     }
 
     /**
-     * Records that these files are to go with this batch of this job, in one bulk upsert: recording
-     * them again changes nothing.
+     * Records that these files are to go with this batch of this job, in one bulk write: recording
+     * them again changes nothing. A file removed before by another job and back on disk since is
+     * taken over by this one.
      */
     public void record(List<String> paths, JobId jobId, int batch) {
         if (paths.isEmpty()) {
             return;
         }
         Date now = Date.from(clock.instant());
-        var upserts = paths.stream().map(path -> new UpdateOneModel<Document>(eq(PATH, path), combine(
-                setOnInsert("job_id", jobId.value()), setOnInsert("batch", batch), setOnInsert("status", "pending"), setOnInsert("attempts", 0),
-                setOnInsert("created_at", now)), UPSERT)).toList();
-        removals.bulkWrite(upserts);
+        var writes = new ArrayList<WriteModel<Document>>();
+        for (String path : paths) {
+            writes.add(new UpdateOneModel<>(and(eq(PATH, path), eq("status", "done"), ne("job_id", jobId.value())),
+                    combine(set("job_id", jobId.value()), set("batch", batch), set("status", "pending"),
+                            set("attempts", 0), set("created_at", now))));
+            writes.add(new UpdateOneModel<>(eq(PATH, path), combine(setOnInsert("job_id", jobId.value()),
+                    setOnInsert("batch", batch), setOnInsert("status", "pending"), setOnInsert("attempts", 0),
+                    setOnInsert("created_at", now)), UPSERT));
+        }
+        removals.bulkWrite(writes);
     }
 
     /** Carries out the removals recorded for one batch of a job. */
     public Outcome removeFor(JobId jobId, int batch) {
-        return remove(removals.find(and(eq("job_id", jobId.value()), eq("batch", batch))).into(new ArrayList<>()));
+        return remove(removals.find(and(eq("job_id", jobId.value()), eq("batch", batch), OPEN)).into(new ArrayList<>()));
     }
 
     /** Carries out the removals recorded for a job, whichever batch recorded them. */
     public Outcome removeFor(JobId jobId) {
-        return remove(removals.find(eq("job_id", jobId.value())).into(new ArrayList<>()));
+        return remove(removals.find(and(eq("job_id", jobId.value()), OPEN)).into(new ArrayList<>()));
     }
 
     /** Retries every removal still pending or failed, whichever job recorded it. */
     public Outcome retryAll() {
-        return remove(removals.find(in("status", List.of("pending", "failed"))).into(new ArrayList<>()));
+        return remove(removals.find(OPEN).into(new ArrayList<>()));
     }
 
     /** Removes one file no item points at; the sweep has checked that. */
@@ -119,9 +131,10 @@ public class FileRemovals {
                 case FAILED, REFUSED -> failed.add(path);
             }
         }
-        // why: one write for the records of all the files handled, not one per file
+        // why: one write for the records of all the files handled, not one per file; a finished record stays,
+        // so an erasure receipt can look again for the files its job removed
         if (!finished.isEmpty()) {
-            removals.deleteMany(in(PATH, finished));
+            removals.updateMany(in(PATH, finished), combine(set("status", "done"), set("done_at", Date.from(clock.instant()))));
         }
         if (!failed.isEmpty()) {
             removals.updateMany(in(PATH, failed), combine(set("status", "failed"), inc("attempts", 1),

@@ -7,6 +7,8 @@ import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.UserId;
+import io.flowhub.store.erasure.ErasureTargets;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.ProcessedCommands;
@@ -46,7 +48,7 @@ public class UserDataPurge {
         // the purge removes them all the same, all but the codes, which are filed by the address it had
         var records = new UserRecords(database, processed, command, user == null ? null : user.getString("email"),
                 job.id());
-        var ownItems = eq("created_by", userId);
+        var ownItems = ErasureTargets.itemsOf(new UserId(userId));
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> items.count(ownItems).plus(records.count())));
         }

@@ -1,20 +1,15 @@
 package io.flowhub.cleanup.retention;
 
-import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.file.ItemDeleter;
+import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeSoftDeleted;
+import io.flowhub.store.erasure.ErasureTargets;
 import io.flowhub.store.job.JobWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Date;
-
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 
 /** Retention: hard-deletes items soft-deleted longer ago than the retention period, with their files. */
 @Component
@@ -32,7 +27,7 @@ public class SoftDeletedPurge {
 
     public JobWork work(PurgeSoftDeleted command) {
         int days = command.olderThanDays() == null ? settings.retentionDays() : command.olderThanDays();
-        var expired = and(eq("is_active", false), lt("deleted_at", Date.from(clock.instant().minus(Duration.ofDays(days)))));
+        var expired = ErasureTargets.softDeletedBefore(clock.instant(), days);
         return command.dryRun() ? Steps.of(new CountsOnly("dry_run", () -> items.count(expired)))
                 : Steps.of(items.step(expired, settings.batchSize()));
     }

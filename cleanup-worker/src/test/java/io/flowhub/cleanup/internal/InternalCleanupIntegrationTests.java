@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ class InternalCleanupIntegrationTests {
     void purgingAUsersDataAnswersTheSeedBodyAndKeepsTheUser() {
         TestUser user = stack.newEditor();
         List<String> items = anItem().taggedAsTestData().createIn(user.gateway(), 3);
-        String file = upload(user, items.getFirst());
+        String file = user.uploadFileTo(items.getFirst());
 
         var response = internal.delete("/api/v1/internal/users/" + user.id() + "/data");
 
@@ -61,7 +60,7 @@ class InternalCleanupIntegrationTests {
     void theDataOfAUserWhoseRecordIsGoneIsPurgedAllTheSame() {
         TestUser user = stack.newEditor();
         List<String> items = anItem().taggedAsTestData().createIn(user.gateway(), 2);
-        String file = upload(user, items.getFirst());
+        String file = user.uploadFileTo(items.getFirst());
         stack.database().getCollection("users").deleteOne(eq("_id", new ObjectId(user.id())));
 
         var response = internal.delete("/api/v1/internal/users/" + user.id() + "/data");
@@ -92,7 +91,7 @@ class InternalCleanupIntegrationTests {
     void aDryRunReportsWhatWouldGoAndDeletesNothing() {
         TestUser user = stack.newEditor();
         List<String> items = anItem().createIn(user.gateway(), 2);
-        String file = upload(user, items.getFirst());
+        String file = user.uploadFileTo(items.getFirst());
 
         var purge = internal.delete("/api/v1/internal/users/" + user.id() + "/data?dry_run=true");
         var tags = internal.post("/api/v1/internal/cleanup-test-data?dry_run=true",
@@ -117,7 +116,7 @@ class InternalCleanupIntegrationTests {
         TestUser bystander = stack.newEditor();
         for (TestUser user : List.of(first, second, bystander)) {
             List<String> items = anItem().taggedAsTestData().createIn(user.gateway(), 40);
-            upload(user, items.getFirst());
+            user.uploadFileTo(items.getFirst());
         }
         String bystanderFile = stack.database().getCollection("items")
                 .find(new Document("created_by", new ObjectId(bystander.id())).append("file_path", new Document("$ne", null)))
@@ -161,7 +160,7 @@ class InternalCleanupIntegrationTests {
     void aPermanentDeleteRemovesTheItemAndItsFile() {
         TestUser user = stack.newEditor();
         String id = anItem().createIn(user.gateway(), 1).getFirst();
-        String file = upload(user, id);
+        String file = user.uploadFileTo(id);
 
         var response = internal.delete("/api/v1/internal/items/" + id + "/permanent");
 
@@ -245,13 +244,6 @@ class InternalCleanupIntegrationTests {
 
     private long countItemsOf(TestUser user) {
         return stack.database().getCollection("items").countDocuments(eq("created_by", new ObjectId(user.id())));
-    }
-
-    private String upload(TestUser user, String itemId) {
-        var uploaded = user.gateway().upload("/api/v1/items/" + itemId + "/file", "fixture.txt",
-                "fixture".getBytes(StandardCharsets.UTF_8));
-        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
-        return uploaded.data().get("file_path").asString();
     }
 
     private static void batch(TestUser user, int count, String tag) {

@@ -94,7 +94,8 @@ class PurgeRerunIntegrationTests {
         assertThat(job.get("result", Document.class).get("items", 0L)).isEqualTo(3);
         assertThat(database.getCollection("items").countDocuments(eq("created_by", new ObjectId(user.id())))).isZero();
         files.forEach(path -> assertThat(stack.filesRoot().resolve(path)).doesNotExist());
-        assertThat(database.getCollection("file_removals").countDocuments(eq("job_id", jobId))).isZero();
+        assertThat(database.getCollection("file_removals").find(eq("job_id", jobId)).into(new java.util.ArrayList<>()))
+                .hasSize(3).allSatisfy(removal -> assertThat(removal.getString("status")).isEqualTo("done"));
         assertThat(List.of(user.gateway().get("/api/v1/users/me").status())).containsExactly(200);
     }
 }

@@ -8,7 +8,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +46,7 @@ class RunCleanupIntegrationTests {
         for (TestUser user : List.of(alice, bob)) {
             for (String run : List.of(first, second, third)) {
                 List<String> ids = anItem().taggedAsTestData().createIn(user.gateway().withHeader(RUN_HEADER, run), 30);
-                upload(user, ids.getFirst());
+                user.uploadFileTo(ids.getFirst());
             }
         }
         List<String> unrun = anItem().taggedAsTestData().createIn(alice.gateway(), 5);
@@ -80,7 +79,7 @@ class RunCleanupIntegrationTests {
         TestUser user = stack.newEditor();
         String run = run();
         List<String> ids = anItem().createIn(user.gateway().withHeader(RUN_HEADER, run), 4);
-        String file = upload(user, ids.getFirst());
+        String file = user.uploadFileTo(ids.getFirst());
 
         var response = internal.delete("/api/v1/internal/runs/" + run + "?hard_delete=false");
 
@@ -97,7 +96,7 @@ class RunCleanupIntegrationTests {
         TestUser user = stack.newEditor();
         String run = run();
         List<String> ids = anItem().createIn(user.gateway().withHeader(RUN_HEADER, run), 3);
-        upload(user, ids.getFirst());
+        user.uploadFileTo(ids.getFirst());
 
         var dryRun = internal.delete("/api/v1/internal/runs/" + run + "?dry_run=true");
         var nothing = internal.delete("/api/v1/internal/runs/" + run());
@@ -176,10 +175,4 @@ class RunCleanupIntegrationTests {
         return item.getString("file_path");
     }
 
-    private String upload(TestUser user, String itemId) {
-        var uploaded = user.gateway().upload("/api/v1/items/" + itemId + "/file", "fixture.txt",
-                "fixture".getBytes(StandardCharsets.UTF_8));
-        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
-        return uploaded.data().get("file_path").asString();
-    }
 }

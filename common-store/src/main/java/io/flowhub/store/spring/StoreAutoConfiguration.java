@@ -5,9 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.activity.ActivityLog;
 import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.audit.AuditSettings;
-import io.flowhub.store.policy.EnvironmentPolicy;
-import io.flowhub.store.policy.PolicySettings;
-import io.flowhub.store.user.AdminAccount;
+import io.flowhub.store.erasure.ErasureReceipts;
 import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.job.CommandTopic;
@@ -21,23 +19,26 @@ import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
 import io.flowhub.store.job.ProcessedCommands;
+import io.flowhub.store.migration.MigrationRunner;
+import io.flowhub.store.policy.EnvironmentPolicy;
+import io.flowhub.store.policy.PolicySettings;
+import io.flowhub.store.user.AdminAccount;
+import io.flowhub.store.user.BootstrapAdminSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
-import org.springframework.kafka.core.KafkaTemplate;
-import io.flowhub.store.migration.MigrationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import io.flowhub.store.user.BootstrapAdminSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Clock;
 
@@ -111,6 +112,11 @@ public class StoreAutoConfiguration {
     @Bean
     FileStore fileStore(FileSettings settings) {
         return new FileStore(settings.root());
+    }
+
+    @Bean
+    ErasureReceipts erasureReceipts(MongoDatabase database, JobLedger ledger, FileStore files, Clock clock) {
+        return new ErasureReceipts(database, ledger, files, clock);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,0 +1,156 @@
+package io.flowhub.store.erasure;
+
+import com.mongodb.client.MongoDatabase;
+import io.flowhub.events.CleanupCommand;
+import io.flowhub.events.ContractJson;
+import io.flowhub.events.PurgeUserData;
+import io.flowhub.store.CollectionNames;
+import io.flowhub.store.file.FileStore;
+import io.flowhub.store.file.PathOutsideRootException;
+import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.job.CleanupResult;
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobKind;
+import io.flowhub.store.job.JobLedger;
+import io.flowhub.store.job.LedgerEntry;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.nor;
+import static com.mongodb.client.model.Projections.include;
+
+/**
+ * Erasure receipts: for a finished hard delete, every collection it removes from and the files root
+ * are asked again, now, for what it targeted ({@link ErasureTargets}), and its ledger is digested.
+ * An item created again since under the same user, run or tags counts as remaining, so the receipt
+ * then says {@code verified: false}.
+ */
+public class ErasureReceipts {
+
+    // why: the embedded server checks every document of an _id $in list against the whole list, so ids are
+    // looked up in slices; a receipt is asked for rarely, one job at a time
+    private static final int IDS_PER_QUERY = 1_000;
+
+    private final MongoDatabase database;
+    private final JobLedger ledger;
+    private final FileStore files;
+    private final Clock clock;
+
+    public ErasureReceipts(MongoDatabase database, JobLedger ledger, FileStore files, Clock clock) {
+        this.database = database;
+        this.ledger = ledger;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** @throws NoReceiptException when the job is not a finished hard delete, saying why */
+    public Receipt of(Job job) {
+        CleanupCommand command = hardDelete(job);
+        List<LedgerEntry> entries = ledger.of(job.id());
+        CleanupResult remaining = remainingItems(command, entries).plus(remainingRecords(command, job))
+                .plus(CleanupResult.of(Count.FILES, filesOnDisk(job)));
+        return new Receipt(job.id(), job.operation(), job.status().wireValue(), job.result(), remaining,
+                remaining.counts().values().stream().allMatch(count -> count == 0), clock.instant(), entries.size(),
+                digest(job, entries));
+    }
+
+    private static CleanupCommand hardDelete(Job job) {
+        if (job.kind() != JobKind.CLEANUP || job.dryRun()) {
+            throw new NoReceiptException("Job " + job.id() + " is " + (job.dryRun() ? "a dry run" : "a bulk job")
+                    + ": it deleted nothing, so there is no erasure to prove");
+        }
+        if (!job.status().isFinished()) {
+            throw new NoReceiptException("Job " + job.id() + " is " + job.status().wireValue()
+                    + "; ask for its receipt once it has finished");
+        }
+        CleanupCommand command = command(job).orElseThrow(() -> new NoReceiptException(
+                "Job " + job.id() + " does not keep the command it ran, so what it targeted cannot be looked up"));
+        if (!ErasureTargets.deletesForGood(command)) {
+            throw new NoReceiptException("Job " + job.id() + " (" + job.operation() + ") did not delete for good: "
+                    + "a soft delete or a file sweep has no erasure receipt");
+        }
+        return command;
+    }
+
+    private static Optional<CleanupCommand> command(Job job) {
+        if (job.commandJson() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ContractJson.mapper().readValue(job.commandJson(), CleanupCommand.class));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @return the items the selection finds now, and those the ledger lists that still exist outside it */
+    private CleanupResult remainingItems(CleanupCommand command, List<LedgerEntry> entries) {
+        var items = database.getCollection(CollectionNames.ITEMS);
+        Optional<Bson> selection = ErasureTargets.items(command);
+        long found = selection.map(items::countDocuments).orElse(0L);
+        List<ObjectId> listed = entries.stream().flatMap(entry -> entry.itemIds().stream()).toList();
+        for (int from = 0; from < listed.size(); from += IDS_PER_QUERY) {
+            Bson slice = in("_id", listed.subList(from, Math.min(listed.size(), from + IDS_PER_QUERY)));
+            found += items.countDocuments(selection.map(chosen -> and(slice, nor(chosen))).orElse(slice));
+        }
+        return CleanupResult.of(Count.ITEMS, found);
+    }
+
+    private CleanupResult remainingRecords(CleanupCommand command, Job job) {
+        String email = command instanceof PurgeUserData purge ? emailOf(purge.userId()) : null;
+        return ErasureTarget.countAll(ErasureTargets.records(command, job.id(), email), database);
+    }
+
+    private String emailOf(String userId) {
+        Document user = database.getCollection(CollectionNames.USERS).find(eq("_id", new ObjectId(userId)))
+                .projection(include("email")).first();
+        return user == null ? null : user.getString("email");
+    }
+
+    /** @return how many of the files the job recorded for removal are on disk now */
+    private long filesOnDisk(Job job) {
+        var paths = new ArrayList<String>();
+        database.getCollection(CollectionNames.FILE_REMOVALS).find(eq("job_id", job.id().value()))
+                .projection(include("path")).forEach(removal -> paths.add(removal.getString("path")));
+        return paths.stream().filter(this::onDisk).count();
+    }
+
+    private boolean onDisk(String path) {
+        try {
+            return path != null && Files.exists(files.resolve(path), LinkOption.NOFOLLOW_LINKS);
+        } catch (PathOutsideRootException e) {
+            // why: a path leading outside the files root was never the job's to remove, so nothing of it remains
+            return false;
+        }
+    }
+
+    private static String digest(Job job, List<LedgerEntry> entries) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update((job.id() + "\n").getBytes(StandardCharsets.US_ASCII));
+            for (LedgerEntry entry : entries) {
+                for (ObjectId id : entry.itemIds()) {
+                    sha.update((id.toHexString() + "\n").getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.flowhub.store.erasure;
+
+import io.flowhub.events.CleanupByTags;
+import io.flowhub.events.CleanupCommand;
+import io.flowhub.events.CleanupRun;
+import io.flowhub.events.PurgeItem;
+import io.flowhub.events.PurgeSoftDeleted;
+import io.flowhub.events.PurgeUserData;
+import io.flowhub.events.ResetAll;
+import io.flowhub.events.SweepOrphanFiles;
+import io.flowhub.store.CollectionNames;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
+import io.flowhub.store.item.ItemSelection;
+import io.flowhub.store.job.CleanupResult.Count;
+import io.flowhub.store.job.JobQueries;
+import io.flowhub.store.job.Owner;
+import io.flowhub.store.user.Role;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static io.flowhub.store.item.ItemFields.CREATED_BY;
+import static io.flowhub.store.item.ItemFields.DELETED_AT;
+import static io.flowhub.store.item.ItemFields.ID;
+import static io.flowhub.store.item.ItemFields.IS_ACTIVE;
+
+/**
+ * What each hard delete removes, in one place: the cleanup worker deletes by it, and an erasure
+ * receipt looks again by it for anything left.
+ */
+public final class ErasureTargets {
+
+    private ErasureTargets() {
+    }
+
+    /** @return the items of one user */
+    public static Bson itemsOf(UserId user) {
+        return eq(CREATED_BY, user.value());
+    }
+
+    /** @return items soft-deleted more than {@code days} days before {@code now} */
+    public static Bson softDeletedBefore(Instant now, int days) {
+        return and(eq(IS_ACTIVE, false), lt(DELETED_AT, Date.from(now.minus(Duration.ofDays(days)))));
+    }
+
+    /**
+     * @param purge the purge's own job, which stays (with its ledger) to report what it did
+     * @param email the user's address, by which one-time codes are filed; {@code null} when the user
+     *              record is gone, so the codes cannot be found (they expire within minutes anyway)
+     * @return what a purge removes after the user's items
+     */
+    public static List<ErasureTarget> userRecords(PurgeUserData command, JobId purge, String email) {
+        UserId user = UserId.parse(command.userId());
+        var targets = new ArrayList<ErasureTarget>();
+        targets.add(new ErasureTarget(CollectionNames.JOBS,
+                and(JobQueries.ownedBy(Owner.user(user)), ne("_id", purge.value())), Count.BULK_JOBS));
+        if (command.includeActivityLogs()) {
+            targets.add(new ErasureTarget(CollectionNames.ACTIVITY_LOGS, eq("user_id", user.value()),
+                    Count.ACTIVITY_LOGS));
+            targets.add(new ErasureTarget(CollectionNames.JOB_LEDGER,
+                    and(eq("owner_id", user.toString()), ne("job_id", purge.value())), Count.ACTIVITY_LOGS));
+        }
+        if (command.includeOtps() && email != null) {
+            targets.add(new ErasureTarget(CollectionNames.OTPS, eq("email", email), Count.OTPS));
+        }
+        targets.add(new ErasureTarget(CollectionNames.IDEMPOTENCY_KEYS, eq("owner_id", user.toString()),
+                Count.IDEMPOTENCY_KEYS));
+        return targets;
+    }
+
+    /**
+     * @param reset the reset's own job, which stays (with its ledger) to report what it did
+     * @return what a reset removes: everything but the audit, the tombstones, this job and, if asked,
+     *         the ADMINs; job ledgers count as activity logs
+     */
+    public static List<ErasureTarget> reset(ResetAll command, JobId reset) {
+        var all = new Document();
+        return List.of(
+                new ErasureTarget(CollectionNames.USERS, command.preserveAdmins() ? ne("role", Role.ADMIN.name()) : all,
+                        Count.USERS),
+                new ErasureTarget(CollectionNames.ITEMS, all, Count.ITEMS),
+                new ErasureTarget(CollectionNames.OTPS, all, Count.OTPS),
+                new ErasureTarget(CollectionNames.JOBS, ne("_id", reset.value()), Count.BULK_JOBS),
+                new ErasureTarget(CollectionNames.ACTIVITY_LOGS, all, Count.ACTIVITY_LOGS),
+                new ErasureTarget(CollectionNames.JOB_LEDGER, ne("job_id", reset.value()), Count.ACTIVITY_LOGS),
+                new ErasureTarget(CollectionNames.IDEMPOTENCY_KEYS, all, Count.IDEMPOTENCY_KEYS));
+    }
+
+    /** @return true for a command that deletes for good: every one but a soft cleanup and the orphan sweep */
+    public static boolean deletesForGood(CleanupCommand command) {
+        return switch (command) {
+            case CleanupByTags tags -> tags.hardDelete();
+            case CleanupRun run -> run.hardDelete();
+            case SweepOrphanFiles ignored -> false;
+            case PurgeUserData ignored -> true;
+            case PurgeItem ignored -> true;
+            case ResetAll ignored -> true;
+            case PurgeSoftDeleted ignored -> true;
+        };
+    }
+
+    /**
+     * @return the items a hard delete was about, as a selection that finds any of them created again; empty for
+     *         a retention purge, whose ledger alone names its items (what is soft-deleted later is not its)
+     */
+    public static Optional<Bson> items(CleanupCommand command) {
+        return switch (command) {
+            case PurgeUserData purge -> Optional.of(itemsOf(UserId.parse(purge.userId())));
+            case CleanupByTags tags -> Optional.of(ItemSelection.of(tags).toBson());
+            case CleanupRun run -> Optional.of(ItemSelection.ofRun(run.runId()).toBson());
+            case PurgeItem item -> Optional.of(eq(ID, new ObjectId(item.itemId())));
+            case ResetAll ignored -> Optional.of(new Document());
+            case PurgeSoftDeleted ignored -> Optional.empty();
+            case SweepOrphanFiles ignored -> Optional.empty();
+        };
+    }
+
+    /** @return what a hard delete removes whole beside its items, as the worker deletes it */
+    public static List<ErasureTarget> records(CleanupCommand command, JobId job, String email) {
+        return switch (command) {
+            case PurgeUserData purge -> userRecords(purge, job, email);
+            case ResetAll reset -> reset(reset, job).stream()
+                    .filter(target -> !target.collection().equals(CollectionNames.ITEMS)).toList();
+            default -> List.of();
+        };
+    }
+}
