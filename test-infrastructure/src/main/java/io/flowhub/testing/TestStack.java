@@ -124,6 +124,16 @@ public final class TestStack implements AutoCloseable {
         return found.getFirst().applications();
     }
 
+    /** @return where the gateway under test listens, such as {@code http://localhost:41234} */
+    public String gatewayUrl() {
+        return "http://localhost:" + services().gatewayPort();
+    }
+
+    /** @return the internal key of the services under test: the built-in one, as the seed's fixtures use it */
+    public String internalKey() {
+        return "flowhub-secret-automation-key-2025";
+    }
+
     /** @return a client that sends no token */
     public GatewayClient anonymous() {
         return new GatewayClient(services().gatewayPort(), null);
@@ -131,7 +141,7 @@ public final class TestStack implements AutoCloseable {
 
     /** @return a client that sends the built-in internal key, as the seed system's test fixtures do */
     public GatewayClient internal() {
-        return anonymous().withHeader("x-internal-key", "flowhub-secret-automation-key-2025");
+        return anonymous().withHeader("x-internal-key", internalKey());
     }
 
     /** @return the bootstrap ADMIN, signed in */

@@ -1,0 +1,43 @@
+package io.flowhub.junit.sample;
+
+import io.flowhub.client.FlowHubClient;
+import io.flowhub.client.Item;
+import io.flowhub.client.ItemQuery;
+import io.flowhub.client.NewItem;
+import io.flowhub.junit.FlowHubRun;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sample test class: {@code @FlowHubRun} gives it a run id and a client that carries it; after the
+ * class, exactly what it created is removed. It runs in parallel with the other samples, all tagging
+ * their items {@code test-data} alike, and none touches another's items.
+ */
+@FlowHubRun
+class CheckoutSample {
+
+    private final FlowHubClient client;
+
+    CheckoutSample(FlowHubClient client) {
+        this.client = SampleAccounts.signedIn(client);
+    }
+
+    @Test
+    void aCartOfThreeItemsIsCreatedUnderTheRun() {
+        List<Item> cart = client.items().createAll(List.of(NewItem.named("apple"), NewItem.named("pear"),
+                NewItem.named("plum")), List.of("test-data", "cart"), true);
+
+        assertThat(cart).allSatisfy(item -> assertThat(item.runId()).isEqualTo(client.runId()));
+        assertThat(client.items().count(ItemQuery.tagged("cart"))).isEqualTo(3);
+    }
+
+    @Test
+    void anEmptiedCartIsSoftDeleted() {
+        Item item = client.items().create(NewItem.named("returned").withTags("test-data"));
+
+        assertThat(client.items().softDelete(item.id()).active()).isFalse();
+    }
+}
