@@ -9,6 +9,7 @@ import io.flowhub.events.RemoveTags;
 import io.flowhub.events.RestoreItems;
 import io.flowhub.events.SoftDeleteItems;
 import io.flowhub.events.Topics;
+import io.flowhub.events.UndoJob;
 import io.flowhub.store.item.RestoreOperation;
 import io.flowhub.store.item.SoftDeleteOperation;
 import io.flowhub.store.spring.ConsumerBacklog;
@@ -38,6 +39,7 @@ class BulkCommandListener {
                 case RestoreItems c -> runner.run(c, new RestoreOperation(), backlog);
                 case AddTags c -> runner.run(c, new AddTagsOperation(c.tags()), backlog);
                 case RemoveTags c -> runner.run(c, new RemoveTagsOperation(c.tags()), backlog);
+                case UndoJob c -> runner.undo(c, backlog);
             }
         }
     }

@@ -12,7 +12,8 @@ import java.util.UUID;
  *
  * <p>On the wire a command is a JSON object whose {@code type} names the command (for example
  * {@code "SoftDeleteItems"}) and whose other fields are in snake_case. Every command selects its
- * items either by {@code item_ids} (at most {@link #MAX_ITEMS}) or by a {@code filter}, never both.
+ * items either by {@code item_ids} (at most {@link #MAX_ITEMS}) or by a {@code filter}, never both;
+ * an {@link UndoJob} takes them from the ledger of the job it undoes.
  * Delivery is at least once: a consumer that sees the same {@code command_id} again does not do the
  * work twice.
  */
@@ -21,9 +22,10 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = SoftDeleteItems.class, name = "SoftDeleteItems"),
         @JsonSubTypes.Type(value = RestoreItems.class, name = "RestoreItems"),
         @JsonSubTypes.Type(value = AddTags.class, name = "AddTags"),
-        @JsonSubTypes.Type(value = RemoveTags.class, name = "RemoveTags")
+        @JsonSubTypes.Type(value = RemoveTags.class, name = "RemoveTags"),
+        @JsonSubTypes.Type(value = UndoJob.class, name = "UndoJob")
 })
-public sealed interface BulkCommand permits SoftDeleteItems, RestoreItems, AddTags, RemoveTags {
+public sealed interface BulkCommand permits SoftDeleteItems, RestoreItems, AddTags, RemoveTags, UndoJob {
 
     /** The most item ids one command may list; larger selections are sent as filters. */
     int MAX_ITEMS = 10_000;
@@ -67,6 +69,7 @@ public sealed interface BulkCommand permits SoftDeleteItems, RestoreItems, AddTa
             case RestoreItems ignored -> Operation.ACTIVATE;
             case AddTags ignored -> Operation.ADD_TAGS;
             case RemoveTags ignored -> Operation.REMOVE_TAGS;
+            case UndoJob ignored -> Operation.UNDO;
         };
     }
 }

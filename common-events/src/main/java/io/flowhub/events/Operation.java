@@ -3,16 +3,19 @@ package io.flowhub.events;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What a job does: the one list of operation names, as jobs, ledger entries, events, metrics and
  * the bulk API spell them ({@link #wireValue()}). The first four are bulk operations, on
- * {@link Topics#BULK_COMMANDS}; the others cleanups, on {@link Topics#CLEANUP_COMMANDS}.
+ * {@link Topics#BULK_COMMANDS}, as is {@link #UNDO}; the others cleanups, on {@link Topics#CLEANUP_COMMANDS}.
  */
 public enum Operation {
     DELETE, ACTIVATE, ADD_TAGS, REMOVE_TAGS,
-    PURGE_USER_DATA, CLEANUP_BY_TAGS, RESET_ALL, PURGE_ITEM, PURGE_SOFT_DELETED, SWEEP_ORPHAN_FILES, CLEANUP_RUN;
+    PURGE_USER_DATA, CLEANUP_BY_TAGS, RESET_ALL, PURGE_ITEM, PURGE_SOFT_DELETED, SWEEP_ORPHAN_FILES, CLEANUP_RUN,
+    /** Reverses a finished job from its ledger; runs on the bulk worker. */
+    UNDO;
 
     /** The operations {@code POST /api/v1/bulk-operations} accepts, in their order. */
     public static final List<Operation> BULK = List.of(DELETE, ACTIVATE, ADD_TAGS, REMOVE_TAGS);
@@ -28,6 +31,11 @@ public enum Operation {
     /** @return true for an operation that runs on the bulk worker */
     public boolean isBulk() {
         return BULK.contains(this);
+    }
+
+    /** @return the operation a job or ledger entry names, as stored; empty for a name no operation has */
+    public static Optional<Operation> fromWireValue(String value) {
+        return Arrays.stream(values()).filter(operation -> operation.wireValue().equals(value)).findFirst();
     }
 
     /**

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A job as the API shows it: where a bulk operation or a cleanup stands. */
+/** A job as the API shows it: where a bulk operation or a cleanup stands; {@code undoes} is set on an undo. */
 public record Job(
         String jobId,
         String kind,
         String operation,
+        String undoes,
         String status,
         boolean dryRun,
         int progress,

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Bulk operations and jobs: submit, read, cancel, and wait for one with a progress callback. A client
- * with a bearer token waits on the job's event stream; one with only the internal key polls the
- * internal job API, which is all that key may read.
+ * Bulk operations and jobs: submit, read, cancel, undo, and wait for one with a progress callback,
+ * from the job's event stream (a signed-in user's, or the internal one with the key); should the
+ * stream end early, the wait goes on by polling.
  */
 public final class Jobs {
 
@@ -68,6 +68,18 @@ public final class Jobs {
         return http.post(path + Http.encode(jobId) + "/cancel", Map.of(), null, Map.of()).data(Job.class);
     }
 
+    /**
+     * Reverses what a finished job changed (a bulk job, or a soft tag or run cleanup), as a new job; an item
+     * changed since is left alone ({@code changed_since}).
+     *
+     * @return the undo's job id
+     */
+    public String undo(String jobId) {
+        String path = signedIn ? "/api/v1/jobs/" : "/api/v1/internal/jobs/";
+        return http.post(path + Http.encode(jobId) + "/undo", Map.of(), null, Map.of()).body().path("job_id")
+                .asString();
+    }
+
     /** @return a finished hard delete's erasure receipt */
     public Receipt receipt(String jobId) {
         String path = signedIn ? "/api/v1/jobs/" : "/api/v1/internal/jobs/";
@@ -82,7 +94,7 @@ public final class Jobs {
      */
     public Job waitFor(String jobId, Duration timeout, Consumer<Job> progress) throws TimeoutException {
         Instant until = Instant.now().plus(timeout);
-        Job job = signedIn ? streamed(jobId, until, progress) : get(jobId);
+        Job job = streamed(jobId, until, progress);
         while (!job.isFinished()) {
             if (Instant.now().isAfter(until)) {
                 throw new TimeoutException("Job " + jobId + " is still " + job.status() + " after " + timeout);
@@ -101,7 +113,8 @@ public final class Jobs {
      */
     private Job streamed(String jobId, Instant until, Consumer<Job> progress) {
         var states = new LinkedBlockingQueue<Optional<Job>>();
-        Stream<String> lines = http.events("/api/v1/jobs/" + Http.encode(jobId) + "/events");
+        String path = signedIn ? "/api/v1/jobs/" : "/api/v1/internal/jobs/";
+        Stream<String> lines = http.events(path + Http.encode(jobId) + "/events");
         Thread reader = Thread.ofVirtual().name("flowhub-job-" + jobId).start(() -> {
             try (lines) {
                 lines.filter(line -> line.startsWith("data:"))

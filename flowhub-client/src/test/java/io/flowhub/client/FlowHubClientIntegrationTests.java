@@ -79,8 +79,10 @@ class FlowHubClientIntegrationTests {
         CleanupOutcome dryRun = cleanups.run(run, true, true);
         CleanupOutcome done = cleanups.run(run, true, false);
         CleanupOutcome later = cleanups.async().run("other-" + run, false, false);
-        Job soft = FlowHubClient.builder().url(stack.gatewayUrl()).internalKey(stack.internalKey()).build().jobs()
-                .waitFor(later.jobId(), Duration.ofSeconds(60), job -> { });
+        Jobs internalJobs = FlowHubClient.builder().url(stack.gatewayUrl()).internalKey(stack.internalKey()).build()
+                .jobs();
+        Job soft = internalJobs.waitFor(later.jobId(), Duration.ofSeconds(60), job -> { });
+        Job undone = internalJobs.waitFor(internalJobs.undo(later.jobId()), Duration.ofSeconds(60), job -> { });
 
         assertThat(dryRun.dryRun()).isTrue();
         assertThat(dryRun.items()).isEqualTo(1);
@@ -89,6 +91,9 @@ class FlowHubClientIntegrationTests {
         assertThat(later.done()).isFalse();
         assertThat(soft.isCompleted()).isTrue();
         assertThat(soft.result()).containsEntry("items", 1L);
+        assertThat(undone.undoes()).isEqualTo(later.jobId());
+        assertThat(undone.processed()).isEqualTo(1);
+        assertThat(client.withRunId("other-" + run).items().count(ItemQuery.ALL_ACTIVE)).isEqualTo(1);
         Receipt receipt = client.withInternalKey(stack.internalKey()).withBearerToken(null).jobs().receipt(done.jobId());
         assertThat(receipt.verified()).isTrue();
         assertThat(receipt.digest()).startsWith("sha256:");

@@ -33,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The job engine under the faults it is built for, each injected by putting the database and Kafka
- * in the state the fault leaves: a worker that died after a batch's write but before recording it,
- * after recording a cleanup batch but before the job heard of it, a command redelivered after its
- * job finished or was deleted, a command that never reached Kafka.
+ * in the state the fault leaves: a worker that died after a batch's write but before recording it
+ * (a job's or an undo's), after recording a cleanup batch but before the job heard of it, a command
+ * redelivered after its job finished or was deleted, a command that never reached Kafka.
  */
 @ExtendWith(FlowHubStackExtension.class)
 class JobEngineFaultIntegrationTests {
@@ -69,10 +69,34 @@ class JobEngineFaultIntegrationTests {
         assertThat(job.get("processed", 0L)).isEqualTo(120);
         assertThat(job.get("skipped", 0L)).isZero();
         assertThat(job.get("total_items", 0L)).isEqualTo(120);
-        var changed = new ArrayList<ObjectId>();
-        stack.database().getCollection("job_ledger").find(eq("job_id", jobId))
-                .forEach(entry -> changed.addAll(entry.getList("item_ids", ObjectId.class)));
-        assertThat(changed).hasSize(120).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(ledgerItems(jobId)).hasSize(120).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void anUndoResumedAfterAnUnrecordedBatchCountsThatBatchsItemsExactlyOnce() throws Exception {
+        List<ObjectId> ids = seedItems(new ObjectId(owner.id()), 120, "undo-" + UUID.randomUUID());
+        ObjectId delete = new ObjectId();
+        String deleting = command("SoftDeleteItems", delete, Map.of("item_ids", hex(ids), "batch_size", 50));
+        insertJob(delete, "bulk", "delete", deleting, "queued", null, null);
+        publish(Topics.BULK_COMMANDS, deleting);
+        assertThat(awaitFinished(delete).get("processed", 0L)).isEqualTo(120);
+        ObjectId undo = new ObjectId();
+        List<ObjectId> firstBatch = stack.database().getCollection("job_ledger")
+                .find(and(eq("job_id", delete), eq("batch", 1))).first().getList("item_ids", ObjectId.class);
+        // why: the state an undo worker leaves when it dies after writing its batch 1 and before recording it
+        stack.database().getCollection("items").updateMany(in("_id", firstBatch), combine(set("is_active", true),
+                set("deleted_at", null), set("last_job_id", undo)));
+        String undoing = command("UndoJob", undo, Map.of("undoes", delete.toHexString()));
+        insertJob(undo, "bulk", "undo", undoing, "running", "dead-worker", Instant.now().minusSeconds(60));
+        publish(Topics.BULK_COMMANDS, undoing);
+
+        Document job = awaitFinished(undo);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.get("processed", 0L)).isEqualTo(120);
+        assertThat(job.get("skipped", 0L)).isZero();
+        assertThat(ledgerItems(undo)).hasSize(120).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(stack.database().getCollection("items").countDocuments(and(in("_id", ids), eq("is_active", true))))
+                .isEqualTo(120);
     }
 
     @Test
@@ -258,6 +282,14 @@ class JobEngineFaultIntegrationTests {
     private Document awaitFinished(ObjectId jobId) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> job(jobId),
                 job -> job != null && List.of("completed", "failed", "cancelled").contains(job.getString("status")));
+    }
+
+    /** @return every item id the job's ledger lists, repeats kept */
+    private List<ObjectId> ledgerItems(ObjectId jobId) {
+        var listed = new ArrayList<ObjectId>();
+        stack.database().getCollection("job_ledger").find(eq("job_id", jobId))
+                .forEach(entry -> listed.addAll(entry.getList("item_ids", ObjectId.class)));
+        return listed;
     }
 
     private Document job(ObjectId jobId) {

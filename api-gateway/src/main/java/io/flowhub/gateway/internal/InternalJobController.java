@@ -1,7 +1,9 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.gateway.job.JobProgressStream;
 import io.flowhub.gateway.job.JobView;
 import io.flowhub.gateway.job.ReceiptView;
+import io.flowhub.gateway.job.UndoSubmitter;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
@@ -9,12 +11,16 @@ import io.flowhub.store.JobId;
 import io.flowhub.store.erasure.ErasureReceipts;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.Owner;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.Map;
 
@@ -30,11 +36,23 @@ class InternalJobController {
     private final JobStore jobs;
     private final InternalAudit audit;
     private final ErasureReceipts receipts;
+    private final UndoSubmitter undos;
+    private final JobProgressStream stream;
 
-    InternalJobController(JobStore jobs, InternalAudit audit, ErasureReceipts receipts) {
+    InternalJobController(JobStore jobs, InternalAudit audit, ErasureReceipts receipts, UndoSubmitter undos,
+            JobProgressStream stream) {
         this.jobs = jobs;
         this.audit = audit;
         this.receipts = receipts;
+        this.undos = undos;
+        this.stream = stream;
+    }
+
+    /** Any job's progress as server-sent events, as {@code GET /api/v1/jobs/{id}/events} gives its owner. */
+    @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable String jobId, HttpServletRequest request) {
+        Job job = jobs.find(JobId.parse(jobId)).orElseThrow(() -> new NotFoundException("Job", jobId));
+        return stream.open(String.valueOf(request.getAttribute(InternalKeyFilter.CALLER_ATTRIBUTE)), job.id());
     }
 
     @GetMapping("/{jobId}")
@@ -48,6 +66,22 @@ class InternalJobController {
     Envelope<ReceiptView> receipt(@PathVariable String jobId) {
         return Envelope.of(ReceiptView.of(receipts.of(jobs.find(JobId.parse(jobId))
                 .orElseThrow(() -> new NotFoundException("Job", jobId)))));
+    }
+
+    /** Reverses what a finished job changed (a soft cleanup's deletes, a bulk job's changes), as a new job; audited. */
+    @PostMapping("/{jobId}/undo")
+    ResponseEntity<Envelope<Void>> undo(@PathVariable String jobId, HttpServletRequest request) {
+        JobId id = JobId.parse(jobId);
+        var call = audit.call(request, Map.of("job_id", jobId), false);
+        Job found = jobs.find(id).orElseThrow(() -> call.audited(new NotFoundException("Job", jobId), "not found"));
+        Job undo;
+        try {
+            undo = undos.undo(found, Owner.fromContract(call.caller()), null);
+        } catch (ConflictException e) {
+            throw call.audited(e, "conflict");
+        }
+        call.record("accepted", null, undo.id().toString());
+        return UndoSubmitter.accepted(undo, jobId);
     }
 
     @PostMapping("/{jobId}/cancel")

@@ -81,6 +81,7 @@ class ItemEditor {
             changes.add(set(TAGS, ItemTags.merge(request.tags())));
         }
         changes.add(set(UPDATED_AT, Date.from(clock.instant())));
+        changes.add(ItemChanges.byTheApi());
         return changed(caller, id, ActivityAction.UPDATE,
                 items.updateReturningAfter(id, ItemAccess.writableBy(caller), Conditions.NONE, combine(changes)));
     }
@@ -108,7 +109,8 @@ class ItemEditor {
      */
     Document attachFile(Caller caller, ObjectId id, String relativePath) {
         var before = items.updateReturningBefore(id, ItemAccess.writableBy(caller), Conditions.NONE,
-                combine(set(FILE_PATH, relativePath), set(UPDATED_AT, Date.from(clock.instant()))))
+                combine(set(FILE_PATH, relativePath), set(UPDATED_AT, Date.from(clock.instant())),
+                        ItemChanges.byTheApi()))
                 .orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
         activity.record(caller.userId(), ActivityAction.FILE_UPLOAD, List.of(id), null);
         return before;

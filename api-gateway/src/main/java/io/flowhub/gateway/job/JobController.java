@@ -9,7 +9,9 @@ import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.Owner;
+import io.flowhub.store.user.Role;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,14 +36,16 @@ class JobController {
     private final JobAccess access;
     private final JobProgressStream stream;
     private final ErasureReceipts receipts;
+    private final UndoSubmitter undos;
 
     JobController(JobStore jobs, JobQueries queries, JobAccess access, JobProgressStream stream,
-            ErasureReceipts receipts) {
+            ErasureReceipts receipts, UndoSubmitter undos) {
         this.jobs = jobs;
         this.queries = queries;
         this.access = access;
         this.stream = stream;
         this.receipts = receipts;
+        this.undos = undos;
     }
 
     @GetMapping({"/api/v1/jobs/{jobId}", "/api/v1/bulk-operations/{jobId}"})
@@ -66,6 +70,17 @@ class JobController {
         return Envelope.of(JobView.of(jobs.cancel(job.id()).orElseThrow(() -> new ConflictException(
                 "Job " + jobId + " is " + jobs.find(job.id()).map(found -> found.status().wireValue()).orElse("gone")
                         + "; only a queued or running job can be cancelled"))));
+    }
+
+    /**
+     * Reverses what one of the caller's finished jobs changed (an ADMIN's: any job's), as a new job:
+     * 202 with it. An EDITOR's undo changes only the EDITOR's own items.
+     */
+    @PostMapping("/api/v1/jobs/{jobId}/undo")
+    ResponseEntity<Envelope<Void>> undo(Caller caller, @PathVariable String jobId) {
+        Job undo = undos.undo(access.visibleJob(caller, jobId), Owner.user(caller.userId()),
+                caller.is(Role.ADMIN) ? null : caller.userId());
+        return UndoSubmitter.accepted(undo, jobId);
     }
 
     /** The erasure receipt of one of the caller's finished hard deletes (an ADMIN's: any job's). */

@@ -1,8 +1,8 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.store.JobId;
 import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.gateway.system.TooManyRequestsException;
+import io.flowhub.store.JobId;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobQueries;
 import jakarta.annotation.PreDestroy;
@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * in all; one more is a 429.
  */
 @Component
-class JobProgressStream implements SmartLifecycle {
+public class JobProgressStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobProgressStream.class);
     static final Duration POLL = Duration.ofMillis(250);
@@ -76,7 +76,7 @@ class JobProgressStream implements SmartLifecycle {
     }
 
     /** @throws TooManyRequestsException when the caller, or the gateway, has as many streams open as it may */
-    synchronized SseEmitter open(String caller, JobId jobId) {
+    public synchronized SseEmitter open(String caller, JobId jobId) {
         long callers = watches.values().stream().filter(watch -> watch.caller().equals(caller)).count();
         if (callers >= settings.maxStreamsPerCaller()) {
             throw new TooManyRequestsException("You have " + callers + " job event streams open, the most one caller"

@@ -1,5 +1,9 @@
 package io.flowhub.gateway.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flowhub.events.ContractJson;
+import io.flowhub.events.Operation;
+import io.flowhub.events.UndoJob;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobError;
 
@@ -10,12 +14,13 @@ import java.util.Map;
 /**
  * A job as the API shows it, with the seed system's field names: the one view of a job, for its
  * owner, the internal API and the event stream. {@code result} is what a cleanup job deleted so
- * far, per collection and files (empty for a bulk job).
+ * far, per collection and files (empty for a bulk job); {@code undoes} the job an undo reverses.
  */
 public record JobView(
         String jobId,
         String kind,
         String operation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String undoes,
         String status,
         boolean dryRun,
         int progress,
@@ -35,9 +40,17 @@ public record JobView(
 
     public static JobView of(Job job) {
         var counts = job.counts();
-        return new JobView(job.id().toString(), job.kind().wireValue(), job.operation(), job.status().wireValue(),
+        return new JobView(job.id().toString(), job.kind().wireValue(), job.operation(), undoes(job),
+                job.status().wireValue(),
                 job.dryRun(), job.progress(), job.totalItems(), counts.processed(), counts.failed(), counts.skipped(),
                 counts.skipReasons(), job.errors(), job.result().toMap(), job.failureReason(), job.attempts(),
                 job.createdAt(), job.startedAt(), job.finishedAt(), job.updatedAt());
+    }
+
+    private static String undoes(Job job) {
+        if (!Operation.UNDO.wireValue().equals(job.operation()) || job.commandJson() == null) {
+            return null;
+        }
+        return ContractJson.mapper().readValue(job.commandJson(), UndoJob.class).undoes();
     }
 }

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
+import io.flowhub.events.Operation;
+import io.flowhub.events.UndoJob;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
 import io.flowhub.store.ObjectIds;
@@ -12,17 +14,23 @@ import io.flowhub.store.item.ItemBatches;
 import io.flowhub.store.item.ItemOperation;
 import io.flowhub.store.item.ItemSelection;
 import io.flowhub.store.item.Selection;
+import io.flowhub.store.item.UndoBatches;
 import io.flowhub.store.job.Backlog;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobCommand;
 import io.flowhub.store.job.JobEngine;
 import io.flowhub.store.job.JobKind;
+import io.flowhub.store.job.JobLedger;
+import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.Owner;
+import io.flowhub.store.job.Unrunnable;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Runs a bulk command as a job on the {@link JobEngine}: its items, by id list or by filter, batch
@@ -32,12 +40,17 @@ import java.time.Clock;
 public class BulkJobRunner {
 
     private final JobEngine engine;
+    private final JobStore jobs;
+    private final JobLedger ledger;
     private final MongoCollection<Document> items;
     private final BulkWorkerSettings settings;
     private final Clock clock;
 
-    BulkJobRunner(JobEngine engine, MongoDatabase database, BulkWorkerSettings settings, Clock clock) {
+    BulkJobRunner(JobEngine engine, JobStore jobs, JobLedger ledger, MongoDatabase database, BulkWorkerSettings settings,
+            Clock clock) {
         this.engine = engine;
+        this.jobs = jobs;
+        this.ledger = ledger;
         this.items = database.getCollection(CollectionNames.ITEMS);
         this.settings = settings;
         this.clock = clock;
@@ -45,13 +58,32 @@ public class BulkJobRunner {
 
     /** @param backlog whether records wait behind this command on the listener's consumer */
     public void run(BulkCommand command, ItemOperation operation, Backlog backlog) {
-        UserId owner = command.restrictToOwner() ? new UserId(ObjectIds.parse("owner id", command.ownerId())) : null;
+        engine.run(job(command, operation.operation()), started -> new ItemBatches(items, selection(command, started),
+                operation, owner(command), settings.batchSizeFor(command.batchSize()), clock), backlog);
+    }
+
+    /**
+     * Runs an undo: batch by batch as the job it undoes recorded them in its ledger. An undo of a job
+     * that is gone, or of one that cannot be undone, fails saying so.
+     */
+    public void undo(UndoJob command, Backlog backlog) {
+        JobId undone = JobId.parse(command.undoes());
+        Optional<Operation> operation = jobs.find(undone).flatMap(found -> Operation.fromWireValue(found.operation()))
+                .filter(UndoBatches::undoable);
+        engine.run(job(command, Operation.UNDO), started -> operation
+                .<JobWork>map(undoing -> new UndoBatches(items, ledger, undone, undoing, owner(command), clock))
+                .orElseGet(() -> new Unrunnable("Job " + undone + " is gone or cannot be undone")), backlog);
+    }
+
+    private static JobCommand job(BulkCommand command, Operation operation) {
         JobId jobId = command.jobId() == null ? null : JobId.parse(command.jobId());
-        var job = new JobCommand(command.commandId(), jobId, JobKind.BULK, operation.operation().wireValue(),
+        return new JobCommand(command.commandId(), jobId, JobKind.BULK, operation.wireValue(),
                 Owner.fromContract(command.ownerId()), null, ContractJson.mapper().writeValueAsString(command), false,
                 command.issuedAt());
-        engine.run(job, started -> new ItemBatches(items, selection(command, started), operation, owner,
-                settings.batchSizeFor(command.batchSize()), clock), backlog);
+    }
+
+    private static UserId owner(BulkCommand command) {
+        return command.restrictToOwner() ? new UserId(ObjectIds.parse("owner id", command.ownerId())) : null;
     }
 
     private Selection selection(BulkCommand command, Job job) {

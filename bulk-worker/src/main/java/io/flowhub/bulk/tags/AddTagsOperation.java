@@ -3,7 +3,6 @@ package io.flowhub.bulk.tags;
 import io.flowhub.events.Operation;
 import io.flowhub.events.Tags;
 import io.flowhub.store.JobId;
-import io.flowhub.store.item.ItemOperation;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -23,12 +22,10 @@ import static io.flowhub.store.item.ItemFields.*;
  * Adds tags; items that carry all of them already are left alone. An item that would end up with
  * more than {@link #Tags.MAX_TAGS} tags is refused and counted as failed, as the item API refuses it.
  */
-public final class AddTagsOperation implements ItemOperation {
-
-    private final List<String> tags;
+public final class AddTagsOperation extends TagOperation {
 
     public AddTagsOperation(List<String> tags) {
-        this.tags = tags;
+        super(tags);
     }
 
     @Override
@@ -59,5 +56,10 @@ public final class AddTagsOperation implements ItemOperation {
                 ? Optional.of("adding the tags would give the item " + after.size() + " tags; at most " + Tags.MAX_TAGS
                         + " are allowed")
                 : Optional.empty();
+    }
+
+    @Override
+    boolean changes(boolean had) {
+        return !had;
     }
 }

@@ -2,7 +2,6 @@ package io.flowhub.bulk.tags;
 
 import io.flowhub.events.Operation;
 import io.flowhub.store.JobId;
-import io.flowhub.store.item.ItemOperation;
 import org.bson.conversions.Bson;
 
 import java.util.Date;
@@ -15,12 +14,10 @@ import static com.mongodb.client.model.Updates.set;
 import static io.flowhub.store.item.ItemFields.*;
 
 /** Removes tags; items that carry none of them are left alone. */
-public final class RemoveTagsOperation implements ItemOperation {
-
-    private final List<String> tags;
+public final class RemoveTagsOperation extends TagOperation {
 
     public RemoveTagsOperation(List<String> tags) {
-        this.tags = tags;
+        super(tags);
     }
 
     @Override
@@ -36,5 +33,10 @@ public final class RemoveTagsOperation implements ItemOperation {
     @Override
     public Bson change(JobId jobId, Date now) {
         return combine(pullAll(TAGS, tags), set(UPDATED_AT, now), set(LAST_JOB_ID, jobId.value()));
+    }
+
+    @Override
+    boolean changes(boolean had) {
+        return had;
     }
 }

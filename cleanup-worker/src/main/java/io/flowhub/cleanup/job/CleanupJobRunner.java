@@ -1,21 +1,22 @@
 package io.flowhub.cleanup.job;
 
-import io.flowhub.store.UserId;
-import io.flowhub.store.JobId;
-import io.flowhub.store.job.Owner;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SweepOrphanFiles;
-import io.flowhub.store.job.BatchContext;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.Backlog;
+import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobCommand;
 import io.flowhub.store.job.JobEngine;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.LedgerEntry;
+import io.flowhub.store.job.Owner;
+import io.flowhub.store.job.Unrunnable;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import org.springframework.stereotype.Component;
 

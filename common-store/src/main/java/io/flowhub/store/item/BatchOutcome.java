@@ -2,6 +2,7 @@ package io.flowhub.store.item;
 
 import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobError;
+import io.flowhub.store.job.TagChange;
 import org.bson.types.ObjectId;
 
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.List;
  * @param counts  the batch's counts
  * @param errors  the items that failed, and why
  * @param changed the items this job changed in the batch, for the activity log
+ * @param tagChanges for a tag operation, which tags it really changed on which items
  */
-public record BatchOutcome(JobCounts counts, List<JobError> errors, List<ObjectId> changed) {
+public record BatchOutcome(JobCounts counts, List<JobError> errors, List<ObjectId> changed, List<TagChange> tagChanges) {
+
+    BatchOutcome withTagChanges(List<TagChange> changes) {
+        return new BatchOutcome(counts, errors, changed, changes);
+    }
 }

@@ -5,6 +5,7 @@ import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
 import io.flowhub.store.job.JobCounts;
 import io.flowhub.store.job.JobError;
+import io.flowhub.store.job.TagChange;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,9 +62,13 @@ public class BatchWriter {
         Bson scope = selection.scopeOf(batch);
         var failures = new ArrayList<JobError>();
         Bson writable = scope;
+        Map<ObjectId, Document> before = new HashMap<>();
+        if (operation.refusesItems() || operation.changesTags()) {
+            read(batch).forEach(item -> before.put(item.getObjectId(ID), item));
+        }
         if (operation.refusesItems()) {
             var allowed = new ArrayList<ObjectId>();
-            for (Document item : read(batch)) {
+            for (Document item : before.values()) {
                 var refusal = operation.refusal(item);
                 ObjectId id = item.getObjectId(ID);
                 boolean changedByThisJob = jobId.value().equals(item.getObjectId(LAST_JOB_ID));
@@ -77,10 +83,29 @@ public class BatchWriter {
         Date now = Date.from(clock.instant());
         long changedNow = items.updateMany(scoped(writable, operation.pending(), owner),
                 operation.change(jobId, now)).getModifiedCount();
-        if (!selection.scopeMayHoldMore() && failures.isEmpty() && changedNow == batch.size()) {
-            return new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch);
+        BatchOutcome outcome = !selection.scopeMayHoldMore() && failures.isEmpty() && changedNow == batch.size()
+                ? new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch, List.of())
+                : account(batch, jobId, owner, failures, changedNow, now);
+        return operation.changesTags() ? outcome.withTagChanges(tagChanges(outcome.changed(), before, operation, jobId))
+                : outcome;
+    }
+
+    /**
+     * @return which tags the write really changed on which of the items it changed, from how they were
+     *         before it; an item not read before (it joined the range meanwhile) or changed by an earlier
+     *         attempt of this job is taken as changed in every tag of the operation
+     */
+    private static List<TagChange> tagChanges(List<ObjectId> changed, Map<ObjectId, Document> before,
+            ItemOperation operation, JobId jobId) {
+        var byTag = new LinkedHashMap<String, List<ObjectId>>();
+        for (ObjectId id : changed) {
+            Document item = before.get(id);
+            boolean known = item != null && !jobId.value().equals(item.getObjectId(LAST_JOB_ID));
+            for (String tag : operation.tagsChangedOn(known ? item : null)) {
+                byTag.computeIfAbsent(tag, ignored -> new ArrayList<>()).add(id);
+            }
         }
-        return account(batch, jobId, owner, failures, changedNow, now);
+        return byTag.entrySet().stream().map(entry -> new TagChange(entry.getKey(), entry.getValue())).toList();
     }
 
     private BatchOutcome account(List<ObjectId> batch, JobId jobId, UserId owner, List<JobError> failures,
@@ -116,7 +141,7 @@ public class BatchWriter {
             changed.addAll(changedOutside(batch, jobId));
         }
         return new BatchOutcome(new JobCounts(changed.size(), alreadyDone, notFound, 0, failures.size()),
-                failures, changed);
+                failures, changed, List.of());
     }
 
     private List<ObjectId> changedOutside(List<ObjectId> batch, JobId jobId) {

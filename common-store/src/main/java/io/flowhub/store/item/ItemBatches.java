@@ -66,6 +66,7 @@ public final class ItemBatches implements JobWork {
         CleanupResult deleted = reportedAs == null ? CleanupResult.NONE
                 : CleanupResult.of(reportedAs, outcome.counts().processed());
         return Optional.of(batch.record(outcome.changed(), outcome.counts(), outcome.errors(), deleted,
+                outcome.tagChanges(),
                 from.next(STEP, ids.size(), ids.getLast()), Optional.empty()));
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 import static io.flowhub.store.item.ItemFields.*;
 
 /** The item updates that mean the same wherever they are made: soft delete and restore. */
@@ -40,9 +41,15 @@ public final class ItemChanges {
 
     private static Bson withJob(JobId jobId, Bson... changes) {
         var all = new ArrayList<>(List.of(changes));
-        if (jobId != null) {
-            all.add(set(LAST_JOB_ID, jobId.value()));
-        }
+        all.add(jobId == null ? byTheApi() : set(LAST_JOB_ID, jobId.value()));
         return combine(all);
+    }
+
+    /**
+     * @return the part of every change the item API makes that takes away the last job's mark, so that
+     *         an undo of that job sees the item was changed since
+     */
+    public static Bson byTheApi() {
+        return unset(LAST_JOB_ID);
     }
 }

@@ -6,6 +6,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,5 +35,18 @@ public interface ItemOperation {
     /** @return true when {@link #refusal} must see the items before the write */
     default boolean refusesItems() {
         return false;
+    }
+
+    /** @return true for an operation on tags, whose batches record which tags they changed on which items */
+    default boolean changesTags() {
+        return false;
+    }
+
+    /**
+     * @param item the item as it was before the write, or {@code null} when that is not known
+     * @return the tags the write changes on that item (on an unknown item: all the operation's tags)
+     */
+    default List<String> tagsChangedOn(Document item) {
+        return List.of();
     }
 }

@@ -54,11 +54,17 @@ public final class BatchContext {
      */
     public LedgerEntry record(List<ObjectId> itemIds, JobCounts counts, List<JobError> errors,
             CleanupResult deleted, Checkpoint through, Optional<ClientSession> session) {
+        return record(itemIds, counts, errors, deleted, List.of(), through, session);
+    }
+
+    /** Records a batch of a tag job, with the tags it really changed on which items (for an undo). */
+    public LedgerEntry record(List<ObjectId> itemIds, JobCounts counts, List<JobError> errors,
+            CleanupResult deleted, List<TagChange> tagChanges, Checkpoint through, Optional<ClientSession> session) {
         if (through.batch() != number()) {
             throw new IllegalArgumentException("Batch " + number() + " of job " + job.id() + " cannot record checkpoint "
                     + through.batch());
         }
         return ledger.record(new LedgerEntry(job.id(), number(), job.operation(), job.owner(), job.targetUserId(),
-                itemIds, counts, errors, deleted, through, clock.instant()), session);
+                itemIds, counts, errors, deleted, through, clock.instant(), tagChanges), session);
     }
 }

@@ -12,19 +12,26 @@ import java.util.Map;
  * @param notOwned    items of another user, which the job may not change; the item jobs count those as not
  *                    found (so an id's existence is never told to someone who may not see it), so this stays 0
  *                    but for jobs recorded before that, and remains in the contract's skip reasons
+ * @param changedSince items an undo left alone because something changed them after the job it undoes
  * @param failed      items that could not be changed
  */
-public record JobCounts(long processed, long alreadyDone, long notFound, long notOwned, long failed) {
+public record JobCounts(long processed, long alreadyDone, long notFound, long notOwned, long changedSince,
+                        long failed) {
 
-    public static final JobCounts NONE = new JobCounts(0, 0, 0, 0, 0);
+    public static final JobCounts NONE = new JobCounts(0, 0, 0, 0, 0, 0);
+
+    /** Counts of a job that is not an undo, which skips nothing as changed since. */
+    public JobCounts(long processed, long alreadyDone, long notFound, long notOwned, long failed) {
+        this(processed, alreadyDone, notFound, notOwned, 0, failed);
+    }
 
     public JobCounts plus(JobCounts other) {
         return new JobCounts(processed + other.processed, alreadyDone + other.alreadyDone, notFound + other.notFound,
-                notOwned + other.notOwned, failed + other.failed);
+                notOwned + other.notOwned, changedSince + other.changedSince, failed + other.failed);
     }
 
     public long skipped() {
-        return alreadyDone + notFound + notOwned;
+        return alreadyDone + notFound + notOwned + changedSince;
     }
 
     public long total() {
@@ -37,6 +44,9 @@ public record JobCounts(long processed, long alreadyDone, long notFound, long no
         reasons.put("already_done", alreadyDone);
         reasons.put("not_found", notFound);
         reasons.put("not_owned", notOwned);
+        if (changedSince > 0) {
+            reasons.put("changed_since", changedSince);
+        }
         return reasons;
     }
 }

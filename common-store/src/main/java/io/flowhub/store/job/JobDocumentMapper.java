@@ -73,6 +73,7 @@ final class JobDocumentMapper {
         Document reasons = document.get(SKIP_REASONS, new Document());
         var counts = new JobCounts(number(document, PROCESSED).longValue(), number(reasons, ALREADY_DONE).longValue(),
                 number(reasons, NOT_FOUND).longValue(), number(reasons, NOT_OWNED).longValue(),
+                number(reasons, CHANGED_SINCE).longValue(),
                 number(document, FAILED).longValue());
         List<JobError> errors = document.getList(ERRORS, Document.class, List.of()).stream()
                 .map(error -> new JobError(error.getString(ERROR_ITEM_ID), error.getString(ERROR_REASON)))
@@ -120,7 +121,8 @@ final class JobDocumentMapper {
     private static Document skipReasons(JobCounts counts) {
         return new Document(ALREADY_DONE, counts.alreadyDone())
                 .append(NOT_FOUND, counts.notFound())
-                .append(NOT_OWNED, counts.notOwned());
+                .append(NOT_OWNED, counts.notOwned())
+                .append(CHANGED_SINCE, counts.changedSince());
     }
 
     private static Number number(Document document, String field) {

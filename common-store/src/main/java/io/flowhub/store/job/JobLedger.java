@@ -41,6 +41,7 @@ public class JobLedger {
     static final String DELETED = "deleted";
     static final String THROUGH = "through";
     static final String AT = "at";
+    static final String TAG_CHANGES = "tag_changes";
 
     private final MongoCollection<Document> entries;
 
@@ -97,6 +98,7 @@ public class JobLedger {
                         .append("already_done", counts.alreadyDone())
                         .append("not_found", counts.notFound())
                         .append("not_owned", counts.notOwned())
+                        .append("changed_since", counts.changedSince())
                         .append("failed", counts.failed()))
                 .append(ERRORS, entry.errors().stream()
                         .map(error -> new Document("item_id", error.itemId()).append("reason", error.reason()))
@@ -106,7 +108,10 @@ public class JobLedger {
                         .append("step", entry.through().step())
                         .append("cursor", entry.through().cursor())
                         .append("resume_after", entry.through().resumeAfter()))
-                .append(AT, Date.from(entry.at()));
+                .append(AT, Date.from(entry.at()))
+                // why: a list of {tag, item_ids}, not a document keyed by tag: a tag may hold '.' or start with '$'
+                .append(TAG_CHANGES, entry.tagChanges().stream()
+                        .map(change -> new Document("tag", change.tag()).append(ITEM_IDS, change.itemIds())).toList());
     }
 
     static LedgerEntry toEntry(Document document) {
@@ -122,13 +127,16 @@ public class JobLedger {
                 document.getString(TARGET_USER_ID) == null ? null : UserId.parse(document.getString(TARGET_USER_ID)),
                 document.getList(ITEM_IDS, ObjectId.class, List.of()),
                 new JobCounts(number(counts, "processed"), number(counts, "already_done"), number(counts, "not_found"),
-                        number(counts, "not_owned"), number(counts, "failed")),
+                        number(counts, "not_owned"), number(counts, "changed_since"), number(counts, "failed")),
                 document.getList(ERRORS, Document.class, List.of()).stream()
                         .map(error -> new JobError(error.getString("item_id"), error.getString("reason"))).toList(),
                 CleanupResult.fromMap(deleted),
                 new Checkpoint(((Number) through.get("batch", 0)).intValue(), through.getString("step"),
                         number(through, "cursor"), through.getObjectId("resume_after")),
-                document.getDate(AT).toInstant());
+                document.getDate(AT).toInstant(),
+                document.getList(TAG_CHANGES, Document.class, List.of()).stream()
+                        .map(change -> new TagChange(change.getString("tag"),
+                                change.getList(ITEM_IDS, ObjectId.class, List.of()))).toList());
     }
 
     private static long number(Document document, String field) {

@@ -24,19 +24,28 @@ import java.util.List;
  * @param deleted      for cleanup jobs, what the batch deleted per collection and files; else {@link CleanupResult#NONE}
  * @param through      the job's checkpoint after this batch
  * @param at           when the batch was recorded
+ * @param tagChanges   for tag jobs, which tags the batch really added to or removed from which items; else empty
  */
 public record LedgerEntry(JobId jobId, int batch, String operation, Owner owner, UserId targetUserId,
                           List<ObjectId> itemIds, JobCounts counts, List<JobError> errors, CleanupResult deleted,
-                          Checkpoint through, Instant at) {
+                          Checkpoint through, Instant at, List<TagChange> tagChanges) {
 
     public LedgerEntry {
         itemIds = List.copyOf(itemIds);
         errors = List.copyOf(errors);
+        tagChanges = tagChanges == null ? List.of() : List.copyOf(tagChanges);
+    }
+
+    /** An entry of a batch that changed no tags. */
+    public LedgerEntry(JobId jobId, int batch, String operation, Owner owner, UserId targetUserId,
+            List<ObjectId> itemIds, JobCounts counts, List<JobError> errors, CleanupResult deleted, Checkpoint through,
+            Instant at) {
+        this(jobId, batch, operation, owner, targetUserId, itemIds, counts, errors, deleted, through, at, List.of());
     }
 
     /** @return this entry with other deletion counts, as settling it found them */
     public LedgerEntry withDeleted(CleanupResult settled) {
         return new LedgerEntry(jobId, batch, operation, owner, targetUserId, itemIds, counts, errors, settled, through,
-                at);
+                at, tagChanges);
     }
 }

@@ -1,12 +1,11 @@
-package io.flowhub.cleanup.job;
-
-import io.flowhub.store.job.BatchContext;
-import io.flowhub.store.job.JobWork;
-import io.flowhub.store.job.LedgerEntry;
+package io.flowhub.store.job;
 
 import java.util.Optional;
 
-/** A cleanup that cannot run as asked (its user is unknown): its job fails with the reason, having deleted nothing. */
+/**
+ * A job that cannot run as asked (a policy refuses it, the job it undoes is gone): it fails with the
+ * reason, having changed nothing.
+ */
 public record Unrunnable(String reason) implements JobWork {
 
     @Override

@@ -1,0 +1,97 @@
+package io.flowhub.gateway.job;
+
+import io.flowhub.events.CleanupByTags;
+import io.flowhub.events.CleanupCommand;
+import io.flowhub.events.CleanupRun;
+import io.flowhub.events.ContractJson;
+import io.flowhub.events.Operation;
+import io.flowhub.events.SchemaVersion;
+import io.flowhub.events.Topics;
+import io.flowhub.events.UndoJob;
+import io.flowhub.gateway.system.ConflictException;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
+import io.flowhub.store.item.UndoBatches;
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobKind;
+import io.flowhub.store.job.NewJob;
+import io.flowhub.store.job.Owner;
+import org.bson.types.ObjectId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Starts the undo of a finished job ({@link UndoJob}, run by bulk-worker from the job's ledger), or
+ * says why there is none: the job still runs, was a dry run, deleted for good, or was an undo.
+ */
+@Component
+public class UndoSubmitter {
+
+    private final JobPublisher publisher;
+    private final Clock clock;
+
+    UndoSubmitter(JobPublisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * @param requester  who asks, the undo's owner
+     * @param restrictTo the user whose items alone the undo may change, or {@code null} for any item
+     * @return the undo's job, queued
+     * @throws ConflictException when the job cannot be undone, saying why
+     */
+    public Job undo(Job original, Owner requester, UserId restrictTo) {
+        requireUndoable(original);
+        JobId jobId = new JobId(new ObjectId());
+        String owner = restrictTo == null ? null : restrictTo.toString();
+        var command = new UndoJob(SchemaVersion.CURRENT, UUID.randomUUID(), jobId.toString(), owner, restrictTo != null,
+                original.id().toString(), clock.instant());
+        return publisher.submit(new NewJob(jobId, JobKind.BULK, Operation.UNDO.wireValue(), requester, null,
+                command.commandId(), original.counts().processed(), ContractJson.mapper().writeValueAsString(command),
+                false), Topics.BULK_COMMANDS, command.key(), command);
+    }
+
+    /** @return the 202 for a started undo: where to poll it, and which job it undoes */
+    public static ResponseEntity<Envelope<Void>> accepted(Job undo, String undone) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + undo.id()))
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Envelope.message("Undo started").with("job_id", undo.id().toString()).with("undoes", undone));
+    }
+
+    private static void requireUndoable(Job original) {
+        String job = "Job " + original.id();
+        if (!original.status().isFinished()) {
+            throw new ConflictException(job + " is " + original.status().wireValue() + "; undo it once it has finished");
+        }
+        if (original.dryRun()) {
+            throw new ConflictException(job + " was a dry run: it changed nothing, so there is nothing to undo");
+        }
+        Operation operation = Operation.fromWireValue(original.operation()).orElseThrow(
+                () -> new ConflictException(job + " (" + original.operation() + ") cannot be undone"));
+        if (operation == Operation.UNDO) {
+            throw new ConflictException(job + " is an undo; to change the items back, run the operation again");
+        }
+        if (!UndoBatches.undoable(operation) || deletedForGood(original)) {
+            throw new ConflictException(job + " (" + operation.wireValue() + ") deleted for good or changed nothing an "
+                    + "undo can give back: a hard delete cannot be undone");
+        }
+    }
+
+    private static boolean deletedForGood(Job original) {
+        if (original.kind() != JobKind.CLEANUP || original.commandJson() == null) {
+            return false;
+        }
+        return switch (ContractJson.mapper().readValue(original.commandJson(), CleanupCommand.class)) {
+            case CleanupByTags tags -> tags.hardDelete();
+            case CleanupRun run -> run.hardDelete();
+            default -> true;
+        };
+    }
+}
