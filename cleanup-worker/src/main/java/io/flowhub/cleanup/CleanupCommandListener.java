@@ -7,6 +7,7 @@ import io.flowhub.cleanup.purge.UserDataPurge;
 import io.flowhub.cleanup.reset.FullReset;
 import io.flowhub.cleanup.retention.SoftDeletedPurge;
 import io.flowhub.cleanup.tags.TestDataCleanup;
+import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupByTags;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.CleanupRun;
@@ -16,8 +17,14 @@ import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.events.Topics;
+import io.flowhub.store.erasure.ErasureTargets;
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobWork;
+import io.flowhub.store.job.Unrunnable;
 import io.flowhub.store.spring.ConsumerBacklog;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +32,9 @@ import org.springframework.stereotype.Component;
 /** Hands each cleanup command to its task, run as a job; says whether the command hard-deletes, for the policy. */
 @Component
 class CleanupCommandListener {
+
+    /** No restriction: a command not applied from a plan takes every item it selects. */
+    private static final Bson EVERY_ITEM = new Document();
 
     private final CleanupJobRunner runner;
     private final UserDataPurge userData;
@@ -52,14 +62,28 @@ class CleanupCommandListener {
         try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
              var jobId = MDC.putCloseable("job_id", command.jobId())) {
             switch (command) {
-                case PurgeUserData c -> runner.run(c, true, job -> userData.work(c, job), backlog);
-                case CleanupByTags c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job), backlog);
+                case PurgeUserData c -> runner.run(c, true, job -> userData.work(c, job, EVERY_ITEM), backlog);
+                case CleanupByTags c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job, EVERY_ITEM), backlog);
                 case PurgeItem c -> runner.run(c, true, job -> item.work(c), backlog);
                 case ResetAll c -> runner.run(c, true, job -> reset.work(c, job), backlog);
                 case PurgeSoftDeleted c -> runner.run(c, true, job -> retention.work(c), backlog);
                 case SweepOrphanFiles c -> runner.run(c, false, job -> orphans.work(c), backlog);
-                case CleanupRun c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job), backlog);
+                case CleanupRun c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job, EVERY_ITEM), backlog);
+                case ApplyPlan c -> runner.run(c, ErasureTargets.deletesForGood(c.planned()), job -> applied(c, job),
+                        backlog);
             }
         }
+    }
+
+    /** @return the planned command's work, on the items the plan marked and no other */
+    private JobWork applied(ApplyPlan plan, Job job) {
+        Bson marked = ErasureTargets.planned(plan.planId());
+        return switch (plan.planned()) {
+            case PurgeUserData c -> userData.work(c, job, marked);
+            case CleanupByTags c -> testData.work(c, job, marked);
+            case CleanupRun c -> testData.work(c, job, marked);
+            case PurgeItem c -> item.work(c, marked);
+            default -> new Unrunnable("A plan of " + plan.planned().operation().wireValue() + " cannot be applied");
+        };
     }
 }

@@ -20,10 +20,12 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = PurgeItem.class, name = "PurgeItem"),
         @JsonSubTypes.Type(value = PurgeSoftDeleted.class, name = "PurgeSoftDeleted"),
         @JsonSubTypes.Type(value = SweepOrphanFiles.class, name = "SweepOrphanFiles"),
-        @JsonSubTypes.Type(value = CleanupRun.class, name = "CleanupRun")
+        @JsonSubTypes.Type(value = CleanupRun.class, name = "CleanupRun"),
+        @JsonSubTypes.Type(value = ApplyPlan.class, name = "ApplyPlan")
 })
 public sealed interface CleanupCommand
-        permits PurgeUserData, CleanupByTags, ResetAll, PurgeItem, PurgeSoftDeleted, SweepOrphanFiles, CleanupRun {
+        permits PurgeUserData, CleanupByTags, ResetAll, PurgeItem, PurgeSoftDeleted, SweepOrphanFiles, CleanupRun,
+        ApplyPlan {
 
     /** The key of commands that are about no one user. */
     String GLOBAL_KEY = "_global";
@@ -59,17 +61,20 @@ public sealed interface CleanupCommand
             case PurgeSoftDeleted ignored -> Operation.PURGE_SOFT_DELETED;
             case SweepOrphanFiles ignored -> Operation.SWEEP_ORPHAN_FILES;
             case CleanupRun ignored -> Operation.CLEANUP_RUN;
+            case ApplyPlan apply -> apply.planned().operation();
         };
     }
 
     /**
      * @return the Kafka key: the user the command is about, {@code run:} and the run id for a run's cleanup
-     *         (so that parallel suites' cleanups spread over the partitions), or {@link #GLOBAL_KEY}
+     *         (so that parallel suites' cleanups spread over the partitions), a plan's that of its command,
+     *         or {@link #GLOBAL_KEY}
      */
     default String key() {
         return switch (this) {
             case PurgeUserData purge -> purge.userId();
             case CleanupRun run -> RUN_KEY_PREFIX + run.runId();
+            case ApplyPlan apply -> apply.planned().key();
             case CleanupByTags cleanup -> cleanup.userId() == null ? GLOBAL_KEY : cleanup.userId();
             default -> GLOBAL_KEY;
         };

@@ -35,6 +35,12 @@ public record CleanupOutcome(String jobId, boolean done, boolean dryRun, Map<Str
                 body.path("dry_run").asBoolean(), deleted, body);
     }
 
+    /** @return the plan a dry run left, to apply with {@link Cleanups#applyPlan}; empty for other calls */
+    public java.util.Optional<String> planId() {
+        JsonNode plan = body.path("plan").path("plan_id");
+        return plan.isString() ? java.util.Optional.of(plan.asString()) : java.util.Optional.empty();
+    }
+
     /** @return how many items were deleted (or would be) */
     public long items() {
         return deleted.getOrDefault("items", 0L);

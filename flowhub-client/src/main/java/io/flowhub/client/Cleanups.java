@@ -68,6 +68,18 @@ public final class Cleanups {
                 query("preserve_admins", preserveAdmins, "dry_run", dryRun), null, prefer()));
     }
 
+    /**
+     * Does what a dry run planned and nothing else ({@link CleanupOutcome#planId()} of the dry run): never an
+     * item created after the plan; an item gone since is skipped. Applying a plan again answers with the first
+     * apply's job.
+     *
+     * @throws FlowHubException.GoneException when the plan has expired
+     */
+    public CleanupOutcome applyPlan(String planId) {
+        return CleanupOutcome.of(http.post("/api/v1/internal/plans/" + Http.encode(planId) + "/apply", Map.of(), null,
+                prefer()));
+    }
+
     private Map<String, String> prefer() {
         return async ? Map.of("Prefer", "respond-async") : Map.of();
     }

@@ -57,6 +57,20 @@ public final class Jobs {
         return http.post("/api/v1/bulk-operations", Map.of(), body, Map.of()).body().path("job_id").asString();
     }
 
+    /**
+     * @return the signed-in user's newest jobs, at most {@code limit} (1 to 200)
+     * @throws IllegalStateException for a client without a bearer token: the key has no job list
+     */
+    public List<Job> list(int limit) {
+        if (!signedIn) {
+            throw new IllegalStateException("Listing jobs needs a user's bearer token: they are that user's jobs");
+        }
+        var listed = new java.util.ArrayList<Job>();
+        http.get("/api/v1/jobs", Map.of("limit", limit)).data()
+                .forEach(job -> listed.add(Http.JSON.treeToValue(job, Job.class)));
+        return listed;
+    }
+
     public Job get(String jobId) {
         String path = signedIn ? "/api/v1/jobs/" : "/api/v1/internal/jobs/";
         return http.get(path + Http.encode(jobId), Map.of()).data(Job.class);

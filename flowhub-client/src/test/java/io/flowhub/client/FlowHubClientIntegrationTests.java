@@ -86,6 +86,7 @@ class FlowHubClientIntegrationTests {
 
         assertThat(dryRun.dryRun()).isTrue();
         assertThat(dryRun.items()).isEqualTo(1);
+        assertThat(dryRun.planId()).isPresent();
         assertThat(done.done()).isTrue();
         assertThat(done.items()).isEqualTo(1);
         assertThat(later.done()).isFalse();

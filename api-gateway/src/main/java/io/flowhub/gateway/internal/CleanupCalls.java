@@ -7,6 +7,8 @@ import io.flowhub.gateway.system.JobOutcomeException;
 import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStatus;
+import io.flowhub.store.plan.Plans;
+import org.bson.types.ObjectId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +18,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,27 +35,48 @@ class CleanupCalls {
 
     private final CleanupSubmitter submitter;
     private final JobWaiter waiter;
+    private final CleanupAnswers answers;
+    private final Plans plans;
 
-    CleanupCalls(CleanupSubmitter submitter, JobWaiter waiter) {
+    CleanupCalls(CleanupSubmitter submitter, JobWaiter waiter, CleanupAnswers answers, Plans plans) {
         this.submitter = submitter;
         this.waiter = waiter;
+        this.answers = answers;
+        this.plans = plans;
     }
 
     /**
-     * @param answer the seed body of a completed job, from its result; {@code job_id} and
-     *               {@code dry_run} are added to it
+     * Runs a cleanup call's command as a job and answers in the seed's shape ({@link CleanupAnswers}). A dry
+     * run of a command a plan can freeze also leaves a plan, in its answer as {@code plan}.
+     *
+     * @param command the call's command for a job id ({@code null} for a plan's copy) and dry run or not
      */
+    DeferredResult<ResponseEntity<?>> run(InternalAudit.Call call, boolean dryRun,
+            BiFunction<String, Boolean, CleanupCommand> command, Integer waitSeconds, String prefer) {
+        CleanupCommand running = command.apply(new ObjectId().toHexString(), dryRun);
+        Map<String, Object> extra = dryRun && Plans.plannable(running)
+                ? Map.of("plan", PlanView.of(plans.create(command.apply(null, false), call.caller())))
+                : Map.of();
+        return run(call, running, waitSeconds, prefer, answers.of(running), extra);
+    }
+
+    /** @param extra more members of the answer, whether the job finished in time or not (a dry run's plan) */
     DeferredResult<ResponseEntity<?>> run(InternalAudit.Call call, CleanupCommand command, Integer waitSeconds,
-            String prefer, Function<CleanupResult, Envelope<?>> answer) {
+            String prefer, Function<CleanupResult, Envelope<?>> answer, Map<String, Object> extra) {
+        return follow(call, submitter.submit(command), command.dryRun(), waitSeconds, prefer, answer, extra);
+    }
+
+    /** Answers for a cleanup job recorded before: as {@link #run} does for the job it starts. */
+    DeferredResult<ResponseEntity<?>> follow(InternalAudit.Call call, Job job, boolean dryRun, Integer waitSeconds,
+            String prefer, Function<CleanupResult, Envelope<?>> answer, Map<String, Object> extra) {
         Duration wait = wait(waitSeconds, prefer);
-        Job job = submitter.submit(command);
         String jobId = job.id().toString();
         Supplier<ResponseEntity<?>> accepted = () -> {
             call.record("accepted", null, jobId);
             return ResponseEntity.accepted()
                     .location(URI.create("/api/v1/internal/jobs/" + jobId))
                     .header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(Envelope.message("Cleanup started").with("job_id", jobId).with("dry_run", command.dryRun()));
+                    .body(with(Envelope.message("Cleanup started").with("job_id", jobId).with("dry_run", dryRun), extra));
         };
         if (wait.isZero()) {
             var now = new DeferredResult<ResponseEntity<?>>();
@@ -61,10 +85,18 @@ class CleanupCalls {
         }
         return waiter.await(job.id(), wait, finished -> {
             requireCompleted(call, finished);
-            call.record(command.dryRun() ? "dry_run" : "allowed", finished.result(), jobId);
-            return ResponseEntity.ok(answer.apply(finished.result()).with("job_id", jobId)
-                    .with("dry_run", command.dryRun()));
+            call.record(dryRun ? "dry_run" : "allowed", finished.result(), jobId);
+            return ResponseEntity.ok(with(answer.apply(finished.result()).with("job_id", jobId)
+                    .with("dry_run", dryRun), extra));
         }, accepted);
+    }
+
+    private static Envelope<?> with(Envelope<?> answer, Map<String, Object> extra) {
+        Envelope<?> all = answer;
+        for (var member : extra.entrySet()) {
+            all = all.with(member.getKey(), member.getValue());
+        }
+        return all;
     }
 
     private static void requireCompleted(InternalAudit.Call call, Job finished) {

@@ -6,10 +6,8 @@ import io.flowhub.events.PurgeItem;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SchemaVersion;
-import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.ObjectIds;
-import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.bson.types.ObjectId;
@@ -63,17 +61,13 @@ class CleanupController {
         ObjectId user = ObjectIds.parse("user id", userId);
         var call = audit.call(request, Map.of("user_id", userId, "include_otp", includeOtp,
                 "include_activity_logs", includeActivityLogs), dryRun);
-        boolean userExists = targets.userExists(user);
         // why: a user whose record is gone (a reset, a direct delete) may still own data, which only this removes
-        if (!userExists && !targets.ownsAnything(user)) {
+        if (!targets.userExists(user) && !targets.ownsAnything(user)) {
             throw call.audited(new NotFoundException("User", userId), "not found");
         }
         call.requireAllowed(policy.refusesHardDelete());
-        var command = new PurgeUserData(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(),
-                call.caller(), dryRun, userId, includeOtp, includeActivityLogs, clock.instant());
-        return cleanups.run(call, command, wait, prefer, result -> Envelope.success()
-                .with("deleted", result.select(Count.ITEMS, Count.FILES, Count.BULK_JOBS, Count.ACTIVITY_LOGS, Count.OTPS))
-                .with("preserved", Map.of("user", userExists)));
+        return cleanups.run(call, dryRun, (jobId, dry) -> new PurgeUserData(SchemaVersion.CURRENT, UUID.randomUUID(),
+                jobId, call.caller(), dry, userId, includeOtp, includeActivityLogs, clock.instant()), wait, prefer);
     }
 
     @PostMapping("/cleanup-test-data")
@@ -96,21 +90,18 @@ class CleanupController {
         if (given.userId() != null) {
             ObjectIds.parse("user_id", given.userId());
         }
-        CleanupByTags command;
         try {
-            command = new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(),
-                    call.caller(), dryRun, given.tags(), given.testData(), given.userId(), given.createdBefore(),
-                    hardDelete, clock.instant(), given.runId());
+            new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(), null, call.caller(), dryRun, given.tags(),
+                    given.testData(), given.userId(), given.createdBefore(), hardDelete, clock.instant(), given.runId());
         } catch (InvalidCommandException e) {
             throw call.audited(e, "invalid");
         }
         if (hardDelete) {
             call.requireAllowed(policy.refusesHardDelete());
         }
-        String method = hardDelete ? "hard_delete" : "soft_delete";
-        return cleanups.run(call, command, wait, prefer, result -> Envelope.success()
-                .with("deleted_count", result.get(Count.ITEMS)).with("method", method)
-                .with("files", result.get(Count.FILES)));
+        return cleanups.run(call, dryRun, (jobId, dry) -> new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(),
+                jobId, call.caller(), dry, given.tags(), given.testData(), given.userId(), given.createdBefore(),
+                hardDelete, clock.instant(), given.runId()), wait, prefer);
     }
 
     @DeleteMapping("/items/{itemId}/permanent")
@@ -124,11 +115,8 @@ class CleanupController {
             throw call.audited(new NotFoundException("Item", itemId), "not found");
         }
         call.requireAllowed(policy.refusesHardDelete());
-        var command = new PurgeItem(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(), call.caller(),
-                dryRun, itemId, clock.instant());
-        return cleanups.run(call, command, wait, prefer, result -> Envelope.message(dryRun
-                        ? "Item would be deleted permanently" : "Item deleted permanently")
-                .with("deleted", result.select(Count.ITEMS, Count.FILES)));
+        return cleanups.run(call, dryRun, (jobId, dry) -> new PurgeItem(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
+                call.caller(), dry, itemId, clock.instant()), wait, prefer);
     }
 
     @PostMapping("/reset")
@@ -139,14 +127,7 @@ class CleanupController {
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         var call = audit.call(request, Map.of("preserve_admins", preserveAdmins), dryRun);
         call.requireAllowed(policy.refusesFullReset());
-        var command = new ResetAll(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(), call.caller(),
-                dryRun, preserveAdmins, clock.instant());
-        return cleanups.run(call, command, wait, prefer, result -> {
-            var data = new LinkedHashMap<String, Object>();
-            data.put("message", dryRun ? "Database would be wiped" : "Database wiped successfully");
-            data.putAll(result.select(Count.USERS, Count.ITEMS, Count.OTPS, Count.BULK_JOBS, Count.ACTIVITY_LOGS,
-                    Count.FILES));
-            return Envelope.of(data);
-        });
+        return cleanups.run(call, dryRun, (jobId, dry) -> new ResetAll(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
+                call.caller(), dry, preserveAdmins, clock.instant()), wait, prefer);
     }
 }

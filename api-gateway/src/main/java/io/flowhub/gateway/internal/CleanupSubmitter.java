@@ -1,16 +1,17 @@
 package io.flowhub.gateway.internal;
 
-import io.flowhub.store.UserId;
-import io.flowhub.store.JobId;
-import io.flowhub.store.job.Owner;
+import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.Topics;
 import io.flowhub.gateway.job.JobPublisher;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.NewJob;
+import io.flowhub.store.job.Owner;
 import org.springframework.stereotype.Component;
 
 /** Records a cleanup job as {@code queued} and publishes its command to cleanup-worker, through the outbox. */
@@ -24,7 +25,8 @@ class CleanupSubmitter {
     }
 
     Job submit(CleanupCommand command) {
-        UserId target = command instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
+        CleanupCommand effective = command instanceof ApplyPlan apply ? apply.planned() : command;
+        UserId target = effective instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
         return publisher.submit(new NewJob(JobId.parse(command.jobId()), JobKind.CLEANUP, command.operation().wireValue(),
                 Owner.fromContract(command.requestedBy()), target, command.commandId(), 0, ContractJson.mapper().writeValueAsString(command),
                 command.dryRun()), Topics.CLEANUP_COMMANDS, command.key(), command);

@@ -4,11 +4,8 @@ import io.flowhub.events.CleanupRun;
 import io.flowhub.events.InvalidCommandException;
 import io.flowhub.events.RunIds;
 import io.flowhub.events.SchemaVersion;
-import io.flowhub.gateway.system.Envelope;
-import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletRequest;
-import org.bson.types.ObjectId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,18 +48,16 @@ class RunController {
             @RequestParam(required = false) Integer wait,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         var call = audit.call(request, Map.of("run_id", runId, "hard_delete", hardDelete), dryRun);
-        CleanupRun command;
+        String checked;
         try {
-            command = new CleanupRun(SchemaVersion.CURRENT, UUID.randomUUID(), new ObjectId().toHexString(),
-                    call.caller(), dryRun, RunIds.check("run id", runId), hardDelete, clock.instant());
+            checked = RunIds.check("run id", runId);
         } catch (InvalidCommandException e) {
             throw call.audited(e, "invalid");
         }
         if (hardDelete) {
             call.requireAllowed(policy.refusesHardDelete());
         }
-        String method = hardDelete ? "hard_delete" : "soft_delete";
-        return cleanups.run(call, command, wait, prefer, result -> Envelope.success().with("run_id", runId)
-                .with("deleted", result.select(Count.ITEMS, Count.FILES)).with("method", method));
+        return cleanups.run(call, dryRun, (jobId, dry) -> new CleanupRun(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
+                call.caller(), dry, checked, hardDelete, clock.instant()), wait, prefer);
     }
 }

@@ -57,6 +57,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(GoneException.class)
+    ProblemDetail gone(GoneException e) {
+        return problem(HttpStatus.GONE, "Gone", e.getMessage());
+    }
+
     @ExceptionHandler(UnprocessableContentException.class)
     ProblemDetail unprocessable(UnprocessableContentException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable content", e.getMessage());

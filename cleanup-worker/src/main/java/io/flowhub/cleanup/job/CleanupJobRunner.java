@@ -1,5 +1,6 @@
 package io.flowhub.cleanup.job;
 
+import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.PurgeUserData;
@@ -48,7 +49,8 @@ public class CleanupJobRunner {
      */
     public void run(CleanupCommand command, boolean hardDelete, Function<Job, JobWork> work, Backlog backlog) {
         JobId jobId = command.jobId() == null ? null : JobId.parse(command.jobId());
-        UserId target = command instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
+        CleanupCommand effective = command instanceof ApplyPlan apply ? apply.planned() : command;
+        UserId target = effective instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
         var job = new JobCommand(command.commandId(), jobId, JobKind.CLEANUP, command.operation().wireValue(),
                 Owner.fromContract(command.requestedBy()), target, ContractJson.mapper().writeValueAsString(command), command.dryRun(),
                 command.issuedAt());

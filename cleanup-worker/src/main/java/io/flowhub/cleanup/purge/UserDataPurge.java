@@ -13,10 +13,12 @@ import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.ProcessedCommands;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -41,14 +43,15 @@ public class UserDataPurge {
         this.settings = settings;
     }
 
-    public JobWork work(PurgeUserData command, Job job) {
+    /** @param restriction what else an item must match: a plan's mark when a plan is applied */
+    public JobWork work(PurgeUserData command, Job job, Bson restriction) {
         ObjectId userId = new ObjectId(command.userId());
         Document user = database.getCollection(CollectionNames.USERS).find(eq("_id", userId)).first();
         // why: a user whose record is gone (a reset, a direct delete) may still own items, jobs and activity;
         // the purge removes them all the same, all but the codes, which are filed by the address it had
         var records = new UserRecords(database, processed, command, user == null ? null : user.getString("email"),
                 job.id());
-        var ownItems = ErasureTargets.itemsOf(new UserId(userId));
+        var ownItems = and(ErasureTargets.itemsOf(new UserId(userId)), restriction);
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> items.count(ownItems).plus(records.count())));
         }

@@ -44,17 +44,22 @@ public class TestDataCleanup {
         this.clock = clock;
     }
 
-    public JobWork work(CleanupByTags command, Job job) {
-        return work(ItemSelection.of(command), command.hardDelete(), command.dryRun(), job);
+    /** @param restriction what else an item must match: a plan's mark when a plan is applied */
+    public JobWork work(CleanupByTags command, Job job, Bson restriction) {
+        return work(and(ItemSelection.of(command).toBson(), restriction), command.hardDelete(), command.dryRun(), job);
     }
 
-    /** Everything created under one test run, whoever created it. */
-    public JobWork work(CleanupRun command, Job job) {
-        return work(ItemSelection.ofRun(command.runId()), command.hardDelete(), command.dryRun(), job);
+    /**
+     * Everything created under one test run, whoever created it.
+     *
+     * @param restriction what else an item must match: a plan's mark when a plan is applied
+     */
+    public JobWork work(CleanupRun command, Job job, Bson restriction) {
+        return work(and(ItemSelection.ofRun(command.runId()).toBson(), restriction), command.hardDelete(),
+                command.dryRun(), job);
     }
 
-    private JobWork work(ItemSelection chosen, boolean hardDelete, boolean dryRun, Job job) {
-        Bson selection = chosen.toBson();
+    private JobWork work(Bson selection, boolean hardDelete, boolean dryRun, Job job) {
         var collection = database.getCollection(CollectionNames.ITEMS);
         if (!hardDelete) {
             if (dryRun) {

@@ -1,6 +1,7 @@
 package io.flowhub.store.erasure;
 
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.PurgeUserData;
@@ -112,7 +113,8 @@ public class ErasureReceipts {
     }
 
     private CleanupResult remainingRecords(CleanupCommand command, Job job) {
-        String email = command instanceof PurgeUserData purge ? emailOf(purge.userId()) : null;
+        CleanupCommand effective = command instanceof ApplyPlan apply ? apply.planned() : command;
+        String email = effective instanceof PurgeUserData purge ? emailOf(purge.userId()) : null;
         return ErasureTarget.countAll(ErasureTargets.records(command, job.id(), email), database);
     }
 

@@ -1,5 +1,6 @@
 package io.flowhub.store.erasure;
 
+import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupByTags;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.CleanupRun;
@@ -35,6 +36,7 @@ import static io.flowhub.store.item.ItemFields.CREATED_BY;
 import static io.flowhub.store.item.ItemFields.DELETED_AT;
 import static io.flowhub.store.item.ItemFields.ID;
 import static io.flowhub.store.item.ItemFields.IS_ACTIVE;
+import static io.flowhub.store.item.ItemFields.PLAN_IDS;
 
 /**
  * What each hard delete removes, in one place: the cleanup worker deletes by it, and an erasure
@@ -101,6 +103,7 @@ public final class ErasureTargets {
     /** @return true for a command that deletes for good: every one but a soft cleanup and the orphan sweep */
     public static boolean deletesForGood(CleanupCommand command) {
         return switch (command) {
+            case ApplyPlan apply -> deletesForGood(apply.planned());
             case CleanupByTags tags -> tags.hardDelete();
             case CleanupRun run -> run.hardDelete();
             case SweepOrphanFiles ignored -> false;
@@ -117,6 +120,7 @@ public final class ErasureTargets {
      */
     public static Optional<Bson> items(CleanupCommand command) {
         return switch (command) {
+            case ApplyPlan apply -> items(apply.planned()).map(chosen -> and(chosen, planned(apply.planId())));
             case PurgeUserData purge -> Optional.of(itemsOf(UserId.parse(purge.userId())));
             case CleanupByTags tags -> Optional.of(ItemSelection.of(tags).toBson());
             case CleanupRun run -> Optional.of(ItemSelection.ofRun(run.runId()).toBson());
@@ -127,9 +131,15 @@ public final class ErasureTargets {
         };
     }
 
+    /** @return the items a plan marked as its own */
+    public static Bson planned(String planId) {
+        return eq(PLAN_IDS, new ObjectId(planId));
+    }
+
     /** @return what a hard delete removes whole beside its items, as the worker deletes it */
     public static List<ErasureTarget> records(CleanupCommand command, JobId job, String email) {
         return switch (command) {
+            case ApplyPlan apply -> records(apply.planned(), job, email);
             case PurgeUserData purge -> userRecords(purge, job, email);
             case ResetAll reset -> reset(reset, job).stream()
                     .filter(target -> !target.collection().equals(CollectionNames.ITEMS)).toList();

@@ -10,6 +10,8 @@ public final class ItemFields {
     public static final String TEST_DATA = "test_data";
     /** The test run the item was created under ({@code X-FlowHub-Run}); absent when none. */
     public static final String RUN_ID = "run_id";
+    /** The plans that froze the item as one they apply to; only such plans' applies touch it. */
+    public static final String PLAN_IDS = "plan_ids";
     public static final String CREATED_BY = "created_by";
     public static final String IS_ACTIVE = "is_active";
     public static final String DELETED_AT = "deleted_at";

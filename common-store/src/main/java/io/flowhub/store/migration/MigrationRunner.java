@@ -31,7 +31,8 @@ public class MigrationRunner {
             new M005_LedgerTombstonesAndObjectIdKeys(),
             new M006_ExpireDeniedAuditRows(),
             new M007_OwnerTypeBesideOwnerId(),
-            new M008_IndexItemRunId());
+            new M008_IndexItemRunId(),
+            new M009_PlansExpireAndItemsIndexTheirPlans());
 
     private final MongoDatabase database;
 

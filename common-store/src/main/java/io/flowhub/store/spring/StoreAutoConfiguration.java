@@ -20,6 +20,7 @@ import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
 import io.flowhub.store.job.ProcessedCommands;
 import io.flowhub.store.migration.MigrationRunner;
+import io.flowhub.store.plan.Plans;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.PolicySettings;
 import io.flowhub.store.user.AdminAccount;
@@ -112,6 +113,11 @@ public class StoreAutoConfiguration {
     @Bean
     FileStore fileStore(FileSettings settings) {
         return new FileStore(settings.root());
+    }
+
+    @Bean
+    Plans plans(MongoDatabase database, Clock clock) {
+        return new Plans(database, clock);
     }
 
     @Bean

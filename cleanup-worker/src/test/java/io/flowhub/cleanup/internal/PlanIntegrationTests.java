@@ -1,0 +1,146 @@
+package io.flowhub.cleanup.internal;
+
+import io.flowhub.testing.FlowHubStackExtension;
+import io.flowhub.testing.GatewayClient;
+import io.flowhub.testing.TestStack;
+import io.flowhub.testing.TestUser;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+import static io.flowhub.testing.ItemBuilder.anItem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plan, then apply: a destructive call's dry run returns a plan, and applying it does exactly what
+ * was planned — never an item created after the plan; items gone since are skipped as gone.
+ */
+@ExtendWith(FlowHubStackExtension.class)
+class PlanIntegrationTests {
+
+    private final TestStack stack;
+    private final GatewayClient internal;
+
+    PlanIntegrationTests(TestStack stack) {
+        this.stack = stack;
+        this.internal = stack.internal();
+    }
+
+    @Test
+    void anItemCreatedUnderTheSameTagsAfterThePlanIsUntouchedByItsApplyAndOneGoneSinceIsSkipped() {
+        TestUser user = stack.newEditor();
+        String tag = "plan-" + UUID.randomUUID();
+        List<String> planned = tagged(user, tag, 5);
+        user.uploadFileTo(planned.getFirst());
+
+        JsonNode dryRun = internal.post("/api/v1/internal/cleanup-test-data?dry_run=true",
+                "{\"tags\":[\"" + tag + "\"]}").json();
+        JsonNode plan = dryRun.get("plan");
+        List<String> later = tagged(user, tag, 2);
+        internal.delete("/api/v1/internal/items/" + planned.get(1) + "/permanent");
+
+        var applied = internal.post("/api/v1/internal/plans/" + plan.get("plan_id").asString() + "/apply", "");
+
+        assertThat(plan.get("counts").get("items").asLong()).isEqualTo(5);
+        assertThat(plan.get("counts").get("files").asLong()).isEqualTo(1);
+        assertThat(plan.get("sample")).hasSize(5);
+        assertThat(plan.get("expires_at").asString()).isNotBlank();
+        assertThat(dryRun.get("deleted_count").asLong()).isEqualTo(5);
+        assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+        assertThat(applied.json().get("deleted_count").asLong()).isEqualTo(4);
+        assertThat(applied.json().get("method").asString()).isEqualTo("hard_delete");
+        assertThat(applied.json().get("skipped").get("gone").asLong()).isEqualTo(1);
+        assertThat(applied.json().get("plan_id").asString()).isEqualTo(plan.get("plan_id").asString());
+        assertThat(planned).allSatisfy(id -> assertThat(exists(id)).isFalse());
+        assertThat(later).allSatisfy(id -> assertThat(exists(id)).as("created after the plan").isTrue());
+    }
+
+    @Test
+    void applyingAPlanTwiceAnswersWithTheFirstApplysJob() {
+        TestUser user = stack.newEditor();
+        String run = "plan-run-" + UUID.randomUUID();
+        anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 3);
+        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true");
+
+        var first = internal.withHeader("Prefer", "respond-async").post("/api/v1/internal/plans/" + plan + "/apply", "");
+        var second = internal.post("/api/v1/internal/plans/" + plan + "/apply", "");
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).as(second.text()).isEqualTo(200);
+        assertThat(second.json().get("job_id").asString()).isEqualTo(first.json().get("job_id").asString());
+        assertThat(second.json().get("run_id").asString()).isEqualTo(run);
+        assertThat(second.json().get("deleted").get("items").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aSoftPlanSoftDeletesWhatItPlannedAndAUserPurgePlanKeepsTheUser() {
+        TestUser user = stack.newEditor();
+        String run = "plan-soft-" + UUID.randomUUID();
+        List<String> ids = anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 2);
+        String soft = planOf("/api/v1/internal/runs/" + run + "?dry_run=true&hard_delete=false");
+        var softApplied = internal.post("/api/v1/internal/plans/" + soft + "/apply", "");
+
+        String purge = planOf("/api/v1/internal/users/" + user.id() + "/data?dry_run=true");
+        String after = anItem().createIn(user.gateway(), 1).getFirst();
+        var purged = internal.post("/api/v1/internal/plans/" + purge + "/apply", "");
+
+        assertThat(softApplied.json().get("method").asString()).isEqualTo("soft_delete");
+        assertThat(softApplied.json().get("deleted").get("items").asLong()).isEqualTo(2);
+        assertThat(purged.status()).as(purged.text()).isEqualTo(200);
+        assertThat(purged.json().get("deleted").get("items").asLong()).isEqualTo(2);
+        assertThat(purged.json().get("preserved").get("user").asBoolean()).isTrue();
+        assertThat(ids).allSatisfy(id -> assertThat(exists(id)).isFalse());
+        assertThat(exists(after)).as("created after the plan").isTrue();
+    }
+
+    @Test
+    void anExpiredPlanIsGoneAnUnknownOneNotFoundAndAResetHasNoPlan() {
+        TestUser user = stack.newEditor();
+        String run = "plan-old-" + UUID.randomUUID();
+        anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 1);
+        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true");
+        stack.database().getCollection("plans").updateOne(eq("_id", new ObjectId(plan)),
+                set("expires_at", Date.from(Instant.now().minusSeconds(1))));
+
+        var expired = internal.post("/api/v1/internal/plans/" + plan + "/apply", "");
+        var unknown = internal.post("/api/v1/internal/plans/" + new ObjectId() + "/apply", "");
+        var malformed = internal.post("/api/v1/internal/plans/nope/apply", "");
+        JsonNode reset = internal.post("/api/v1/internal/reset?dry_run=true", "").json();
+
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.json().get("detail").asString()).contains("expired");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(reset.has("plan")).isFalse();
+        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).isEqualTo(1);
+    }
+
+    /** @return the plan of a DELETE call's dry run */
+    private String planOf(String dryRun) {
+        return internal.delete(dryRun).json().get("plan").get("plan_id").asString();
+    }
+
+    private List<String> tagged(TestUser user, String tag, int count) {
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            var created = user.gateway().post("/api/v1/items", "{\"name\":\"p\",\"tags\":[\"" + tag + "\"]}");
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            ids.add(created.data().get("_id").asString());
+        }
+        return ids;
+    }
+
+    private boolean exists(String id) {
+        Document item = stack.database().getCollection("items").find(eq("_id", new ObjectId(id))).first();
+        return item != null && item.getBoolean("is_active", true);
+    }
+}
