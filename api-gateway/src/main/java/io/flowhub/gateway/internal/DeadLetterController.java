@@ -1,0 +1,101 @@
+package io.flowhub.gateway.internal;
+
+import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.system.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dead-letter topics of the command topics, behind {@code x-internal-key}: list what is there and
+ * why, and send chosen records back to their topic. A replayed record that now succeeds counts once
+ * in its job (its command id and the job's ledger see to that); one that fails again is dead-lettered
+ * again with its new reason. Replays are audited.
+ */
+@RestController
+@RequestMapping("/api/v1/internal/dlt")
+class DeadLetterController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    static final int MAX_REPLAYED = 100;
+
+    private final DeadLetters deadLetters;
+    private final DeadLetterReplays replays;
+    private final InternalAudit audit;
+
+    DeadLetterController(DeadLetters deadLetters, DeadLetterReplays replays, InternalAudit audit) {
+        this.deadLetters = deadLetters;
+        this.replays = replays;
+        this.audit = audit;
+    }
+
+    /** @param topic a command topic ({@code flowhub.commands.bulk}, {@code flowhub.commands.cleanup}) */
+    @GetMapping("/{topic}")
+    Envelope<List<DeadLetter>> list(@PathVariable String topic,
+            @RequestParam(required = false) Integer limit) {
+        requireKnown(topic);
+        int count = limit == null ? DEFAULT_LIMIT : limit;
+        if (count < 1 || count > MAX_LIMIT) {
+            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
+        }
+        var records = deadLetters.newest(topic, count);
+        var replayed = replays.replayedAt(records.stream().map(DeadLetterController::key).toList());
+        return Envelope.of(records.stream().map(record -> new DeadLetter(record.partition(), record.offset(),
+                DeadLetters.text(record.key()), DeadLetters.at(record), DeadLetters.reason(record),
+                DeadLetters.text(record.value()), replayed.get(key(record)))).toList());
+    }
+
+    /** Sends the named records back to {@code topic}; answers which went and which were not found. */
+    @PostMapping("/{topic}/replay")
+    Envelope<Void> replay(@PathVariable String topic, @RequestBody ReplayRequest request,
+            HttpServletRequest http) {
+        requireKnown(topic);
+        if (request == null || request.records() == null || request.records().isEmpty()
+                || request.records().size() > MAX_REPLAYED) {
+            throw new BadRequestException("records must name 1 to " + MAX_REPLAYED
+                    + " dead letters, each as {\"partition\":0,\"offset\":12}");
+        }
+        var call = audit.call(http, Map.of("topic", topic, "records", request.records().size()), false);
+        var found = new ArrayList<ConsumerRecord<byte[], byte[]>>();
+        var missing = new ArrayList<ReplayRequest.Place>();
+        for (ReplayRequest.Place place : request.records()) {
+            deadLetters.find(topic, place.partition(), place.offset()).ifPresentOrElse(found::add,
+                    () -> missing.add(place));
+        }
+        deadLetters.replay(topic, found);
+        found.forEach(record -> replays.recorded(key(record), call.caller()));
+        call.record(missing.isEmpty() ? "replayed" : "replayed, some not found", null, null);
+        return Envelope.success()
+                .with("replayed", found.stream().map(record -> Map.of("partition", record.partition(),
+                        "offset", record.offset())).toList())
+                .with("not_found", missing);
+    }
+
+    private static void requireKnown(String topic) {
+        if (!DeadLetters.TOPICS.contains(topic)) {
+            throw new NotFoundException("Command topic", topic);
+        }
+    }
+
+    private static String key(ConsumerRecord<?, ?> record) {
+        return DeadLetterReplays.key(record.topic(), record.partition(), record.offset());
+    }
+
+    /** The records to replay, by their place on the dead-letter topic. */
+    record ReplayRequest(List<Place> records) {
+        record Place(int partition, long offset) {
+        }
+    }
+}
