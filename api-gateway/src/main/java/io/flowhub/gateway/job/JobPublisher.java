@@ -9,6 +9,7 @@ import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.NewJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,16 +58,20 @@ public class JobPublisher {
      */
     public Job submit(NewJob job, String topic, String key, Object command) {
         Job recorded = recordWithinLimit(job);
-        try {
-            kafka.send(topic, key, command).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            outbox.release(recorded.id());
-            log.info("Published {} command_id={} job_id={}", command.getClass().getSimpleName(), job.commandId(),
-                    recorded.id());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            queuedForLater(recorded, e);
-        } catch (Exception e) {
-            queuedForLater(recorded, e);
+        // why: what the gateway logs about a job carries its ids, as the workers' lines do (MDC, so structured logs
+        // have them as fields)
+        try (var jobId = MDC.putCloseable("job_id", recorded.id().toString());
+             var commandId = MDC.putCloseable("command_id", job.commandId().toString())) {
+            try {
+                kafka.send(topic, key, command).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                outbox.release(recorded.id());
+                log.info("Published {}", command.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                queuedForLater(recorded, e);
+            } catch (Exception e) {
+                queuedForLater(recorded, e);
+            }
         }
         return recorded;
     }
