@@ -1,6 +1,7 @@
 package io.flowhub.gateway.internal;
 
 import io.flowhub.events.CleanupByTags;
+import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.InvalidCommandException;
 import io.flowhub.events.PurgeItem;
 import io.flowhub.events.PurgeUserData;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The internal cleanup API for test suites, behind {@code x-internal-key}: a user's data, test data
@@ -90,18 +92,19 @@ class CleanupController {
         if (given.userId() != null) {
             ObjectIds.parse("user_id", given.userId());
         }
+        BiFunction<String, Boolean, CleanupCommand> cleanup = (jobId, dry) -> new CleanupByTags(SchemaVersion.CURRENT,
+                UUID.randomUUID(), jobId, call.caller(), dry, given.tags(), given.testData(), given.userId(),
+                given.createdBefore(), hardDelete, clock.instant(), given.runId());
         try {
-            new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(), null, call.caller(), dryRun, given.tags(),
-                    given.testData(), given.userId(), given.createdBefore(), hardDelete, clock.instant(), given.runId());
+            // why: the contract's own checks, before anything is recorded or audited as allowed
+            cleanup.apply(null, dryRun);
         } catch (InvalidCommandException e) {
             throw call.audited(e, "invalid");
         }
         if (hardDelete) {
             call.requireAllowed(policy.refusesHardDelete());
         }
-        return cleanups.run(call, dryRun, (jobId, dry) -> new CleanupByTags(SchemaVersion.CURRENT, UUID.randomUUID(),
-                jobId, call.caller(), dry, given.tags(), given.testData(), given.userId(), given.createdBefore(),
-                hardDelete, clock.instant(), given.runId()), wait, prefer);
+        return cleanups.run(call, dryRun, cleanup, wait, prefer);
     }
 
     @DeleteMapping("/items/{itemId}/permanent")

@@ -68,12 +68,9 @@ class DeadLetterController {
                     + " dead letters, each as {\"partition\":0,\"offset\":12}");
         }
         var call = audit.call(http, Map.of("topic", topic, "records", request.records().size()), false);
-        var found = new ArrayList<ConsumerRecord<byte[], byte[]>>();
-        var missing = new ArrayList<ReplayRequest.Place>();
-        for (ReplayRequest.Place place : request.records()) {
-            deadLetters.find(topic, place.partition(), place.offset()).ifPresentOrElse(found::add,
-                    () -> missing.add(place));
-        }
+        var byPlace = deadLetters.find(topic, request.records());
+        var found = new ArrayList<>(byPlace.values());
+        var missing = request.records().stream().filter(place -> !byPlace.containsKey(place)).distinct().toList();
         deadLetters.replay(topic, found);
         found.forEach(record -> replays.recorded(key(record), call.caller()));
         call.record(missing.isEmpty() ? "replayed" : "replayed, some not found", null, null);

@@ -25,9 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,27 +82,43 @@ class DeadLetters {
         }
     }
 
-    /** @return the record at this place of the topic's dead-letter topic, if there is one */
-    Optional<ConsumerRecord<byte[], byte[]>> find(String topic, int partition, long offset) {
-        return unlessKafkaFails(() -> read(topic, partition, offset));
+    /**
+     * @return the records at these places of the topic's dead-letter topic, read with one consumer; a place
+     *         that holds none is left out
+     */
+    Map<DeadLetterController.ReplayRequest.Place, ConsumerRecord<byte[], byte[]>> find(String topic,
+            List<DeadLetterController.ReplayRequest.Place> places) {
+        return unlessKafkaFails(() -> read(topic, places));
     }
 
-    private Optional<ConsumerRecord<byte[], byte[]>> read(String topic, int partition, long offset) {
+    private Map<DeadLetterController.ReplayRequest.Place, ConsumerRecord<byte[], byte[]>> read(String topic,
+            List<DeadLetterController.ReplayRequest.Place> places) {
+        var found = new LinkedHashMap<DeadLetterController.ReplayRequest.Place, ConsumerRecord<byte[], byte[]>>();
         try (var consumer = consumer()) {
-            var place = new TopicPartition(Topics.deadLetter(topic), partition);
-            if (partitions(consumer, place.topic()).stream().noneMatch(place::equals)) {
-                return Optional.empty();
+            List<TopicPartition> partitions = partitions(consumer, Topics.deadLetter(topic));
+            if (partitions.isEmpty()) {
+                return found;
             }
-            consumer.assign(List.of(place));
-            long end = consumer.endOffsets(List.of(place)).get(place);
-            if (offset < consumer.beginningOffsets(List.of(place)).get(place) || offset >= end) {
-                return Optional.empty();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            for (var place : places) {
+                var partition = new TopicPartition(Topics.deadLetter(topic), place.partition());
+                if (!partitions.contains(partition) || place.offset() < begins.get(partition)
+                        || place.offset() >= ends.get(partition)) {
+                    continue;
+                }
+                // why: read that one partition from that one offset; the others wait
+                consumer.pause(partitions);
+                consumer.resume(List.of(partition));
+                consumer.seek(partition, place.offset());
+                var read = new ArrayList<ConsumerRecord<byte[], byte[]>>();
+                readUntil(consumer, Map.of(partition, place.offset() + 1), read);
+                read.stream().filter(record -> record.partition() == place.partition()
+                        && record.offset() == place.offset()).findFirst().ifPresent(record -> found.put(place, record));
             }
-            consumer.seek(place, offset);
-            var read = new ArrayList<ConsumerRecord<byte[], byte[]>>();
-            readUntil(consumer, Map.of(place, offset + 1), read);
-            return read.stream().filter(record -> record.offset() == offset).findFirst();
         }
+        return found;
     }
 
     /** Sends dead-lettered records back to their source topic: same key, same value, the reason left behind. */
