@@ -82,6 +82,24 @@ class PlanIntegrationTests {
     }
 
     @Test
+    void aPlanClaimedByAnApplyThatDiedBeforeRecordingItsJobIsAppliedUnderThatJob() {
+        TestUser user = stack.newEditor();
+        String run = "plan-died-" + UUID.randomUUID();
+        anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 2);
+        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true");
+        ObjectId claimed = new ObjectId();
+        // why: the state a gateway leaves that claimed the plan for its job and died before recording the job
+        stack.database().getCollection("plans").updateOne(eq("_id", new ObjectId(plan)), set("applied_job", claimed));
+
+        var applied = internal.post("/api/v1/internal/plans/" + plan + "/apply", "");
+
+        assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+        assertThat(applied.json().get("job_id").asString()).isEqualTo(claimed.toHexString());
+        assertThat(applied.json().get("deleted").get("items").asLong()).isEqualTo(2);
+        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).isZero();
+    }
+
+    @Test
     void aSoftPlanSoftDeletesWhatItPlannedAndAUserPurgePlanKeepsTheUser() {
         TestUser user = stack.newEditor();
         String run = "plan-soft-" + UUID.randomUUID();
