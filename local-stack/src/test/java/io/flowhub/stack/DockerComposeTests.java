@@ -12,11 +12,8 @@ import io.flowhub.store.spring.SettingVariables;
 import io.flowhub.store.user.BootstrapAdminSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static io.flowhub.stack.RepoFiles.ROOT;
+import static io.flowhub.stack.RepoFiles.read;
+import static io.flowhub.stack.RepoFiles.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,7 +42,6 @@ class DockerComposeTests {
             "bulk-worker", List.of(BulkWorkerSettings.class),
             "cleanup-worker", List.of(CleanupWorkerSettings.class));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
 
@@ -177,17 +176,5 @@ class DockerComposeTests {
     private static <T> List<T> list(Map<String, Object> tree, String key) {
         assertThat(tree).as("has '%s'", key).containsKey(key);
         return (List<T>) tree.get(key);
-    }
-
-    private static Map<String, Object> yaml(Path file) {
-        return new Yaml().load(read(file));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + file, e);
-        }
     }
 }

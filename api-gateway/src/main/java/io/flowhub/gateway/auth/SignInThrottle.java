@@ -2,6 +2,7 @@ package io.flowhub.gateway.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flowhub.gateway.system.TooManyRequestsException.Limit;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -56,7 +57,7 @@ class SignInThrottle {
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new TooManyRequestsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw new TooManyRequestsException(Limit.SIGN_IN, refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 }

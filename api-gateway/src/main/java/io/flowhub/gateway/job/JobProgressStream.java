@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.system.TooManyRequestsException.Limit;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.JobId;
 import io.flowhub.store.job.Job;
@@ -79,11 +80,11 @@ public class JobProgressStream implements SmartLifecycle {
     public synchronized SseEmitter open(String caller, JobId jobId) {
         long callers = watches.values().stream().filter(watch -> watch.caller().equals(caller)).count();
         if (callers >= settings.maxStreamsPerCaller()) {
-            throw new TooManyRequestsException("You have " + callers + " job event streams open, the most one caller"
+            throw new TooManyRequestsException(Limit.EVENT_STREAMS, "You have " + callers + " job event streams open, the most one caller"
                     + " may have; close one (or poll GET /api/v1/jobs/{id}) and try again", RETRY_AFTER);
         }
         if (watches.size() >= settings.maxStreams()) {
-            throw new TooManyRequestsException("The gateway has " + watches.size() + " job event streams open, the"
+            throw new TooManyRequestsException(Limit.EVENT_STREAMS, "The gateway has " + watches.size() + " job event streams open, the"
                     + " most it serves at once; poll GET /api/v1/jobs/{id} or try again later", RETRY_AFTER);
         }
         SseEmitter emitter = emitters.get();

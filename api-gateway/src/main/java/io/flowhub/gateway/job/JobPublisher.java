@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.system.TooManyRequestsException.Limit;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobOutbox;
@@ -82,7 +83,7 @@ public class JobPublisher {
         try {
             long unfinished = queries.countUnfinished(job.owner(), job.kind(), settings.maxActiveJobs());
             if (unfinished >= settings.maxActiveJobs()) {
-                throw new TooManyRequestsException("You have " + unfinished + " " + job.kind().wireValue()
+                throw new TooManyRequestsException(Limit.ACTIVE_JOBS, "You have " + unfinished + " " + job.kind().wireValue()
                         + " jobs queued or running, the most one caller may have at once; wait for one to finish"
                         + " (GET /jobs lists yours) and send this request again", settings.activeJobsRetryAfter());
             }

@@ -4,6 +4,8 @@ import io.flowhub.events.InvalidCommandException;
 import io.flowhub.store.MalformedIdException;
 import io.flowhub.store.StoreException;
 import io.flowhub.store.erasure.NoReceiptException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +28,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +39,16 @@ import java.util.stream.Collectors;
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    private final Map<TooManyRequestsException.Limit, Counter> throttled = new EnumMap<>(TooManyRequestsException.Limit.class);
+
+    ApiProblemHandler(MeterRegistry meters) {
+        // why: registered at start, so a dashboard or an alert sees a zero rather than no series at all
+        for (var limit : TooManyRequestsException.Limit.values()) {
+            throttled.put(limit, Counter.builder("flowhub.requests.throttled").tag("limit", limit.label())
+                    .description("Requests refused with a 429 by one of the gateway's limits").register(meters));
+        }
+    }
 
     @ExceptionHandler({MalformedIdException.class, InvalidCommandException.class, BadRequestException.class})
     ProblemDetail badRequest(RuntimeException e) {
@@ -91,6 +104,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        throttled.get(e.limit()).increment();
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));

@@ -16,6 +16,9 @@ public class CleanupMetrics {
 
     CleanupMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // why: registered at start, so the failed-removals alert sees a zero rather than no series at all
+        files("deleted", 0);
+        files("failed", 0);
     }
 
     void deleted(CleanupResult deleted) {
@@ -29,9 +32,7 @@ public class CleanupMetrics {
 
     /** Counts files removed ({@code deleted}) or left for the sweep to retry ({@code failed}). */
     public void files(String outcome, long count) {
-        if (count > 0) {
-            Counter.builder("flowhub.files.deleted").tag("outcome", outcome).register(registry).increment(count);
-        }
+        Counter.builder("flowhub.files.deleted").tag("outcome", outcome).register(registry).increment(count);
     }
 
     void policyDenied(String command) {

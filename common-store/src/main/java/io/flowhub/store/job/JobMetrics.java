@@ -11,8 +11,10 @@ public class JobMetrics {
 
     private final MeterRegistry registry;
 
-    public JobMetrics(MeterRegistry registry) {
+    /** @param commandTopic the worker's command topic, whose dead-letter count starts at zero rather than absent */
+    public JobMetrics(MeterRegistry registry, String commandTopic) {
         this.registry = registry;
+        deadLetterCounter(commandTopic);
     }
 
     void batch(JobKind kind, String operation, JobCounts counts, Duration took) {
@@ -48,7 +50,12 @@ public class JobMetrics {
 
     /** Counts a record moved to a dead-letter topic. */
     public void deadLettered(String topic) {
-        Counter.builder("flowhub.dlt.records").tag("topic", topic).register(registry).increment();
+        deadLetterCounter(topic).increment();
+    }
+
+    private Counter deadLetterCounter(String topic) {
+        return Counter.builder("flowhub.dlt.records").tag("topic", topic)
+                .description("records of this command topic moved to its dead-letter topic").register(registry);
     }
 
     private void items(String operation, String outcome, long count) {

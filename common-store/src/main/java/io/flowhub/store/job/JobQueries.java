@@ -70,6 +70,19 @@ public class JobQueries {
                 new CountOptions().limit(atMost)));
     }
 
+    /** @return how many jobs of this kind have this status */
+    public long countByStatus(JobKind kind, JobStatus status) {
+        return translated("count jobs", () -> jobs.countDocuments(and(eq(KIND, kind.wireValue()),
+                eq(STATUS, status.wireValue()))));
+    }
+
+    /** @return how many jobs of this kind are queued or running and were last written longer ago than {@code quietFor} */
+    public long countQuiet(JobKind kind, Duration quietFor) {
+        Date before = Date.from(clock.instant().minus(quietFor));
+        return translated("count quiet jobs", () -> jobs.countDocuments(and(eq(KIND, kind.wireValue()),
+                in(STATUS, JobStatus.QUEUED.wireValue(), JobStatus.RUNNING.wireValue()), lt(UPDATED_AT, before))));
+    }
+
     /**
      * @return running jobs of this kind whose worker has not reported for longer than the lease,
      *         and that were not already sent again within the lease

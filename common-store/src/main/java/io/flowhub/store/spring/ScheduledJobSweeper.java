@@ -1,6 +1,7 @@
 package io.flowhub.store.spring;
 
 import io.flowhub.store.job.CommandTopic;
+import io.flowhub.store.job.JobGauges;
 import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
 import org.slf4j.Logger;
@@ -11,18 +12,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a worker's {@link JobSweeper} every sweep interval while the worker runs, publishing to its command topic. */
+/**
+ * Runs a worker's {@link JobSweeper} every sweep interval while the worker runs, publishing to its command topic, and
+ * then refreshes its {@link JobGauges}.
+ */
 class ScheduledJobSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledJobSweeper.class);
 
     private final JobSweeper sweeper;
+    private final JobGauges gauges;
     private final JobWorker worker;
     private final CommandTopic topic;
     private ScheduledExecutorService scheduler;
 
-    ScheduledJobSweeper(JobSweeper sweeper, JobWorker worker, CommandTopic topic) {
+    ScheduledJobSweeper(JobSweeper sweeper, JobGauges gauges, JobWorker worker, CommandTopic topic) {
         this.sweeper = sweeper;
+        this.gauges = gauges;
         this.worker = worker;
         this.topic = topic;
     }
@@ -38,6 +44,7 @@ class ScheduledJobSweeper implements SmartLifecycle {
     private void sweep() {
         try {
             sweeper.sweep(topic);
+            gauges.refresh();
         } catch (RuntimeException e) {
             // why: the database or Kafka may be down for a while; the next sweep tries again
             log.warn("The job sweep did not finish: {}", e.getMessage());

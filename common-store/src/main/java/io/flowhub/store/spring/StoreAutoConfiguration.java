@@ -11,6 +11,7 @@ import io.flowhub.store.file.FileStore;
 import io.flowhub.store.job.CommandTopic;
 import io.flowhub.store.job.JobEngine;
 import io.flowhub.store.job.JobEventSink;
+import io.flowhub.store.job.JobGauges;
 import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobOutbox;
@@ -143,8 +144,8 @@ public class StoreAutoConfiguration {
     static class Engine {
 
         @Bean
-        JobMetrics jobMetrics(ObjectProvider<MeterRegistry> registry) {
-            return new JobMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+        JobMetrics jobMetrics(ObjectProvider<MeterRegistry> registry, JobWorker worker) {
+            return new JobMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), worker.commandTopic());
         }
 
         @Bean
@@ -163,8 +164,9 @@ public class StoreAutoConfiguration {
         @Bean
         @ConditionalOnBean(CommandTopic.class)
         ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobMetrics metrics, JobWorker worker,
-                CommandTopic topic) {
-            return new ScheduledJobSweeper(new JobSweeper(jobs, queries, outbox, metrics, worker), worker, topic);
+                CommandTopic topic, ObjectProvider<MeterRegistry> registry) {
+            var gauges = new JobGauges(registry.getIfAvailable(SimpleMeterRegistry::new), queries, worker);
+            return new ScheduledJobSweeper(new JobSweeper(jobs, queries, outbox, metrics, worker), gauges, worker, topic);
         }
     }
 
