@@ -13,8 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -24,7 +24,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import javax.crypto.SecretKey;
@@ -44,14 +47,28 @@ import java.util.Objects;
 @EnableConfigurationProperties(AuthSettings.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+            + "form-action 'self'";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, UserStore users) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                // why: the console renders what the API holds (item names, reasons, record values) as text only; this
+                // keeps any script but its own file from running, and the page out of other sites' frames (the API's
+                // own docs page keeps its inline styles)
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        request -> request.getRequestURI().startsWith("/console"),
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**", "/error").permitAll()
-                        // why: the internal API has its own guard, InternalKeyFilter, which runs first
+                        // why: the internal API has its own guard, InternalKeyFilter, which runs after this chain
+                        // (an operator's calls admit an ADMIN's token checked here instead of the key)
                         .requestMatchers("/api/v1/internal/**").permitAll()
+                        // why: the console's page, script and style hold no data; every call it makes is checked
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/*.js", "/console/*.css",
+                                "/console/*.html", "/console/*.svg").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/users/me").authenticated()
@@ -101,6 +118,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /** {@code /console} is the console's page; its script and style sit beside it under {@code static/console}. */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/console", "/console/");
+        registry.addViewController("/console/").setViewName("forward:/console/index.html");
     }
 
     @Override

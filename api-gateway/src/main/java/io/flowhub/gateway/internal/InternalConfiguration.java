@@ -8,6 +8,7 @@ import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.PolicySettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,8 @@ class InternalConfiguration {
         var registration = new FilterRegistrationBean<>(
                 new InternalKeyFilter(settings, problems, audit, policy, metrics));
         registration.addUrlPatterns("/api/v1/internal/*");
+        // why: after Spring Security's chain, so that an ADMIN's bearer token has been checked when the filter looks
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 }

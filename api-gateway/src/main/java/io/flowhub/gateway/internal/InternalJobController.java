@@ -1,7 +1,9 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.gateway.job.JobLists;
 import io.flowhub.gateway.job.JobProgressStream;
 import io.flowhub.gateway.job.JobView;
+import io.flowhub.gateway.job.LedgerEntryView;
 import io.flowhub.gateway.job.ReceiptView;
 import io.flowhub.gateway.job.UndoSubmitter;
 import io.flowhub.gateway.system.ConflictException;
@@ -10,6 +12,8 @@ import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.JobId;
 import io.flowhub.store.erasure.ErasureReceipts;
 import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobLedger;
+import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.Owner;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,14 +23,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * The jobs of the internal API, behind {@code x-internal-key}: read one (what a cleanup deleted so
- * far), its erasure receipt once it has finished, and cancel one, which stops it at its next batch boundary with what it deleted kept and
+ * The jobs of the internal API, behind {@code x-internal-key} (or an ADMIN's token): list everyone's, read one (what
+ * a cleanup deleted so far) and its ledger, its erasure receipt once it has finished, and cancel one, which stops it at its next batch boundary with what it deleted kept and
  * counted. A cancel is audited like every destructive internal call.
  */
 @RestController
@@ -38,9 +44,13 @@ class InternalJobController {
     private final ErasureReceipts receipts;
     private final UndoSubmitter undos;
     private final JobProgressStream stream;
+    private final JobQueries queries;
+    private final JobLedger ledger;
 
     InternalJobController(JobStore jobs, InternalAudit audit, ErasureReceipts receipts, UndoSubmitter undos,
-            JobProgressStream stream) {
+            JobProgressStream stream, JobQueries queries, JobLedger ledger) {
+        this.queries = queries;
+        this.ledger = ledger;
         this.jobs = jobs;
         this.audit = audit;
         this.receipts = receipts;
@@ -53,6 +63,23 @@ class InternalJobController {
     SseEmitter events(@PathVariable String jobId, HttpServletRequest request) {
         Job job = jobs.find(JobId.parse(jobId)).orElseThrow(() -> new NotFoundException("Job", jobId));
         return stream.open(String.valueOf(request.getAttribute(InternalKeyFilter.CALLER_ATTRIBUTE)), job.id());
+    }
+
+    /** Everyone's jobs, newest first, narrowed by kind, status and owner: what the console lists. */
+    @GetMapping
+    Envelope<List<JobView>> list(@RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String before, @RequestParam(required = false) Integer limit) {
+        var selection = JobLists.selection(JobLists.owner(owner), kind, status, before);
+        return Envelope.of(queries.list(selection, JobLists.limit(limit)).stream().map(JobView::of).toList());
+    }
+
+    /** A page of any job's ledger: what each batch changed or deleted. */
+    @GetMapping("/{jobId}/ledger")
+    Envelope<List<LedgerEntryView>> ledger(@PathVariable String jobId, @RequestParam(required = false) Integer after,
+            @RequestParam(required = false) Integer limit) {
+        return Envelope.of(LedgerEntryView.page(ledger, jobs.find(JobId.parse(jobId))
+                .orElseThrow(() -> new NotFoundException("Job", jobId)), after, limit));
     }
 
     @GetMapping("/{jobId}")

@@ -1,11 +1,11 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.store.erasure.ErasureReceipts;
 import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.Owner;
@@ -28,18 +28,17 @@ import java.util.List;
 @RestController
 class JobController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
-
     private final JobStore jobs;
     private final JobQueries queries;
     private final JobAccess access;
     private final JobProgressStream stream;
     private final ErasureReceipts receipts;
     private final UndoSubmitter undos;
+    private final JobLedger ledger;
 
     JobController(JobStore jobs, JobQueries queries, JobAccess access, JobProgressStream stream,
-            ErasureReceipts receipts, UndoSubmitter undos) {
+            ErasureReceipts receipts, UndoSubmitter undos, JobLedger ledger) {
+        this.ledger = ledger;
         this.jobs = jobs;
         this.queries = queries;
         this.access = access;
@@ -54,13 +53,18 @@ class JobController {
     }
 
     @GetMapping("/api/v1/jobs")
-    Envelope<List<JobView>> list(Caller caller, @RequestParam(required = false) Integer limit) {
-        int count = limit == null ? DEFAULT_LIMIT : limit;
-        if (count < 1 || count > MAX_LIMIT) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
-        }
-        return Envelope.of(queries.listByOwner(Owner.user(caller.userId()), count).stream()
-                .map(JobView::of).toList());
+    Envelope<List<JobView>> list(Caller caller, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String before,
+            @RequestParam(required = false) Integer limit) {
+        var selection = JobLists.selection(Owner.user(caller.userId()), kind, status, before);
+        return Envelope.of(queries.list(selection, JobLists.limit(limit)).stream().map(JobView::of).toList());
+    }
+
+    /** A page of one of the caller's jobs' ledger (an ADMIN's: any job's): what each batch changed. */
+    @GetMapping("/api/v1/jobs/{jobId}/ledger")
+    Envelope<List<LedgerEntryView>> ledger(Caller caller, @PathVariable String jobId,
+            @RequestParam(required = false) Integer after, @RequestParam(required = false) Integer limit) {
+        return Envelope.of(LedgerEntryView.page(ledger, access.visibleJob(caller, jobId), after, limit));
     }
 
     /** Stops a queued or running job at its next batch boundary; the counts so far stay. */

@@ -13,13 +13,15 @@ import java.util.Map;
 
 /**
  * A job as the API shows it, with the seed system's field names: the one view of a job, for its
- * owner, the internal API and the event stream. {@code result} is what a cleanup job deleted so
+ * owner, the internal API and the event stream. {@code owner} is who asked for it as the Kafka contract spells it (a
+ * user id, {@code key:<fingerprint>}, {@code schedule}). {@code result} is what a cleanup job deleted so
  * far, per collection and files (empty for a bulk job); {@code undoes} the job an undo reverses.
  */
 public record JobView(
         String jobId,
         String kind,
         String operation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String owner,
         @JsonInclude(JsonInclude.Include.NON_NULL) String undoes,
         String status,
         boolean dryRun,
@@ -40,7 +42,7 @@ public record JobView(
 
     public static JobView of(Job job) {
         var counts = job.counts();
-        return new JobView(job.id().toString(), job.kind().wireValue(), job.operation(), undoes(job),
+        return new JobView(job.id().toString(), job.kind().wireValue(), job.operation(), job.ownerInContract(), undoes(job),
                 job.status().wireValue(),
                 job.dryRun(), job.progress(), job.totalItems(), counts.processed(), counts.failed(), counts.skipped(),
                 counts.skipReasons(), job.errors(), job.result().toMap(), job.failureReason(), job.attempts(),

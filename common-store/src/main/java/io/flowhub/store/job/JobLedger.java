@@ -80,6 +80,13 @@ public class JobLedger {
                 .map(JobLedger::toEntry).into(new ArrayList<>()));
     }
 
+    /** @return at most {@code limit} of the job's entries after batch {@code batch}, in batch order: a page to show */
+    public List<LedgerEntry> page(JobId jobId, int batch, int limit) {
+        return translated("read the ledger of job " + jobId, () -> entries
+                .find(and(eq(JOB_ID, jobId.value()), gt(BATCH, batch))).sort(ascending(BATCH)).limit(limit)
+                .map(JobLedger::toEntry).into(new ArrayList<>()));
+    }
+
     /** @return all of the job's entries, in batch order */
     public List<LedgerEntry> of(JobId jobId) {
         return after(jobId, 0);

@@ -29,7 +29,7 @@ import static io.flowhub.store.StoreException.translated;
 import static io.flowhub.store.job.JobFields.*;
 
 /**
- * Reads across many jobs: an owner's list, the streams' batch, the per-owner count, who waits for a
+ * Reads across many jobs: a list by owner, kind and status, the streams' batch, the per-owner count, who waits for a
  * worker, who was abandoned. The {@link JobStore} writes and reads one job at a time.
  */
 public class JobQueries {
@@ -49,9 +49,23 @@ public class JobQueries {
                 .into(new ArrayList<>()).stream().collect(Collectors.toMap(Job::id, job -> job)));
     }
 
-    /** @return the owner's jobs, newest first */
-    public List<Job> listByOwner(Owner owner, int limit) {
-        return translated("list jobs", () -> jobs.find(ownedBy(owner)).sort(descending(ID)).limit(limit)
+    /** @return the jobs the selection admits, newest first, at most {@code limit} */
+    public List<Job> list(JobSelection selection, int limit) {
+        var filters = new ArrayList<Bson>();
+        if (selection.owner() != null) {
+            filters.add(ownedBy(selection.owner()));
+        }
+        if (selection.kind() != null) {
+            filters.add(eq(KIND, selection.kind().wireValue()));
+        }
+        if (selection.status() != null) {
+            filters.add(eq(STATUS, selection.status().wireValue()));
+        }
+        if (selection.before() != null) {
+            filters.add(lt(ID, selection.before().value()));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        return translated("list jobs", () -> jobs.find(filter).sort(descending(ID)).limit(limit)
                 .map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }
 
