@@ -54,7 +54,7 @@ public final class LocalStack {
         InProcessServices services = started(FlowHubServices.start(new InProcessServices.Endpoints(kafka, mongo),
                 new FlowHubServices.ServicePorts(settings.gatewayPort(), settings.bulkWorkerPort(),
                         settings.cleanupWorkerPort()),
-                "--flowhub.files.root=" + settings.dataDir().resolve("uploads").toAbsolutePath()));
+                serviceArguments(settings)));
         log.info("""
 
                 FlowHub Jobs is running.
@@ -67,6 +67,15 @@ public final class LocalStack {
                 Press Ctrl-C to stop.""",
                 services.gatewayPort(), services.gatewayPort(), services.bulkWorkerPort(),
                 services.cleanupWorkerPort(), kafka, mongo);
+    }
+
+    private static String[] serviceArguments(StackSettings settings) {
+        String files = "--flowhub.files.root=" + settings.dataDir().resolve("uploads").toAbsolutePath();
+        // why: the broker and the database log through embedded-servers' logback.xml (text) until the services
+        // start; from then on Spring's logging system runs the one set-up, JSON when asked. The three services share
+        // one JVM and so one logging context: a line names the stack, and its logger the service
+        return settings.jsonLogs() ? new String[] {files, "--logging.config=" + StackSettings.JSON_LOGGING,
+                "--logging.structured.ecs.service.name=" + StackSettings.JSON_SERVICE_NAME} : new String[] {files};
     }
 
     private static void checkPorts(StackSettings settings) {

@@ -2,6 +2,7 @@ package io.flowhub.stack;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  *
  * @param externalKafka a bootstrap address to use instead of starting a broker, or {@code null}
  * @param externalMongo a MongoDB URI to use instead of starting a server, or {@code null}
+ * @param jsonLogs      whether the services log one JSON object a line (Elastic Common Schema) instead of text
  */
 public record StackSettings(
         Path dataDir,
@@ -20,7 +22,13 @@ public record StackSettings(
         int bulkWorkerPort,
         int cleanupWorkerPort,
         String externalKafka,
-        String externalMongo) {
+        String externalMongo,
+        boolean jsonLogs) {
+
+    /** The services' logging set-up when they log JSON: Spring Boot's structured console appender. */
+    static final String JSON_LOGGING = "classpath:logback-json.xml";
+    /** The {@code service.name} of the JSON lines: the stack's, as its three services share one logging context. */
+    static final String JSON_SERVICE_NAME = "flowhub-local-stack";
 
     static final String USAGE = """
             Usage: ./flowhub run [--name=value ...]
@@ -31,6 +39,8 @@ public record StackSettings(
               --gateway-port=N             FLOWHUB_GATEWAY_PORT           API gateway HTTP port (8080)
               --bulk-worker-port=N         FLOWHUB_BULK_WORKER_PORT       bulk-worker HTTP port (8081)
               --cleanup-worker-port=N      FLOWHUB_CLEANUP_WORKER_PORT    cleanup-worker HTTP port (8082)
+              --log-format=text|json       FLOWHUB_LOG_FORMAT             the services' log lines: text for a person,
+                                                                          or JSON (ECS) for a log shipper (text)
               SPRING_KAFKA_BOOTSTRAP_SERVERS   use this Kafka instead of starting one
               FLOWHUB_MONGODB_URI              use this MongoDB instead of starting one
             """;
@@ -54,7 +64,8 @@ public record StackSettings(
                 settings.port("bulk-worker-port", "FLOWHUB_BULK_WORKER_PORT", 8081),
                 settings.port("cleanup-worker-port", "FLOWHUB_CLEANUP_WORKER_PORT", 8082),
                 blankToNull(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")),
-                blankToNull(environment.get("FLOWHUB_MONGODB_URI")));
+                blankToNull(environment.get("FLOWHUB_MONGODB_URI")),
+                settings.logFormat());
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown setting --" + given.keySet().iterator().next() + ".\n" + USAGE);
         }
@@ -74,6 +85,17 @@ public record StackSettings(
                 value = environment.get(variable);
             }
             return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        /** @return true for JSON logs */
+        boolean logFormat() {
+            String value = text("log-format", "FLOWHUB_LOG_FORMAT", "text");
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "text" -> false;
+                case "json" -> true;
+                default -> throw new IllegalArgumentException("--log-format (FLOWHUB_LOG_FORMAT) must be text or json,"
+                        + " not '" + value + "'");
+            };
         }
 
         int port(String argument, String variable, int fallback) {

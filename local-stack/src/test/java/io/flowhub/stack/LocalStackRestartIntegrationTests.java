@@ -23,7 +23,7 @@ class LocalStackRestartIntegrationTests {
     @Test
     void itemsCreatedBeforeARestartAreStillThereAfterIt(@TempDir Path dataDir) throws Exception {
         var settings = new StackSettings(dataDir, Ports.findFree(), Ports.findFree(), Ports.findFree(),
-                Ports.findFree(), 0, 0, null, null);
+                Ports.findFree(), 0, 0, null, null, false);
 
         var first = new LocalStack();
         String itemId;

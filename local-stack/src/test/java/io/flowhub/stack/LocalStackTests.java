@@ -1,7 +1,7 @@
 package io.flowhub.stack;
 
-import io.flowhub.embedded.Ports;
 import io.flowhub.embedded.PortInUseException;
+import io.flowhub.embedded.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,7 @@ class LocalStackTests {
     void aTakenPortStopsTheStartBeforeAnythingRunsAndNamesThePort(@TempDir Path dataDir) throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var settings = new StackSettings(dataDir, Ports.findFree(), Ports.findFree(), taken.getLocalPort(),
-                    Ports.findFree(), 0, 0, null, null);
+                    Ports.findFree(), 0, 0, null, null, false);
 
             assertThatThrownBy(() -> new LocalStack().start(settings))
                     .isInstanceOf(PortInUseException.class)

@@ -1,7 +1,7 @@
 package io.flowhub.stack;
 
-import io.flowhub.embedded.Ports;
 import io.flowhub.embedded.PortInUseException;
+import io.flowhub.embedded.Ports;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -43,6 +43,15 @@ class StackSettingsTests {
 
         assertThat(settings.externalKafka()).isEqualTo("kafka:9092");
         assertThat(settings.externalMongo()).isEqualTo("mongodb://db/flowhub");
+    }
+
+    @Test
+    void logsAreTextUnlessJsonIsAskedFor() {
+        assertThat(StackSettings.from(new String[0], Map.of()).jsonLogs()).isFalse();
+        assertThat(StackSettings.from(new String[] {"--log-format=json"}, Map.of()).jsonLogs()).isTrue();
+        assertThat(StackSettings.from(new String[0], Map.of("FLOWHUB_LOG_FORMAT", "JSON")).jsonLogs()).isTrue();
+        assertThatThrownBy(() -> StackSettings.from(new String[] {"--log-format=xml"}, Map.of()))
+                .hasMessage("--log-format (FLOWHUB_LOG_FORMAT) must be text or json, not 'xml'");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -60,9 +61,11 @@ public class JobPublisher {
     public Job submit(NewJob job, String topic, String key, Object command) {
         Job recorded = recordWithinLimit(job);
         // why: what the gateway logs about a job carries its ids, as the workers' lines do (MDC, so structured logs
-        // have them as fields)
-        try (var jobId = MDC.putCloseable("job_id", recorded.id().toString());
-             var commandId = MDC.putCloseable("command_id", job.commandId().toString())) {
+        // have them as fields); the request's own context (the job an undo reverses, say) comes back afterwards
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        MDC.put("job_id", recorded.id().toString());
+        MDC.put("command_id", job.commandId().toString());
+        try {
             try {
                 kafka.send(topic, key, command).get(settings.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 outbox.release(recorded.id());
@@ -72,6 +75,12 @@ public class JobPublisher {
                 queuedForLater(recorded, e);
             } catch (Exception e) {
                 queuedForLater(recorded, e);
+            }
+        } finally {
+            if (context == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(context);
             }
         }
         return recorded;

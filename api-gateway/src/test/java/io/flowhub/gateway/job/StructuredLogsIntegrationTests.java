@@ -4,6 +4,8 @@ import io.flowhub.embedded.Ports;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway run on its own, as a container runs it (its executable jar, Spring Boot's own logging):
- * every line is a JSON object, and the line that says a job's command was published carries the
- * job's {@code job_id} and {@code command_id} as fields.
+ * every line is a JSON object, the line that says a job's command was published carries the
+ * job's {@code job_id} and {@code command_id} as fields, and the line of a job's cancel its {@code job_id}.
  */
 @ExtendWith(FlowHubStackExtension.class)
 class StructuredLogsIntegrationTests {
@@ -81,6 +84,14 @@ class StructuredLogsIntegrationTests {
             assertThat(published.get("command_id").asString()).hasSize(36);
             assertThat(published.get("message").asString()).contains("Published");
             assertThat(new ArrayList<>(lines)).filteredOn(line -> line.startsWith("{")).hasSizeGreaterThan(10);
+
+            String queued = queuedJob();
+            var cancelled = client.withHeader("x-internal-key", stack.internalKey())
+                    .post("/api/v1/internal/jobs/" + queued + "/cancel", "");
+            assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+            JsonNode cancelLine = await().atMost(Duration.ofSeconds(30)).until(() -> logged(lines, queued,
+                    "was cancelled"), found -> found != null);
+            assertThat(cancelLine.get("job_id").asString()).isEqualTo(queued);
         } finally {
             gateway.destroy();
             gateway.waitFor();
@@ -96,14 +107,31 @@ class StructuredLogsIntegrationTests {
     }
 
     private static JsonNode published(List<String> lines, String job) {
+        return logged(lines, job, "Published");
+    }
+
+    /** @return the first JSON line naming the job whose message holds {@code words}, or {@code null} */
+    private static JsonNode logged(List<String> lines, String job, String words) {
         for (String line : lines) {
             if (line.startsWith("{") && line.contains(job)) {
                 JsonNode entry = JSON.readTree(line);
-                if (entry.path("message").asString().contains("Published")) {
+                if (entry.path("message").asString().contains(words)) {
                     return entry;
                 }
             }
         }
         return null;
+    }
+
+    /** @return a job recorded and waiting for a worker (none takes it: the test runs no worker for it) */
+    private String queuedJob() {
+        ObjectId id = new ObjectId();
+        Date now = new Date();
+        stack.database().getCollection("jobs").insertOne(new Document("_id", id).append("kind", "cleanup")
+                .append("operation", "purge_user_data").append("owner_type", "key").append("owner_id", "logs")
+                .append("command_id", UUID.randomUUID().toString()).append("status", "queued").append("progress", 0)
+                .append("total_items", 0L).append("processed", 0L).append("skipped", 0L).append("failed", 0L)
+                .append("attempts", 0).append("created_at", now).append("updated_at", now));
+        return id.toHexString();
     }
 }

@@ -12,6 +12,8 @@ import io.flowhub.store.JobId;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,8 @@ import static io.flowhub.store.job.JobFields.*;
  * Each change that happens is announced to the {@link JobEventSink}.
  */
 public class JobStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JobStore.class);
 
     private final MongoCollection<Document> jobs;
     private final Clock clock;
@@ -196,7 +200,11 @@ public class JobStore {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
         Optional<Job> cancelled = transition(id, JobStatus.CANCELLED, set(FINISHED_AT, Date.from(now)));
-        cancelled.ifPresent(job -> announce(JobEvents.cancelled(job, now)));
+        cancelled.ifPresent(job -> {
+            log.info("Job {} was cancelled at {}% ({} of {} items processed); its worker stops at its next batch",
+                    jobId, job.progress(), job.counts().processed(), job.totalItems());
+            announce(JobEvents.cancelled(job, now));
+        });
         return cancelled;
     }
 
