@@ -9,17 +9,20 @@ import io.flowhub.store.file.FileSettings;
 import io.flowhub.store.policy.PolicySettings;
 import io.flowhub.store.spring.KafkaTopicSettings;
 import io.flowhub.store.spring.SettingVariables;
+import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.user.BootstrapAdminSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import static io.flowhub.stack.RepoFiles.ROOT;
@@ -41,6 +44,10 @@ class DockerComposeTests {
             "api-gateway", List.of(GatewaySettings.class, AuthSettings.class),
             "bulk-worker", List.of(BulkWorkerSettings.class),
             "cleanup-worker", List.of(CleanupWorkerSettings.class));
+    /** A variable docker compose fills in from .env, as {@code ${NAME}} or {@code ${NAME:?message}} */
+    private static final Pattern INTERPOLATED = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    /** A variable an env file (or the script writing one) sets, {@code NAME=value} at a line's start */
+    private static final Pattern ASSIGNED = Pattern.compile("(?m)^([A-Z][A-Z0-9_]*)=");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     private final Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
@@ -58,12 +65,91 @@ class DockerComposeTests {
     }
 
     @Test
-    void everyServicePublishesThePortItListensOn() {
-        for (String service : SERVICES) {
-            int port = (Integer) map(serviceSettings(service), "server").get("port");
-
-            assertThat(list(map(compose, "services", service), "ports")).as(service).contains(port + ":" + port);
+    void theGatewayAlonePublishesItsPortAndTheWorkersAreReachedOnTheComposeNetwork() {
+        int gatewayPort = port("api-gateway");
+        assertThat(list(map(compose, "services", "api-gateway"), "ports")).containsExactly(gatewayPort + ":" + gatewayPort);
+        for (String worker : List.of("bulk-worker", "cleanup-worker")) {
+            Map<String, Object> service = map(compose, "services", worker);
+            assertThat(service).as(worker).doesNotContainKey("ports");
+            assertThat(list(service, "expose")).as(worker).containsExactly(String.valueOf(port(worker)));
         }
+        assertThat(map(compose, "services", "kafka")).doesNotContainKey("ports");
+        assertThat(map(compose, "services", "mongodb")).doesNotContainKey("ports");
+        for (String tool : List.of("prometheus", "grafana")) {
+            assertThat(DockerComposeTests.<String>list(map(compose, "services", tool), "ports")).as(tool)
+                    .allSatisfy(published -> assertThat(published).startsWith("127.0.0.1:"));
+        }
+    }
+
+    @Test
+    void everyServiceRunsAsStagingWithItsSecretsFromTheEnvFileAndNoBuiltInOne() {
+        String text = read(ROOT.resolve("docker-compose.yml"));
+        for (String service : SERVICES) {
+            Map<String, Object> environment = map(map(compose, "services", service), "environment");
+            assertThat(environment.get("FLOWHUB_ENVIRONMENT")).as(service).isEqualTo("staging");
+            assertThat((String) environment.get("FLOWHUB_INTERNAL_KEY")).as(service)
+                    .matches("\\$\\{FLOWHUB_INTERNAL_KEY:\\?.+}");
+        }
+        Map<String, Object> gateway = map(map(compose, "services", "api-gateway"), "environment");
+        for (String secret : List.of("FLOWHUB_JWT_SECRET", "FLOWHUB_ADMIN_PASSWORD")) {
+            assertThat((String) gateway.get(secret)).matches("\\$\\{" + secret + ":\\?.+}");
+        }
+        assertThat(text).doesNotContain(PolicySettings.DEFAULT_INTERNAL_KEY, AuthSettings.DEVELOPMENT_JWT_SECRET,
+                AdminAccount.DEVELOPMENT_PASSWORD);
+    }
+
+    @Test
+    void everyVariableTheFileReadsIsOneTheEnvFileExampleAndItsMakerWrite() {
+        Set<String> used = names(INTERPOLATED, read(ROOT.resolve("docker-compose.yml")));
+        Set<String> example = names(ASSIGNED, read(ROOT.resolve("ops/compose.env.example")));
+        Set<String> made = names(ASSIGNED, read(ROOT.resolve("ops/make-compose-env.sh")));
+
+        assertThat(used).contains("FLOWHUB_INTERNAL_KEY", "MONGO_ROOT_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
+        assertThat(example).isEqualTo(used);
+        assertThat(made).isEqualTo(used);
+    }
+
+    @Test
+    void theGatewayAndCleanupWorkerShareOneFilesVolumeAtTheRootTheyAreGiven() {
+        Set<String> mounts = new HashSet<>();
+        for (String service : List.of("api-gateway", "cleanup-worker")) {
+            String root = (String) map(map(compose, "services", service), "environment").get("FLOWHUB_FILES_ROOT");
+            List<String> volumes = list(map(compose, "services", service), "volumes");
+            assertThat(volumes).as(service).contains("flowhub-files:" + root);
+            mounts.add(root);
+        }
+
+        assertThat(mounts).hasSize(1);
+        assertThat(map(compose, "volumes")).containsKey("flowhub-files");
+        assertThat(read(ROOT.resolve("Dockerfile"))).contains("chown 10001 " + mounts.iterator().next());
+    }
+
+    @Test
+    void everyServiceHasAHealthcheckOnItsOwnHealthEndpoint() {
+        for (String service : SERVICES) {
+            List<String> test = list(map(map(compose, "services", service), "healthcheck"), "test");
+
+            assertThat(String.join(" ", test)).as(service)
+                    .contains("/dev/tcp/localhost/" + port(service), "GET /actuator/health", "\"status\":\"UP\"");
+        }
+        for (String other : List.of("kafka", "mongodb", "prometheus", "grafana")) {
+            assertThat(map(map(compose, "services", other), "healthcheck")).as(other).containsKey("test");
+        }
+    }
+
+    @Test
+    void grafanaIsProvisionedWithThePrometheusOfThisFileAndTheDashboard() {
+        List<String> volumes = list(map(compose, "services", "grafana"), "volumes");
+        Path provisioning = mounted(volumes, "/etc/grafana/provisioning");
+        Map<String, Object> datasource = RepoFiles.maps(yaml(provisioning.resolve("datasources/prometheus.yml")),
+                "datasources").getFirst();
+        Map<String, Object> provider = RepoFiles.maps(yaml(provisioning.resolve("dashboards/flowhub.yml")),
+                "providers").getFirst();
+        @SuppressWarnings("unchecked") String dashboardsIn = ((Map<String, String>) provider.get("options")).get("path");
+
+        assertThat(URI.create((String) datasource.get("url")).getHost()).isIn(map(compose, "services").keySet());
+        assertThat(mounted(volumes, dashboardsIn).resolve("flowhub.json")).isEqualTo(RepoFiles.DASHBOARD);
+        assertThat(read(RepoFiles.DASHBOARD)).contains("\"uid\": \"" + datasource.get("uid") + "\"");
     }
 
     @Test
@@ -89,13 +175,15 @@ class DockerComposeTests {
     }
 
     @Test
-    void prometheusScrapesEveryServiceWhereItServesMetrics() {
-        List<String> volumes = list(map(compose, "services", "prometheus"), "volumes");
-        Path config = ROOT.resolve(volumes.getFirst().split(":")[0]).normalize();
-        Map<String, Object> prometheus = yaml(config);
+    void prometheusScrapesEveryServiceWhereItServesMetricsAndLoadsTheAlertRules() {
+        Path configDir = mounted(list(map(compose, "services", "prometheus"), "volumes"), "/etc/prometheus");
+        Map<String, Object> prometheus = yaml(configDir.resolve("prometheus.yml"));
+
+        assertThat(DockerComposeTests.<String>list(prometheus, "rule_files")).isNotEmpty()
+                .allSatisfy(rules -> assertThat(configDir.resolve(rules)).isRegularFile());
 
         for (String service : SERVICES) {
-            int port = (Integer) map(serviceSettings(service), "server").get("port");
+            int port = port(service);
             assertThat(list(prometheus, "scrape_configs")).as(service).anySatisfy(job -> {
                 @SuppressWarnings("unchecked") var scrape = (Map<String, Object>) job;
                 assertThat(scrape.get("metrics_path")).isEqualTo("/actuator/prometheus");
@@ -152,6 +240,23 @@ class DockerComposeTests {
                 collectRelaxedNames(path, subtree, names);
             }
         });
+    }
+
+    private static int port(String service) {
+        return (Integer) map(serviceSettings(service), "server").get("port");
+    }
+
+    /** @return the repository directory a service's volumes mount at {@code target} */
+    private static Path mounted(List<String> volumes, String target) {
+        return volumes.stream().map(volume -> volume.split(":")).filter(parts -> parts[1].equals(target))
+                .map(parts -> ROOT.resolve(parts[0]).normalize()).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing is mounted at " + target + " in " + volumes));
+    }
+
+    private static Set<String> names(Pattern pattern, String text) {
+        var names = new TreeSet<String>();
+        pattern.matcher(text).results().forEach(match -> names.add(match.group(1)));
+        return names;
     }
 
     private static Map<String, Object> serviceSettings(String service) {
