@@ -439,6 +439,7 @@ async function loadAudit() {
 
 async function loadDeadLetters() {
   const topic = $('dlt-topic').value;
+  $('refresh-dlt').disabled = true;
   try {
     const body = await call(`${API}/internal/dlt/${encodeURIComponent(topic)}?limit=100`);
     const rows = body.data.map((letter) => {
@@ -463,6 +464,8 @@ async function loadDeadLetters() {
     $('no-dead-letters').hidden = rows.length > 0;
   } catch (e) {
     failed(e);
+  } finally {
+    $('refresh-dlt').disabled = false;
   }
 }
 

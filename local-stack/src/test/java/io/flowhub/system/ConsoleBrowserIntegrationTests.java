@@ -207,14 +207,28 @@ class ConsoleBrowserIntegrationTests {
         signInWithPassword(admin);
         browser.findElement(By.cssSelector("nav button[data-view=dlt]")).click();
 
-        WebElement letter = waitFor(driver -> {
-            driver.findElement(By.id("refresh-dlt")).click();
-            return driver.findElements(By.cssSelector("#dead-letters tr.dead-letter")).stream()
-                    .filter(row -> row.getText().contains(commandId)).findFirst().orElse(null);
+        // why: the record reaches the topic's end a moment after it was sent; the list is read again until it shows
+        By letter = waitFor(driver -> {
+            var shown = driver.findElements(By.cssSelector("#dead-letters tr.dead-letter")).stream()
+                    .filter(row -> row.getText().contains(commandId)).findFirst();
+            if (shown.isPresent()) {
+                return By.cssSelector("#dead-letters tr.dead-letter[data-partition='"
+                        + shown.get().getDomAttribute("data-partition") + "'][data-offset='"
+                        + shown.get().getDomAttribute("data-offset") + "']");
+            }
+            WebElement refresh = driver.findElement(By.id("refresh-dlt"));
+            if (refresh.isEnabled()) {
+                refresh.click();
+            }
+            return null;
         });
-        assertThat(letter.getText()).contains("MongoTimeoutException");
+        String shown = waitFor(driver -> driver.findElement(letter).getText());
+        assertThat(shown).contains("MongoTimeoutException");
         shot("dead-letters");
-        letter.findElement(By.className("replay")).click();
+        waitFor(driver -> {
+            driver.findElement(letter).findElement(By.className("replay")).click();
+            return true;
+        });
         waitFor(ExpectedConditions.alertIsPresent()).accept();
 
         waitFor(driver -> driver.findElement(By.id("message")).getText().startsWith("Replayed"));
