@@ -273,7 +273,7 @@ function fillRow(row, job) {
   if (canChange() && UNFINISHED.includes(job.status)) {
     wanted.push('cancel');
   }
-  if (canChange() && ['completed', 'cancelled'].includes(job.status) && !job.dry_run) {
+  if (canChange() && job.undoable) {
     wanted.push('undo');
   }
   if (actions.dataset.actions !== wanted.join()) {
@@ -398,6 +398,14 @@ function fillDetail(job) {
   definitions($('detail-result'), job.result || {});
   const errors = $('detail-errors').tBodies[0];
   errors.replaceChildren(...(job.errors || []).map((error) => row([error.item_id, error.reason])));
+  // why: a bulk job deletes nothing for good, and most jobs have no errors; their headings would only take room
+  showWithHeading($('detail-result'), Object.keys(job.result || {}).length > 0);
+  showWithHeading($('detail-errors'), errors.rows.length > 0);
+}
+
+function showWithHeading(element, shown) {
+  element.hidden = !shown;
+  element.previousElementSibling.hidden = !shown;
 }
 
 async function loadLedger() {

@@ -92,6 +92,20 @@ class OperatorApiIntegrationTests {
     }
 
     @Test
+    void aJobSaysWhetherAnUndoWouldBeAcceptedSoTheConsoleOffersOnlyThoseThatWould() {
+        TestUser user = stack.newEditor();
+        String softDelete = finishedDeleteOf(user, 1);
+        String tag = "undoable-" + user.id();
+        user.gateway().post("/api/v1/items", "{\"name\":\"u\",\"tags\":[\"" + tag + "\"]}");
+        String hardDelete = internal.post("/api/v1/internal/cleanup-test-data", "{\"tags\":[\"" + tag
+                + "\"],\"hard_delete\":true}").json().get("job_id").asString();
+
+        assertThat(internal.get("/api/v1/internal/jobs/" + softDelete).data().get("undoable").asBoolean()).isTrue();
+        assertThat(internal.get("/api/v1/internal/jobs/" + hardDelete).data().get("undoable").asBoolean()).isFalse();
+        assertThat(internal.post("/api/v1/internal/jobs/" + hardDelete + "/undo", "").status()).isEqualTo(409);
+    }
+
+    @Test
     void aFilterThatNamesNothingIsABadRequestSayingWhatItMayBe() {
         var kind = internal.get("/api/v1/internal/jobs?kind=bulky");
         var status = stack.newEditor().gateway().get("/api/v1/jobs?status=done");

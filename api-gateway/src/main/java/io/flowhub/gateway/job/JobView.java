@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A job as the API shows it, with the seed system's field names: the one view of a job, for its
- * owner, the internal API and the event stream. {@code owner} is who asked for it as the Kafka contract spells it (a
- * user id, {@code key:<fingerprint>}, {@code schedule}). {@code result} is what a cleanup job deleted so
- * far, per collection and files (empty for a bulk job); {@code undoes} the job an undo reverses.
+ * A job as the API shows it, with the seed system's field names: the one view of a job, for its owner, the internal
+ * API and the event stream. {@code owner} is who asked for it as the Kafka contract spells it (a user id,
+ * {@code key:<fingerprint>}, {@code schedule}). {@code result} is what a cleanup job deleted so far, per collection
+ * and files (empty for a bulk job); {@code undoes} the job an undo reverses; {@code undoable} whether an undo of it
+ * would be accepted now (finished, not a dry run, not a hard delete, not an undo).
  */
 public record JobView(
         String jobId,
@@ -35,6 +36,7 @@ public record JobView(
         Map<String, Long> result,
         String failureReason,
         int attempts,
+        boolean undoable,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
@@ -46,6 +48,7 @@ public record JobView(
                 job.status().wireValue(),
                 job.dryRun(), job.progress(), job.totalItems(), counts.processed(), counts.failed(), counts.skipped(),
                 counts.skipReasons(), job.errors(), job.result().toMap(), job.failureReason(), job.attempts(),
+                UndoSubmitter.whyNotUndoable(job).isEmpty(),
                 job.createdAt(), job.startedAt(), job.finishedAt(), job.updatedAt());
     }
 

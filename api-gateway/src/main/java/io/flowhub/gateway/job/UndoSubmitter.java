@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -66,22 +67,32 @@ public class UndoSubmitter {
     }
 
     private static void requireUndoable(Job original) {
+        whyNotUndoable(original).ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
+    }
+
+    /** @return why the job cannot be undone (not finished, a dry run, an undo, a hard delete), or empty when it can */
+    public static Optional<String> whyNotUndoable(Job original) {
         String job = "Job " + original.id();
         if (!original.status().isFinished()) {
-            throw new ConflictException(job + " is " + original.status().wireValue() + "; undo it once it has finished");
+            return Optional.of(job + " is " + original.status().wireValue() + "; undo it once it has finished");
         }
         if (original.dryRun()) {
-            throw new ConflictException(job + " was a dry run: it changed nothing, so there is nothing to undo");
+            return Optional.of(job + " was a dry run: it changed nothing, so there is nothing to undo");
         }
-        Operation operation = Operation.fromWireValue(original.operation()).orElseThrow(
-                () -> new ConflictException(job + " (" + original.operation() + ") cannot be undone"));
-        if (operation == Operation.UNDO) {
-            throw new ConflictException(job + " is an undo; to change the items back, run the operation again");
+        Optional<Operation> operation = Operation.fromWireValue(original.operation());
+        if (operation.isEmpty()) {
+            return Optional.of(job + " (" + original.operation() + ") cannot be undone");
         }
-        if (!UndoBatches.undoable(operation) || deletedForGood(original)) {
-            throw new ConflictException(job + " (" + operation.wireValue() + ") deleted for good or changed nothing an "
+        if (operation.get() == Operation.UNDO) {
+            return Optional.of(job + " is an undo; to change the items back, run the operation again");
+        }
+        if (!UndoBatches.undoable(operation.get()) || deletedForGood(original)) {
+            return Optional.of(job + " (" + operation.get().wireValue() + ") deleted for good or changed nothing an "
                     + "undo can give back: a hard delete cannot be undone");
         }
+        return Optional.empty();
     }
 
     private static boolean deletedForGood(Job original) {
