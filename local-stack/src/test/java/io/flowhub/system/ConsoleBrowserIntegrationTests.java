@@ -4,6 +4,7 @@ import io.flowhub.events.Topics;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.TestStack;
 import io.flowhub.testing.TestUser;
+import io.flowhub.testing.WaitingJobs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,8 +38,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,29 +139,22 @@ class ConsoleBrowserIntegrationTests {
 
     @Test
     void anOperatorCancelsAQueuedJob() {
-        TestUser user = stack.newEditor();
-        ObjectId jobId = new ObjectId();
-        Date now = new Date();
-        // why: the state of a job recorded and waiting for a worker (behind a long queue, say); nothing will run it
-        // before the console's cancel, so the test does not race a worker
-        stack.database().getCollection("jobs").insertOne(new Document("_id", jobId).append("kind", "bulk")
-                .append("operation", "delete").append("owner_type", "user").append("owner_id", user.id())
-                .append("command_id", UUID.randomUUID().toString()).append("status", "queued").append("progress", 0)
-                .append("total_items", 0L).append("processed", 0L).append("skipped", 0L).append("failed", 0L)
-                .append("attempts", 0).append("created_at", now).append("updated_at", now));
+        // why: a job waiting for a worker (behind a long queue, say) that nothing will run before the console's
+        // cancel, so the test does not race a worker (a cleanup job: the fair-share tests watch the bulk queue)
+        String jobId = WaitingJobs.record(stack.database(), "cleanup", "purge_user_data", Instant.now());
         signInWithKey();
         pick("filter-status", "queued");
         browser.findElement(By.id("apply-filters")).click();
 
-        WebElement row = waitFor(ExpectedConditions.presenceOfElementLocated(jobRow(jobId.toHexString())));
+        WebElement row = waitFor(ExpectedConditions.presenceOfElementLocated(jobRow(jobId)));
         shot("queued-job");
         row.findElement(By.className("cancel")).click();
         waitFor(ExpectedConditions.alertIsPresent()).accept();
 
         waitFor(driver -> "cancelled".equals(row.getDomAttribute("data-status")));
         assertThat(browser.findElement(By.id("message")).getText()).contains("cancelled");
-        assertThat(stack.database().getCollection("jobs").find(eq("_id", jobId)).first().getString("status"))
-                .isEqualTo("cancelled");
+        assertThat(stack.database().getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first()
+                .getString("status")).isEqualTo("cancelled");
         shot("job-cancelled");
     }
 

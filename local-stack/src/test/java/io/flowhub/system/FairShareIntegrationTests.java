@@ -8,9 +8,14 @@ import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
 import io.flowhub.testing.TestUser;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -31,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static com.mongodb.client.model.Filters.and;
@@ -97,6 +103,9 @@ class FairShareIntegrationTests {
 
     @Test
     void aLongJobWithNobodyWaitingRunsOnWithoutHandingItsTurnBack() {
+        // why: "nobody waiting" must hold when it starts: a copy an earlier test's long job handed back may still sit on
+        // the topic after that job was cancelled (it is dropped when read), and would count as someone waiting
+        awaitBulkCommandsAllRead();
         GatewayClient owner = stack.newEditor().gateway();
         String longJob = owner.post("/api/v1/bulk-operations", longBulkJob()).json().get("job_id").asString();
         var jobs = stack.database().getCollection("jobs");
@@ -254,6 +263,27 @@ class FairShareIntegrationTests {
     }
 
     /** Waits until the job is finished and its worker let go of it, so its counts are final. */
+    /** Waits until bulk-worker's consumer group has read every record of the bulk command topic. */
+    private void awaitBulkCommandsAllRead() {
+        // why: the services create the topics as they start
+        stack.services();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers()))) {
+            await().atMost(JOB_TIMEOUT).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> read = admin.listConsumerGroupOffsets("bulk-worker")
+                        .partitionsToOffsetAndMetadata().get();
+                var partitions = admin.describeTopics(List.of(Topics.BULK_COMMANDS)).allTopicNames().get()
+                        .get(Topics.BULK_COMMANDS).partitions().stream()
+                        .map(partition -> new TopicPartition(Topics.BULK_COMMANDS, partition.partition())).toList();
+                var ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(partition -> partition,
+                        partition -> OffsetSpec.latest()))).all().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || (read.get(end.getKey()) != null
+                                && read.get(end.getKey()).offset() >= end.getValue().offset()));
+            });
+        }
+    }
+
     private Document awaitStoppedAndSettled(String jobId) {
         var jobs = stack.database().getCollection("jobs");
         var processed = stack.database().getCollection("processed_commands");

@@ -56,7 +56,7 @@ class SignInThrottleIntegrationTests {
     }
 
     @Test
-    void aClientGetsItsAttemptsWhicheverAddressesItNames() {
+    void aClientGetsItsAttemptsWhicheverAddressesItNamesAndEachRefusalIsCountedForTheDashboard() {
         try (var gateway = stack.startGateway("--flowhub.auth.throttle.per-client=3")) {
             GatewayClient client = GatewayClient.anonymousOn(gateway.gatewayPort());
 
@@ -69,9 +69,20 @@ class SignInThrottleIntegrationTests {
             assertThat(fourth.status()).isEqualTo(429);
             assertThat(fourth.json().get("detail").asString()).contains("this client");
             assertThat(Long.parseLong(fourth.header("Retry-After"))).isBetween(1L, 60L);
+            assertThat(throttled(client, "sign_in")).isEqualTo(1.0);
+            assertThat(throttled(client, "active_jobs")).isZero();
         }
     }
 
+
+    /** @return the gateway's {@code flowhub_requests_throttled_total} of one limit, as Prometheus reads it */
+    private static double throttled(GatewayClient client, String limit) {
+        return client.get("/actuator/prometheus").text().lines()
+                .filter(line -> line.startsWith("flowhub_requests_throttled_total{")
+                        && line.contains("limit=\"" + limit + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no flowhub_requests_throttled_total for " + limit));
+    }
 
     private static GatewayClient.Response login(GatewayClient client, String email, String password) {
         return client.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
