@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The records a listener's consumer has not handed out yet, on any partition it reads. First as of
- * its last fetch (no call to the broker); when that shows none, the broker's end offsets are asked,
+ * its last fetch (no call to the broker); when that shows none (or knows nothing of a partition yet), the broker's
+ * end offsets are asked,
  * because a consumer busy with one long job does not fetch, and a record appended since its last
  * fetch — an outside producer's command, which no queued job in the store announces — would
  * otherwise wait for the whole job. Read only on the listener's own thread, as Kafka's consumer requires.
@@ -23,7 +24,9 @@ public record ConsumerBacklog(Consumer<?, ?> consumer) implements Backlog {
     @Override
     public boolean hasWaiting() {
         Set<TopicPartition> partitions = consumer.assignment();
-        if (partitions.stream().anyMatch(partition -> consumer.currentLag(partition).orElse(1) > 0)) {
+        // why: a partition the consumer has not fetched from yet has no lag here; the broker is asked about it below
+        // (counting it as waiting would hand a long job's turn back on a fresh consumer when nobody waits)
+        if (partitions.stream().anyMatch(partition -> consumer.currentLag(partition).orElse(0) > 0)) {
             return true;
         }
         try {
