@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code flowhub jobs list|show|watch|cancel|undo}: a user's jobs, or one job by id with the key or a token. */
+/** {@code flowhub jobs list|show|watch|cancel|undo}: the newest jobs, or one job by id, with the key or a token. */
 @Command(name = "jobs", description = "Read, watch, cancel or undo a job.",
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, JobsCommand.Watch.class,
                 JobsCommand.Cancel.class, JobsCommand.Undo.class})
@@ -26,7 +26,8 @@ final class JobsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Name what to do: list, show, watch, cancel or undo");
     }
 
-    @Command(name = "list", description = "List the newest jobs of the user whose token is given (--token).")
+    @Command(name = "list", description = "List the newest jobs: the user's with --token, everyone's with the"
+            + " internal key.")
     static final class ListJobs implements Callable<Integer> {
 
         @Mixin
@@ -38,14 +39,24 @@ final class JobsCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "20", description = "How many (1 to 200; default ${DEFAULT-VALUE}).")
         int limit;
 
+        @Option(names = "--kind", description = "Only bulk or only cleanup jobs.")
+        String kind;
+
+        @Option(names = "--status", description = "Only jobs queued, running, completed, failed or cancelled.")
+        String status;
+
+        @Option(names = "--owner", description = "With the internal key: only this owner's jobs (a user id, "
+                + "key:<id> or schedule, as a job's owner shows it).")
+        String owner;
+
         @Override
         public Integer call() {
-            if (connection.token == null || connection.token.isBlank()) {
-                throw new ParameterException(spec.commandLine(), "jobs list shows a user's jobs: give --token "
-                        + "(or FLOWHUB_TOKEN)");
+            if (owner != null && connection.token != null && !connection.token.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--owner needs the internal key: with --token a user"
+                        + " lists its own jobs");
             }
             var out = spec.commandLine().getOut();
-            var jobs = connection.client().jobs().list(limit);
+            var jobs = connection.client().jobs().list(kind, status, owner, limit);
             if (connection.json) {
                 out.println(Json.write(jobs));
             } else {

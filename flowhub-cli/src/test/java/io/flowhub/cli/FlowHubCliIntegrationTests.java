@@ -94,20 +94,31 @@ class FlowHubCliIntegrationTests {
     }
 
     @Test
-    void aUsersJobsAreListedWithItsTokenAndWithoutOneThatIsAUsageError() {
+    void aUsersJobsAreListedWithItsTokenAndAnyonesWithTheKeyNarrowedByKindStatusAndOwner() {
         TestUser user = stack.newEditor();
         String item = user.gateway().post("/api/v1/items", "{\"name\":\"listed\"}").data().get("_id").asString();
-        user.gateway().delete("/api/v1/items?tags=none-" + UUID.randomUUID());
+        String job = user.gateway().delete("/api/v1/items?tags=none-" + UUID.randomUUID()).json().get("job_id")
+                .asString();
 
         Result listed = run(new String[] {"jobs", "list", "--json", "--url", stack.gatewayUrl(), "--token",
                 user.token()});
-        Result noToken = flowhub("jobs", "list");
+        Result byOwner = flowhub("jobs", "list", "--owner", user.id(), "--kind", "bulk", "--json");
+        Result noCleanups = flowhub("jobs", "list", "--owner", user.id(), "--kind", "cleanup", "--json");
+        Result ownerWithToken = run(new String[] {"jobs", "list", "--url", stack.gatewayUrl(), "--token",
+                user.token(), "--owner", user.id()});
+        Result badStatus = flowhub("jobs", "list", "--status", "done");
 
         assertThat(listed.code()).as(listed.err()).isZero();
         assertThat(listed.json()).hasSize(1);
         assertThat(listed.json().get(0).get("operation").asString()).isEqualTo("delete");
-        assertThat(noToken.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(noToken.err()).contains("--token");
+        assertThat(byOwner.code()).as(byOwner.err()).isZero();
+        assertThat(byOwner.json()).hasSize(1);
+        assertThat(byOwner.json().get(0).get("job_id").asString()).isEqualTo(job);
+        assertThat(noCleanups.json()).isEmpty();
+        assertThat(ownerWithToken.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ownerWithToken.err()).contains("--owner needs the internal key");
+        assertThat(badStatus.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badStatus.err()).contains("status must be one of");
         assertThat(item).hasSize(24);
     }
 

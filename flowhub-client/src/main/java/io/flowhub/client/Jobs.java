@@ -2,6 +2,7 @@ package io.flowhub.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +58,39 @@ public final class Jobs {
         return http.post("/api/v1/bulk-operations", Map.of(), body, Map.of()).body().path("job_id").asString();
     }
 
-    /**
-     * @return the signed-in user's newest jobs, at most {@code limit} (1 to 200)
-     * @throws IllegalStateException for a client without a bearer token: the key has no job list
-     */
+    /** @return the newest jobs, at most {@code limit} (1 to 200): see {@link #list(String, String, String, int)} */
     public List<Job> list(int limit) {
-        if (!signedIn) {
-            throw new IllegalStateException("Listing jobs needs a user's bearer token: they are that user's jobs");
+        return list(null, null, null, limit);
+    }
+
+    /**
+     * The newest jobs, newest first: with a bearer token the signed-in user's, with the internal key everyone's.
+     *
+     * @param kind   {@code bulk} or {@code cleanup}, or {@code null} for both
+     * @param status {@code queued}, {@code running}, {@code completed}, {@code failed} or {@code cancelled}, or
+     *               {@code null} for any
+     * @param owner  with the internal key only: whose jobs (a user id, {@code key:<id>} or {@code schedule}), or
+     *               {@code null} for everyone's
+     * @param limit  1 to 200
+     * @throws IllegalArgumentException for an owner given with a bearer token: a user sees only its own jobs
+     */
+    public List<Job> list(String kind, String status, String owner, int limit) {
+        if (signedIn && owner != null) {
+            throw new IllegalArgumentException("A user lists only its own jobs; choosing an owner needs the internal key");
         }
-        var listed = new java.util.ArrayList<Job>();
-        http.get("/api/v1/jobs", Map.of("limit", limit)).data()
+        var query = new LinkedHashMap<String, Object>();
+        query.put("limit", limit);
+        if (kind != null) {
+            query.put("kind", kind);
+        }
+        if (status != null) {
+            query.put("status", status);
+        }
+        if (owner != null) {
+            query.put("owner", owner);
+        }
+        var listed = new ArrayList<Job>();
+        http.get(signedIn ? "/api/v1/jobs" : "/api/v1/internal/jobs", query).data()
                 .forEach(job -> listed.add(Http.JSON.treeToValue(job, Job.class)));
         return listed;
     }
