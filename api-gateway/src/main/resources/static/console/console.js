@@ -285,39 +285,45 @@ function fillRow(row, job) {
   }
 }
 
+const ACTIONS = {
+  cancel: {
+    label: 'Cancel',
+    className: 'cancel danger',
+    question: (jobId) => `Cancel job ${jobId}? It stops at its next batch; what it did so far stays.`,
+    done: async (jobId, body) => {
+      fillRow(rowOf(jobId), body.data);
+      say(`Job ${jobId} is cancelled.`);
+    },
+  },
+  undo: {
+    label: 'Undo',
+    className: 'undo',
+    question: (jobId) => `Undo job ${jobId}? A new job reverses what it changed; items changed since are skipped.`,
+    done: async (jobId, body) => {
+      say(`Undo of ${jobId} started as job ${body.job_id}.`);
+      await loadJobs(true);
+    },
+  },
+};
+
 function actionButton(action, jobId) {
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = action === 'cancel' ? `${action} danger` : action;
-  button.textContent = action === 'cancel' ? 'Cancel' : 'Undo';
-  button.addEventListener('click', () => (action === 'cancel' ? cancel(jobId, button) : undo(jobId, button)));
+  button.className = ACTIONS[action].className;
+  button.textContent = ACTIONS[action].label;
+  button.addEventListener('click', () => act(action, jobId, button));
   return button;
 }
 
-async function cancel(jobId, button) {
-  if (!window.confirm(`Cancel job ${jobId}? It stops at its next batch; what it did so far stays.`)) {
+/** Asks, then POSTs /jobs/{id}/cancel or /undo; the button stays off while the call is under way. */
+async function act(action, jobId, button) {
+  if (!window.confirm(ACTIONS[action].question(jobId))) {
     return;
   }
   button.disabled = true;
   try {
-    const body = await call(`${jobsBase()}/${jobId}/cancel`, { method: 'POST' });
-    fillRow(rowOf(jobId), body.data);
-    say(`Job ${jobId} is cancelled.`);
-  } catch (e) {
-    button.disabled = false;
-    failed(e);
-  }
-}
-
-async function undo(jobId, button) {
-  if (!window.confirm(`Undo job ${jobId}? A new job reverses what it changed; items changed since are skipped.`)) {
-    return;
-  }
-  button.disabled = true;
-  try {
-    const body = await call(`${jobsBase()}/${jobId}/undo`, { method: 'POST' });
-    say(`Undo of ${jobId} started as job ${body.job_id}.`);
-    await loadJobs(true);
+    const body = await call(`${jobsBase()}/${jobId}/${action}`, { method: 'POST' });
+    await ACTIONS[action].done(jobId, body);
   } catch (e) {
     button.disabled = false;
     failed(e);

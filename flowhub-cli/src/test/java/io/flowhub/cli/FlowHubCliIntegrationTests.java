@@ -2,6 +2,7 @@ package io.flowhub.cli;
 
 import io.flowhub.embedded.InProcessServices;
 import io.flowhub.testing.FlowHubStackExtension;
+import io.flowhub.testing.JarProcess;
 import io.flowhub.testing.TestStack;
 import io.flowhub.testing.TestUser;
 import org.junit.jupiter.api.Assumptions;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,11 +127,7 @@ class FlowHubCliIntegrationTests {
         Path script = Path.of("/usr/bin/script");
         Assumptions.assumeTrue(Files.isExecutable(script),
                 "No /usr/bin/script (util-linux) to give the command line a pseudo-terminal: the progress bar is not tested");
-        Path jar;
-        try (Stream<Path> built = Files.list(Path.of("target"))) {
-            jar = built.filter(path -> path.getFileName().toString().matches("flowhub-cli-.*-exec\\.jar")).findFirst()
-                    .orElse(null);
-        }
+        Path jar = JarProcess.built("flowhub-cli").orElse(null);
         Assumptions.assumeTrue(jar != null, "The executable jar is not built (run through mvn verify): "
                 + "the progress bar is not tested");
         String run = runWithItems(250);

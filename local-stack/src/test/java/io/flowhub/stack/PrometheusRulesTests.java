@@ -1,13 +1,12 @@
 package io.flowhub.stack;
 
+import io.flowhub.testing.Executables;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static io.flowhub.stack.RepoFiles.ALERTS;
 import static io.flowhub.stack.RepoFiles.ALERT_TESTS;
@@ -36,10 +34,7 @@ class PrometheusRulesTests {
 
     @BeforeAll
     static void findPromtool() {
-        promtool = Stream.concat(Stream.ofNullable(System.getenv("PROMTOOL")),
-                        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                                .map(dir -> dir + File.separator + "promtool"))
-                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        promtool = Executables.find("PROMTOOL", "promtool").orElse(null);
         Assumptions.assumeTrue(promtool != null, "promtool is not installed, so the alert rules were not checked:"
                 + " install Debian's or Prometheus' 'prometheus' package (./flowhub test does where apt-get may run),"
                 + " or set PROMTOOL to its path");

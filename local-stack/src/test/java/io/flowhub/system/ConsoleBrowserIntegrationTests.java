@@ -1,6 +1,7 @@
 package io.flowhub.system;
 
 import io.flowhub.events.Topics;
+import io.flowhub.testing.Executables;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.TestStack;
 import io.flowhub.testing.TestUser;
@@ -32,20 +33,17 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -78,8 +76,8 @@ class ConsoleBrowserIntegrationTests {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        Optional<Path> chromium = executable("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
-        Optional<Path> driver = executable("CHROMEDRIVER", "chromedriver");
+        Optional<Path> chromium = Executables.find("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
+        Optional<Path> driver = Executables.find("CHROMEDRIVER", "chromedriver");
         Assumptions.assumeTrue(chromium.isPresent() && driver.isPresent(), "The console's browser tests were skipped:"
                 + " no Chromium and chromedriver on PATH (Debian: apt-get install chromium chromium-driver, which"
                 + " ./flowhub test does where apt-get may run; or set CHROME_BIN and CHROMEDRIVER)");
@@ -302,16 +300,5 @@ class ConsoleBrowserIntegrationTests {
             producer.send(new ProducerRecord<>(Topics.deadLetter(Topics.BULK_COMMANDS), null, "console-test", value,
                     headers)).get();
         }
-    }
-
-    /** @return the first of the programs found: the variable's path, else each name on PATH */
-    private static Optional<Path> executable(String variable, String... names) {
-        var candidates = new ArrayList<Path>();
-        Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank()).map(Path::of)
-                .ifPresent(candidates::add);
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Stream.of(names).map(name -> Path.of(dir, name)).forEach(candidates::add);
-        }
-        return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 }

@@ -3,6 +3,7 @@ package io.flowhub.gateway.internal;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.gateway.system.PageLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +28,7 @@ import java.util.Map;
 @RequestMapping("/api/v1/internal/dlt")
 class DeadLetterController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
+    static final PageLimit LIMIT = new PageLimit(50, 500);
     static final int MAX_REPLAYED = 100;
 
     private final DeadLetters deadLetters;
@@ -46,11 +46,7 @@ class DeadLetterController {
     Envelope<List<DeadLetter>> list(@PathVariable String topic,
             @RequestParam(required = false) Integer limit) {
         requireKnown(topic);
-        int count = limit == null ? DEFAULT_LIMIT : limit;
-        if (count < 1 || count > MAX_LIMIT) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
-        }
-        var records = deadLetters.newest(topic, count);
+        var records = deadLetters.newest(topic, LIMIT.of(limit));
         var replayed = replays.replayedAt(records.stream().map(DeadLetterController::key).toList());
         return Envelope.of(records.stream().map(record -> new DeadLetter(record.partition(), record.offset(),
                 DeadLetters.text(record.key()), DeadLetters.at(record), DeadLetters.reason(record),

@@ -1,8 +1,8 @@
 package io.flowhub.gateway.internal;
 
-import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
+import io.flowhub.gateway.system.PageLimit;
 import io.flowhub.store.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import org.bson.Document;
@@ -22,6 +22,8 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/internal")
 class InternalController {
+
+    static final PageLimit AUDIT_LIMIT = new PageLimit(100, 1_000);
 
     private final OtpOutbox otps;
     private final AuditLog auditLog;
@@ -44,12 +46,10 @@ class InternalController {
     }
 
     @GetMapping("/audit")
-    Envelope<List<Document>> auditLog(@RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
-        if (limit < 1 || limit > 1_000) {
-            throw new BadRequestException("limit must be from 1 to 1000, not " + limit);
-        }
-        audit.call(request, Map.of("limit", limit), false).record("allowed", null, null);
-        return Envelope.of(auditLog.newest(limit).stream().map(entry -> {
+    Envelope<List<Document>> auditLog(@RequestParam(required = false) Integer limit, HttpServletRequest request) {
+        int count = AUDIT_LIMIT.of(limit);
+        audit.call(request, Map.of("limit", count), false).record("allowed", null, null);
+        return Envelope.of(auditLog.newest(count).stream().map(entry -> {
             entry.put("_id", entry.getObjectId("_id").toHexString());
             return entry;
         }).toList());

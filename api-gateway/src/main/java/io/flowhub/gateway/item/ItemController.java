@@ -2,8 +2,8 @@ package io.flowhub.gateway.item;
 
 import io.flowhub.events.RunIds;
 import io.flowhub.events.Tags;
-import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
+import io.flowhub.gateway.system.PageLimit;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.store.ObjectIds;
 import io.flowhub.store.UserId;
@@ -32,8 +32,7 @@ class ItemController {
 
     /** The header a test suite names its run with; what the call creates carries the run id. */
     static final String RUN_HEADER = "X-FlowHub-Run";
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 1_000;
+    static final PageLimit LIMIT = new PageLimit(50, 1_000);
 
     private final ItemEditor editor;
     private final ItemQueries queries;
@@ -72,7 +71,7 @@ class ItemController {
             @RequestParam(required = false) String cursor) {
         var filter = filter(status, tags, testData, createdBy, q, runId);
         ObjectId after = cursor == null ? null : ObjectIds.parse("cursor", cursor);
-        return Envelope.of(queries.list(caller, filter, limit(limit), after));
+        return Envelope.of(queries.list(caller, filter, LIMIT.of(limit), after));
     }
 
     @GetMapping("/count")
@@ -97,11 +96,7 @@ class ItemController {
             @RequestParam(required = false) Integer limit) {
         ObjectId id = ObjectIds.parse("item id", itemId);
         queries.get(caller, id);
-        int count = limit == null ? DEFAULT_LIMIT : limit;
-        if (count < 1 || count > MAX_LIMIT) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
-        }
-        return Envelope.of(activity.historyOf(id, count));
+        return Envelope.of(activity.historyOf(id, LIMIT.of(limit)));
     }
 
     @PatchMapping("/{itemId}")
@@ -133,16 +128,6 @@ class ItemController {
                         : Tags.check("tags", tags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList()),
                 testData, createdBy == null ? null : new UserId(ObjectIds.parse("created_by user id", createdBy)), q,
                 RunIds.checkOrNull("run_id", runId));
-    }
-
-    private static int limit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
-        }
-        return limit;
     }
 
     record Batch(List<Item> items, int count) {

@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.PageLimit;
 import io.flowhub.store.JobId;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobSelection;
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
  */
 public final class JobLists {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
+    /** How many jobs a list shows unless asked, and at most. */
+    public static final PageLimit LIMIT = new PageLimit(50, 200);
 
     private JobLists() {
     }
@@ -44,11 +45,7 @@ public final class JobLists {
     }
 
     public static int limit(Integer limit) {
-        int count = limit == null ? DEFAULT_LIMIT : limit;
-        if (count < 1 || count > MAX_LIMIT) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
-        }
-        return count;
+        return LIMIT.of(limit);
     }
 
     private static JobKind kind(String kind) {

@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.PageLimit;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobError;
 import io.flowhub.store.job.JobLedger;
@@ -29,8 +30,7 @@ public record LedgerEntryView(
         Map<String, List<String>> tagChanges) {
 
     /** How many entries a page shows unless asked, and at most. */
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
+    public static final PageLimit LIMIT = new PageLimit(50, 200);
 
     public static LedgerEntryView of(LedgerEntry entry) {
         var counts = entry.counts();
@@ -46,14 +46,10 @@ public record LedgerEntryView(
      */
     public static List<LedgerEntryView> page(JobLedger ledger, Job job, Integer after, Integer limit) {
         int from = after == null ? 0 : after;
-        int count = limit == null ? DEFAULT_LIMIT : limit;
         if (from < 0) {
             throw new BadRequestException("after must be a batch number, 0 or more, not " + from);
         }
-        if (count < 1 || count > MAX_LIMIT) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIMIT + ", not " + count);
-        }
-        return ledger.page(job.id(), from, count).stream().map(LedgerEntryView::of).toList();
+        return ledger.page(job.id(), from, LIMIT.of(limit)).stream().map(LedgerEntryView::of).toList();
     }
 
     private static List<String> hex(List<ObjectId> ids) {
