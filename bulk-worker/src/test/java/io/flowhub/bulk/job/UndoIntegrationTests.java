@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import static com.mongodb.client.model.Filters.eq;
 import static io.flowhub.testing.ItemBuilder.anItem;
@@ -98,6 +99,33 @@ class UndoIntegrationTests {
 
         assertThat(tags(full)).containsExactlyInAnyOrder("x", "y", "z");
         assertThat(tags(partial)).containsExactly("x");
+    }
+
+    @Test
+    void twoUndosOfOneJobAskedAtOnceGiveEachItemBackOnceBetweenThem() throws Exception {
+        List<String> ids = anItem().createIn(gateway, 120);
+        String delete = finished(bulk("delete", ids, null));
+
+        // why: the same undo sent twice at once (a retried request, a second console tab): both are accepted as jobs
+        // and run side by side over the same items, batch against batch
+        List<String> undos;
+        try (var executor = Executors.newFixedThreadPool(2)) {
+            var first = executor.submit(() -> gateway.post("/api/v1/jobs/" + delete + "/undo", ""));
+            var second = executor.submit(() -> gateway.post("/api/v1/jobs/" + delete + "/undo", ""));
+            undos = List.of(first.get().json().get("job_id").asString(),
+                    second.get().json().get("job_id").asString());
+        }
+        List<JsonNode> jobs = undos.stream().map(this::awaitFinished).toList();
+
+        assertThat(jobs).allSatisfy(job -> {
+            assertThat(job.get("status").asString()).isEqualTo("completed");
+            assertThat(job.get("processed").asLong() + job.get("skipped").asLong() + job.get("failed").asLong())
+                    .isEqualTo(job.get("total_items").asLong());
+        });
+        assertThat(jobs.stream().mapToLong(job -> job.get("processed").asLong()).sum()).isEqualTo(120);
+        assertThat(jobs.stream().mapToLong(job -> job.get("skip_reasons").path("changed_since").asLong()).sum())
+                .isEqualTo(120);
+        assertThat(ids).allSatisfy(id -> assertThat(active(id)).isTrue());
     }
 
     @Test
