@@ -8,9 +8,11 @@ import io.flowhub.events.Topics;
 import io.flowhub.gateway.system.ForbiddenException;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.store.JobId;
+import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.store.job.Idempotency;
+import io.flowhub.store.job.IdempotencyKeyReusedException;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobKind;
-import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.NewJob;
 import io.flowhub.store.job.Owner;
 import io.flowhub.store.user.Role;
@@ -31,14 +33,12 @@ import java.util.UUID;
 @Component
 class BulkJobSubmitter {
 
-    private final JobStore jobs;
-    private final IdempotencyKeys idempotencyKeys;
+    static final int MAX_KEY_LENGTH = 200;
+
     private final JobPublisher publisher;
     private final Clock clock;
 
-    BulkJobSubmitter(JobStore jobs, IdempotencyKeys idempotencyKeys, JobPublisher publisher, Clock clock) {
-        this.jobs = jobs;
-        this.idempotencyKeys = idempotencyKeys;
+    BulkJobSubmitter(JobPublisher publisher, Clock clock) {
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -52,16 +52,21 @@ class BulkJobSubmitter {
         BulkCommand command = BulkCommands.of(operation, UUID.randomUUID(), jobId.toString(), owner, restrictToOwner,
                 request.itemIds(), filter(request.filter(), owner, restrictToOwner), request.tags(), request.batchSize(),
                 clock.instant());
-        if (idempotencyKey != null) {
-            var earlier = idempotencyKeys.claim(owner, idempotencyKey, hash(operation, request), jobId, jobs::find);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         long total = request.itemIds() == null ? 0 : request.itemIds().size();
-        return publisher.submit(new NewJob(jobId, JobKind.BULK, operation.wireValue(), Owner.user(caller.userId()), null,
-                command.commandId(),
-                total, ContractJson.mapper().writeValueAsString(command), false), Topics.BULK_COMMANDS, command.key(), command);
+        Owner jobOwner = Owner.user(caller.userId());
+        var job = new NewJob(jobId, JobKind.BULK, operation.wireValue(), jobOwner, null, command.commandId(), total,
+                ContractJson.mapper().writeValueAsString(command), false);
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+                throw new BadRequestException("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+            }
+            job = job.withIdempotency(Idempotency.of(jobOwner, idempotencyKey, hash(operation, request)));
+        }
+        try {
+            return publisher.submit(job, Topics.BULK_COMMANDS, command.key(), command);
+        } catch (IdempotencyKeyReusedException e) {
+            throw new IdempotencyConflictException(e.clientKey());
+        }
     }
 
     private static SelectionFilter filter(BulkOperationRequest.Filter filter, String owner, boolean restrictToOwner) {

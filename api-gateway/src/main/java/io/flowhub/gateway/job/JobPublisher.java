@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,10 +57,23 @@ public class JobPublisher {
      * @param topic   the command topic of the job's kind
      * @param key     the command's Kafka key
      * @param command the command record, which {@code job.commandJson()} holds as JSON
-     * @return the job as recorded
+     * @return the job as recorded: this one, or the one recorded before under its {@code Idempotency-Key}
+     * @throws io.flowhub.store.job.IdempotencyKeyReusedException when that key's job was asked with another request
      */
     public Job submit(NewJob job, String topic, String key, Object command) {
+        if (job.idempotency() != null) {
+            // why: a retry of a request that was let in is answered with its job, even when the owner is at the cap now
+            Optional<Job> earlier = jobs.findByKey(job.idempotency());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Job recorded = recordWithinLimit(job);
+        if (!recorded.id().equals(job.id())) {
+            // why: a request with the same key was recorded first (here or on another instance); it publishes its own
+            outbox.release(job.id());
+            return recorded;
+        }
         // why: what the gateway logs about a job carries its ids, as the workers' lines do (MDC, so structured logs
         // have them as fields); the request's own context (the job an undo reverses, say) comes back afterwards
         Map<String, String> context = MDC.getCopyOfContextMap();

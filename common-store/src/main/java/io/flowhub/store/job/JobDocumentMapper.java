@@ -26,7 +26,7 @@ final class JobDocumentMapper {
     }
 
     static Document toDocument(NewJob job, Instant now) {
-        return new Document(ID, job.id().value())
+        Document document = new Document(ID, job.id().value())
                 .append(KIND, job.kind().wireValue())
                 .append(OPERATION, job.operation())
                 .append(OWNER_TYPE, job.owner() == null ? null : job.owner().type().wireValue())
@@ -48,6 +48,11 @@ final class JobDocumentMapper {
                 .append(ATTEMPTS, 0)
                 .append(CREATED_AT, Date.from(now))
                 .append(UPDATED_AT, Date.from(now));
+        if (job.idempotency() != null) {
+            // why: absent, not null, without a key: the key's unique index is sparse
+            document.append(IDEMPOTENCY_KEY, job.idempotency().key()).append(REQUEST_HASH, job.idempotency().requestHash());
+        }
+        return document;
     }
 
     /** @return the update that writes a job's progress whole */

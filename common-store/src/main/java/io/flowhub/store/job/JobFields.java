@@ -10,6 +10,8 @@ final class JobFields {
     static final String OWNER_TYPE = "owner_type";
     static final String COMMAND_ID = "command_id";
     static final String COMMAND = "command";
+    static final String IDEMPOTENCY_KEY = "idempotency_key";
+    static final String REQUEST_HASH = "request_hash";
     static final String STATUS = "status";
     static final String PROGRESS = "progress";
     static final String TOTAL_ITEMS = "total_items";

@@ -56,29 +56,75 @@ public class JobStore {
         this.events = events;
     }
 
+    /** How long an {@code Idempotency-Key} holds on to its job; after that, the key may start a new one. */
+    public static final Duration IDEMPOTENCY_KEY_TTL = Duration.ofDays(1);
+
     /**
-     * Records a job as {@code queued}, unless its command already has a job: a command that is
-     * delivered twice gets the job it got the first time.
+     * Records a job as {@code queued}, unless its command already has a job, or its {@code Idempotency-Key} one
+     * recorded within {@link #IDEMPOTENCY_KEY_TTL}: a command that is delivered twice gets the job it got the first
+     * time, and so do requests that race with one key, on any number of gateway instances. The insert is the
+     * claim (unique indexes on the command id and on the key), so there is no moment when a key is taken and
+     * its job not yet recorded.
+     *
+     * @return the job recorded now, or the one recorded before; compare its id with the new job's to tell
+     * @throws IdempotencyKeyReusedException when the key's job was asked with another request
      */
     public Job createIfAbsent(NewJob job) {
         return translated("create job " + job.id(), () -> {
-            try {
-                Document document = JobDocumentMapper.toDocument(job, clock.instant());
-                jobs.insertOne(document);
-                Job created = JobDocumentMapper.toJob(document);
-                announce(JobEvents.accepted(created, clock.instant()));
-                return created;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try {
+                    Document document = JobDocumentMapper.toDocument(job, clock.instant());
+                    jobs.insertOne(document);
+                    Job created = JobDocumentMapper.toJob(document);
+                    announce(JobEvents.accepted(created, clock.instant()));
+                    return created;
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
                 }
-                Document existing = jobs.find(or(eq(COMMAND_ID, job.commandId().toString()), eq(ID, job.id()))).first();
+                Bson sameJob = or(eq(COMMAND_ID, job.commandId().toString()), eq(ID, job.id().value()));
+                Document existing = jobs.find(job.idempotency() == null ? sameJob
+                        : or(sameJob, eq(IDEMPOTENCY_KEY, job.idempotency().key()))).first();
                 if (existing == null) {
-                    throw e;
+                    // why: the job that held the key was deleted (a purge, a reset) since the insert failed
+                    continue;
                 }
-                return JobDocumentMapper.toJob(existing);
+                if (job.idempotency() != null && job.idempotency().key().equals(existing.getString(IDEMPOTENCY_KEY))
+                        && expired(existing)) {
+                    // why: one conditional write, so that racing requests free the old key once and race again on it
+                    jobs.updateOne(and(eq(ID, existing.get(ID)), eq(IDEMPOTENCY_KEY, job.idempotency().key())),
+                            unset(IDEMPOTENCY_KEY));
+                    continue;
+                }
+                return sameRequest(job.idempotency(), existing);
             }
+            throw new IllegalStateException("The jobs holding the key or command of job " + job.id()
+                    + " kept changing while it was recorded");
         });
+    }
+
+    /**
+     * @return the job recorded within {@link #IDEMPOTENCY_KEY_TTL} under this key, if any
+     * @throws IdempotencyKeyReusedException when it was asked with another request
+     */
+    public Optional<Job> findByKey(Idempotency key) {
+        return translated("read the job of an idempotency key", () -> Optional.ofNullable(
+                        jobs.find(eq(IDEMPOTENCY_KEY, key.key())).first())
+                .filter(found -> !expired(found))
+                .map(found -> sameRequest(key, found)));
+    }
+
+    private boolean expired(Document job) {
+        return job.getDate(CREATED_AT).toInstant().isBefore(clock.instant().minus(IDEMPOTENCY_KEY_TTL));
+    }
+
+    private static Job sameRequest(Idempotency key, Document existing) {
+        if (key != null && key.key().equals(existing.getString(IDEMPOTENCY_KEY))
+                && !key.requestHash().equals(existing.getString(REQUEST_HASH))) {
+            throw new IdempotencyKeyReusedException(key.clientKey());
+        }
+        return JobDocumentMapper.toJob(existing);
     }
 
     public Optional<Job> find(JobId jobId) {

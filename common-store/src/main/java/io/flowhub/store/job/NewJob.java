@@ -17,7 +17,19 @@ import java.util.UUID;
  * @param totalItems  how many items it covers, when known up front; 0 otherwise
  * @param commandJson the command as published, so that a job whose worker died can be sent again
  * @param dryRun      true when the job only reports what it would delete
+ * @param idempotency the {@code Idempotency-Key} it was asked with, or {@code null}
  */
 public record NewJob(JobId id, JobKind kind, String operation, Owner owner, UserId targetUserId,
-                     UUID commandId, long totalItems, String commandJson, boolean dryRun) {
+                     UUID commandId, long totalItems, String commandJson, boolean dryRun, Idempotency idempotency) {
+
+    /** A job asked without an {@code Idempotency-Key}. */
+    public NewJob(JobId id, JobKind kind, String operation, Owner owner, UserId targetUserId, UUID commandId,
+            long totalItems, String commandJson, boolean dryRun) {
+        this(id, kind, operation, owner, targetUserId, commandId, totalItems, commandJson, dryRun, null);
+    }
+
+    /** @return this job, asked with the given key */
+    public NewJob withIdempotency(Idempotency key) {
+        return new NewJob(id, kind, operation, owner, targetUserId, commandId, totalItems, commandJson, dryRun, key);
+    }
 }

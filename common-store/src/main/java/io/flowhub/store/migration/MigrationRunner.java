@@ -32,7 +32,8 @@ public class MigrationRunner {
             new M006_ExpireDeniedAuditRows(),
             new M007_OwnerTypeBesideOwnerId(),
             new M008_IndexItemRunId(),
-            new M009_PlansExpireAndItemsIndexTheirPlans());
+            new M009_PlansExpireAndItemsIndexTheirPlans(),
+            new M010_JobsHoldTheirIdempotencyKeys());
 
     private final MongoDatabase database;
 
