@@ -62,6 +62,7 @@ public final class ItemBatches implements JobWork {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
+        batch.fence();
         BatchOutcome outcome = writer.write(ids, selection, operation, batch.jobId(), owner);
         CleanupResult deleted = reportedAs == null ? CleanupResult.NONE
                 : CleanupResult.of(reportedAs, outcome.counts().processed());

@@ -15,12 +15,14 @@ public final class BatchContext {
     private final Job job;
     private final JobProgress progress;
     private final JobLedger ledger;
+    private final JobLease lease;
     private final Clock clock;
 
-    BatchContext(Job job, JobProgress progress, JobLedger ledger, Clock clock) {
+    BatchContext(Job job, JobProgress progress, JobLedger ledger, JobLease lease, Clock clock) {
         this.job = job;
         this.progress = progress;
         this.ledger = ledger;
+        this.lease = lease;
         this.clock = clock;
     }
 
@@ -47,6 +49,16 @@ public final class BatchContext {
     }
 
     /**
+     * Comes before each write of the batch (to items, files, other records): refuses it once the worker may no
+     * longer hold the job ({@link JobLease#fence()}). {@link #record} fences itself.
+     *
+     * @throws LeaseLostException when the write must not be made
+     */
+    public void fence() {
+        lease.fence();
+    }
+
+    /**
      * Records this batch in the job's ledger (inside the given transaction, if any): its commit point.
      *
      * @param through the checkpoint after this batch, from {@code checkpoint().next(...)}
@@ -64,6 +76,7 @@ public final class BatchContext {
             throw new IllegalArgumentException("Batch " + number() + " of job " + job.id() + " cannot record checkpoint "
                     + through.batch());
         }
+        lease.fence();
         return ledger.record(new LedgerEntry(job.id(), number(), job.operation(), job.owner(), job.targetUserId(),
                 itemIds, counts, errors, deleted, through, clock.instant(), tagChanges), session);
     }

@@ -1,6 +1,7 @@
 package io.flowhub.store.job;
 
 import io.flowhub.store.JobId;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,6 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -37,6 +42,8 @@ public class JobEngine {
     private final JobWorker worker;
     private final CommandTopic topic;
     private final Clock clock;
+    private final ScheduledExecutorService renewer;
+    private final Set<JobId> held = ConcurrentHashMap.newKeySet();
 
     /** @param topic where a job's command goes back between slices; {@link CommandTopic#NONE} to run every job to its end */
     public JobEngine(JobStore jobs, JobQueries queries, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
@@ -49,6 +56,9 @@ public class JobEngine {
         this.worker = worker;
         this.topic = topic;
         this.clock = clock;
+        // why: one thread renews every lease this engine holds, while its batches run
+        this.renewer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name(worker.kind().wireValue() + "-lease-renewer").daemon().factory());
     }
 
     public JobWorker worker() {
@@ -91,23 +101,41 @@ public class JobEngine {
                 log.warn("Refused {} job {}: {}", job.operation(), job.id(), refusal.get());
                 return;
             }
-            Optional<Job> started = jobs.start(job.id(), worker.workerId(), worker.lease(), work.total());
-            if (started.isEmpty()) {
+            if (!held.add(job.id())) {
+                // why: another consumer thread of this process runs it (a rebalance handed its record over)
                 leaveAlone(command, job);
                 return;
             }
-            job = started.get();
-            if (job.wasStartedBefore()) {
-                log.debug("Job {} goes on after batch {} (attempt {}, turn {})", job.id(), job.checkpoint().batch(),
-                        job.attempts(), job.turns() + 1);
-            } else {
-                metrics.queueLatency(job.kind(), Duration.between(command.issuedAt(), clock.instant()));
+            try {
+                runHeld(command, job, work, backlog);
+            } finally {
+                held.remove(job.id());
             }
-            runBatches(command, job, work, backlog);
         }
     }
 
-    private void runBatches(JobCommand command, Job job, JobWork work, Backlog backlog) {
+    private void runHeld(JobCommand command, Job job, JobWork work, Backlog backlog) {
+        Instant claimedAt = clock.instant();
+        ObjectId token = JobLease.newToken();
+        Optional<Job> started = jobs.start(job.id(), worker.workerId(), token, worker.lease(), work.total());
+        if (started.isEmpty()) {
+            leaveAlone(command, job);
+            return;
+        }
+        job = started.get();
+        if (job.wasStartedBefore()) {
+            log.debug("Job {} goes on after batch {} (attempt {}, turn {})", job.id(), job.checkpoint().batch(),
+                    job.attempts(), job.turns() + 1);
+        } else {
+            metrics.queueLatency(job.kind(), Duration.between(command.issuedAt(), clock.instant()));
+        }
+        try (JobLease lease = new JobLease(job.id(), worker.workerId(), token, worker.lease(), claimedAt, jobs, clock)
+                .renewedBy(renewer)) {
+            runBatches(command, job, work, backlog, lease);
+        }
+    }
+
+    private void runBatches(JobCommand command, Job job, JobWork work, Backlog backlog, JobLease lease) {
         Instant began = job.startedAt() == null ? clock.instant() : job.startedAt();
         Instant sliceEnds = clock.instant().plus(worker.slice());
         JobProgress progress = job.progressSoFar();
@@ -116,17 +144,26 @@ public class JobEngine {
             progress = progress.plus(work.settle(entry));
         }
         while (true) {
-            var batch = new BatchContext(job, progress, ledger, clock);
+            var batch = new BatchContext(job, progress, ledger, lease, clock);
             Instant batchBegan = clock.instant();
-            Optional<LedgerEntry> done = work.next(batch);
+            Optional<LedgerEntry> done;
+            try {
+                done = work.next(batch);
+            } catch (LeaseLostException e) {
+                // why: a write now could race the job's next holder, or undo a cancel; this worker stops here
+                log.info("Job {} stops before a write: {}", job.id(), e.getMessage());
+                stopped(command, job, work, batch, progress, began, lease);
+                return;
+            }
             if (done.isEmpty()) {
                 break;
             }
+            // why: settling is not fenced: it finishes what the recorded batch committed to, the same for any holder
             LedgerEntry entry = work.settle(done.get());
             progress = progress.plus(entry);
             metrics.batch(job.kind(), job.operation(), entry.counts(), Duration.between(batchBegan, clock.instant()));
-            if (!jobs.recordProgress(job.id(), worker.workerId(), progress)) {
-                stopped(command, job, work, new BatchContext(job, progress, ledger, clock), progress, began);
+            if (!jobs.recordProgress(job.id(), lease, progress)) {
+                stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began, lease);
                 return;
             }
             if (topic != CommandTopic.NONE && !clock.instant().isBefore(sliceEnds)) {
@@ -134,12 +171,14 @@ public class JobEngine {
                 if (!backlog.hasWaiting() && !queries.anyWaiting(job.kind(), job.id())) {
                     continue;
                 }
-                if (!jobs.handBack(job.id(), worker.workerId())) {
-                    stopped(command, job, work, new BatchContext(job, progress, ledger, clock), progress, began);
+                if (!jobs.handBack(job.id(), lease)) {
+                    stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began,
+                            lease);
                     return;
                 }
                 // why: a failed send throws, the delivery is retried, and its job, held by nobody, is taken again
                 topic.send(job.commandKey(), command.commandJson().getBytes(StandardCharsets.UTF_8));
+                jobs.handedOver(job.id(), lease);
                 metrics.handedBack(job.kind());
                 log.debug("Job {} handed its turn back after batch {} ({} processed so far)", job.id(),
                         progress.checkpoint().batch(), progress.counts().processed());
@@ -147,8 +186,8 @@ public class JobEngine {
             }
         }
         JobProgress finished = progress.finished();
-        if (jobs.complete(job.id(), worker.workerId(), finished)) {
-            work.release(new BatchContext(job, finished, ledger, clock));
+        if (jobs.complete(job.id(), lease, finished)) {
+            work.release(new BatchContext(job, finished, ledger, lease, clock));
             processed.record(command.commandId(), job.id(), JobStatus.COMPLETED.wireValue());
             metrics.finished(job.kind(), job.operation(), JobStatus.COMPLETED, Duration.between(began, clock.instant()));
             log.info("{} job {} completed{}: {} processed, {} skipped {}, {} failed{}", job.operation(), job.id(),
@@ -156,16 +195,18 @@ public class JobEngine {
                     finished.counts().skipReasons(), finished.counts().failed(),
                     finished.result().isEmpty() ? "" : "; " + finished.result().toMap());
         } else {
-            stopped(command, job, work, new BatchContext(job, progress, ledger, clock), finished, began);
+            stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), finished, began, lease);
         }
     }
 
-    /** The job is no longer this worker's to run: cancelled, deleted, failed by the sweeper, or taken over. */
+    /** The job is no longer this worker's to run: cancelled, deleted, failed, taken over, or its lease went stale. */
     private void stopped(JobCommand command, Job job, JobWork work, BatchContext last, JobProgress progress,
-            Instant began) {
+            Instant began, JobLease lease) {
         Optional<Job> now = jobs.find(job.id());
         if (now.isPresent() && now.get().status() == JobStatus.RUNNING) {
-            log.info("Job {} was taken over by {}; this worker stops", job.id(), now.get().workerId());
+            // why: taken over, or about to be once its lease runs out (the sweeper sends its command again); the next
+            // holder goes on from the checkpoint with the claims this worker made
+            log.info("Job {} is no longer held by this worker (now: {}); it stops", job.id(), now.get().workerId());
             return;
         }
         work.release(last);
@@ -177,7 +218,7 @@ public class JobEngine {
         JobStatus status = now.get().status();
         if (status == JobStatus.CANCELLED) {
             // why: the counts of the batches done before the cancel was seen stay with the cancelled job
-            jobs.recordLastBatchOfCancelled(job.id(), worker.workerId(), progress);
+            jobs.recordLastBatchOfCancelled(job.id(), lease, progress);
         }
         processed.record(command.commandId(), job.id(), status.wireValue());
         metrics.finished(job.kind(), job.operation(), status, Duration.between(began, clock.instant()));

@@ -36,10 +36,16 @@ final class JobFields {
     static final String HANDED_BACK_AT = "handed_back_at";
     static final String WORKER_ID = "worker_id";
     static final String HEARTBEAT_AT = "heartbeat_at";
+    /** The token of the lease its worker holds the job under: new at every start, named by every write of the holder. */
+    static final String LEASE = "lease";
+    /** True once the command of a job handed back is on its topic again: the copy will come, nothing is to be resent. */
+    static final String HANDOFF_SENT = "handoff_sent";
     static final String RESENT_AT = "resent_at";
     static final String RESULT = "result";
     static final String DRY_RUN = "dry_run";
     static final String FAILURE_REASON = "failure_reason";
+    /** True on a job failed because its command went to the dead-letter topic: a replay of the command reopens it. */
+    static final String DEAD_LETTERED = "dead_lettered";
     static final String CREATED_AT = "created_at";
     static final String STARTED_AT = "started_at";
     static final String FINISHED_AT = "finished_at";

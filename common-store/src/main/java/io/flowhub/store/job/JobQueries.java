@@ -99,12 +99,14 @@ public class JobQueries {
 
     /**
      * @return running jobs of this kind whose worker has not reported for longer than the lease,
-     *         and that were not already sent again within the lease
+     *         and that were not already sent again within the lease, nor handed back with their copy on the topic
      */
     public List<Job> findAbandoned(JobKind kind, Duration lease, int limit) {
         Date staleBefore = Date.from(clock.instant().minus(lease));
         return translated("find abandoned jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()),
                         eq(STATUS, JobStatus.RUNNING.wireValue()), lt(HEARTBEAT_AT, staleBefore),
+                        // why: a copy handed back to the topic will be read, however long it waits there
+                        ne(HANDOFF_SENT, true),
                         or(exists(RESENT_AT, false), lt(RESENT_AT, staleBefore))))
                 .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }

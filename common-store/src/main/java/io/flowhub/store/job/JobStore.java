@@ -140,24 +140,26 @@ public class JobStore {
     }
 
     /**
-     * Takes a job for this worker: a queued one, one it holds already, or a running one whose
-     * worker has not reported for longer than the lease.
+     * Takes a job for this worker under a new lease token: a queued one, one handed back, one this worker's id
+     * holds already, or a running one whose worker has not reported for longer than the lease.
      *
      * @return the job as it now stands, or empty when it is finished or another live worker holds it
      */
-    public Optional<Job> start(JobId jobId, String workerId, Duration lease, long totalItems) {
+    public Optional<Job> start(JobId jobId, String workerId, ObjectId token, Duration lease, long totalItems) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
         // why: a job that handed its turn back is taken again without counting an attempt or announcing a start
         Optional<Job> nextTurn = update(and(eq(ID, id), eq(STATUS, JobStatus.RUNNING.wireValue()),
                         exists(HANDED_BACK_AT)),
-                combine(set(WORKER_ID, workerId), set(HEARTBEAT_AT, Date.from(now)), set(UPDATED_AT, Date.from(now)),
-                        unset(HANDED_BACK_AT)));
+                combine(set(WORKER_ID, workerId), set(LEASE, token), set(HEARTBEAT_AT, Date.from(now)),
+                        set(UPDATED_AT, Date.from(now)), unset(HANDED_BACK_AT), unset(HANDOFF_SENT)));
         if (nextTurn.isPresent()) {
             return nextTurn;
         }
         Bson available = or(
                 eq(STATUS, JobStatus.QUEUED.wireValue()),
+                // why: its own worker id is a process restarted under a fixed id; the engine never claims a job that
+                // another of its own threads still holds
                 and(eq(STATUS, JobStatus.RUNNING.wireValue()), or(
                         eq(WORKER_ID, workerId),
                         exists(HEARTBEAT_AT, false),
@@ -165,11 +167,13 @@ public class JobStore {
         Bson update = combine(
                 set(STATUS, JobStatus.RUNNING.wireValue()),
                 set(WORKER_ID, workerId),
+                set(LEASE, token),
                 set(HEARTBEAT_AT, Date.from(now)),
                 set(UPDATED_AT, Date.from(now)),
                 min(STARTED_AT, Date.from(now)),
                 inc(ATTEMPTS, 1),
-                unset(HANDED_BACK_AT));
+                unset(HANDED_BACK_AT),
+                unset(HANDOFF_SENT));
         Optional<Job> started = update(and(eq(ID, id), available),
                 totalItems > 0 ? combine(update, set(TOTAL_ITEMS, totalItems)) : update);
         started.ifPresent(job -> announce(JobEvents.started(job, now)));
@@ -181,10 +185,10 @@ public class JobStore {
      *
      * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
      */
-    public boolean recordProgress(JobId jobId, String workerId, JobProgress progress) {
+    public boolean recordProgress(JobId jobId, JobLease lease, JobProgress progress) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
-        Optional<Job> recorded = heldBy(id, workerId, JobStatus.RUNNING, combine(
+        Optional<Job> recorded = heldBy(id, lease, JobStatus.RUNNING, combine(
                 JobDocumentMapper.progressUpdate(progress),
                 set(PROGRESS, percent(progress.checkpoint().cursor(), progress.totalItems())),
                 set(HEARTBEAT_AT, Date.from(now))));
@@ -200,31 +204,50 @@ public class JobStore {
      *
      * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
      */
-    public boolean handBack(JobId jobId, String workerId) {
+    public boolean handBack(JobId jobId, JobLease lease) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
         return translated("hand back job " + id, () -> jobs.updateOne(
-                and(eq(ID, id), eq(WORKER_ID, workerId), eq(STATUS, JobStatus.RUNNING.wireValue())),
+                and(heldUnder(id, lease), eq(STATUS, JobStatus.RUNNING.wireValue())),
                 combine(set(WORKER_ID, null), set(HANDED_BACK_AT, Date.from(now)), set(HEARTBEAT_AT, Date.from(now)),
-                        set(UPDATED_AT, Date.from(now)), inc(TURNS, 1))).getModifiedCount() == 1);
+                        set(HANDOFF_SENT, false), set(UPDATED_AT, Date.from(now)), inc(TURNS, 1))).getModifiedCount() == 1);
+    }
+
+    /**
+     * Notes that the command of a job handed back is on its topic again: its copy will be read, so the sweeper never
+     * sends another however long the copy waits behind other commands (two copies would circulate until the job ends).
+     * A job handed back without this note (its worker died between the two) is sent again once its lease runs out.
+     */
+    public void handedOver(JobId jobId, JobLease lease) {
+        ObjectId id = jobId.value();
+        translated("note the hand-over of job " + id, () -> jobs.updateOne(
+                and(eq(ID, id), eq(LEASE, lease.token()), exists(HANDED_BACK_AT)), set(HANDOFF_SENT, true)));
+    }
+
+    /** Renews the holder's heartbeat. @return false when the job no longer runs under this lease */
+    boolean renew(JobId jobId, JobLease lease) {
+        ObjectId id = jobId.value();
+        return translated("renew the lease of job " + id, () -> jobs.updateOne(
+                and(heldUnder(id, lease), eq(STATUS, JobStatus.RUNNING.wireValue()), exists(HANDED_BACK_AT, false)),
+                set(HEARTBEAT_AT, Date.from(clock.instant()))).getMatchedCount() == 1);
     }
 
     /**
      * Records the counts of the batch a worker finished after its job was cancelled, so that the
      * cancelled job's counts match what was written. The status stays {@code cancelled}.
      */
-    public void recordLastBatchOfCancelled(JobId jobId, String workerId, JobProgress progress) {
+    public void recordLastBatchOfCancelled(JobId jobId, JobLease lease, JobProgress progress) {
         ObjectId id = jobId.value();
         translated("record job " + id, () -> jobs.updateOne(
-                and(eq(ID, id), eq(WORKER_ID, workerId), eq(STATUS, JobStatus.CANCELLED.wireValue())),
+                and(heldUnder(id, lease), eq(STATUS, JobStatus.CANCELLED.wireValue())),
                 combine(JobDocumentMapper.progressUpdate(progress), set(UPDATED_AT, Date.from(clock.instant())))));
     }
 
     /** Completes a job with its final counts and, for a cleanup job, what it deleted (or would delete). */
-    public boolean complete(JobId jobId, String workerId, JobProgress progress) {
+    public boolean complete(JobId jobId, JobLease lease, JobProgress progress) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
-        Optional<Job> completed = heldBy(id, workerId, JobStatus.COMPLETED, combine(
+        Optional<Job> completed = heldBy(id, lease, JobStatus.COMPLETED, combine(
                 JobDocumentMapper.progressUpdate(progress),
                 set(PROGRESS, 100),
                 set(FINISHED_AT, Date.from(now))));
@@ -233,10 +256,15 @@ public class JobStore {
     }
 
     public boolean fail(JobId jobId, String reason) {
+        return fail(jobId, reason, combine());
+    }
+
+    /** @param more what else to write with the failure */
+    boolean fail(JobId jobId, String reason, Bson more) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
         Optional<Job> failed = transition(id, JobStatus.FAILED, combine(
-                set(FAILURE_REASON, reason), set(FINISHED_AT, Date.from(now))));
+                set(FAILURE_REASON, reason), set(FINISHED_AT, Date.from(now)), more));
         failed.ifPresent(job -> announce(JobEvents.failed(job, now)));
         return failed.isPresent();
     }
@@ -254,9 +282,14 @@ public class JobStore {
         return cancelled;
     }
 
-    private Optional<Job> heldBy(ObjectId id, String workerId, JobStatus target, Bson changes) {
-        Bson filter = and(eq(ID, id), eq(WORKER_ID, workerId), statusMayMoveTo(target));
+    private Optional<Job> heldBy(ObjectId id, JobLease lease, JobStatus target, Bson changes) {
+        Bson filter = and(heldUnder(id, lease), statusMayMoveTo(target));
         return update(filter, withStatus(changes, target));
+    }
+
+    /** @return the filter of the job as long as this lease holds it: its worker, and the token of this claim */
+    private static Bson heldUnder(ObjectId id, JobLease lease) {
+        return and(eq(ID, id), eq(WORKER_ID, lease.workerId()), eq(LEASE, lease.token()));
     }
 
     private Optional<Job> transition(ObjectId id, JobStatus target, Bson changes) {

@@ -1,0 +1,90 @@
+package io.flowhub.store.job;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.JobId;
+import io.flowhub.store.UserId;
+import io.flowhub.testing.FlowHubStackExtension;
+import io.flowhub.testing.TestStack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sweeper sends a job's command again only when nobody will: a job handed back whose copy is on its topic waits
+ * for that copy however long it takes (two copies would run the job in two places by turns until it ends), and one
+ * whose worker died between handing it back and sending the copy is sent again once its lease ran out.
+ */
+@ExtendWith(FlowHubStackExtension.class)
+class JobSweeperIntegrationTests {
+
+    private static final Duration LEASE = Duration.ofSeconds(1);
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final JobStore jobs;
+    private final JobSweeper sweeper;
+    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+    JobSweeperIntegrationTests(TestStack stack) {
+        this.client = MongoClients.create(stack.mongoUri());
+        this.database = client.getDatabase("flowhub_sweep_" + UUID.randomUUID().toString().substring(0, 8));
+        Clock clock = Clock.systemUTC();
+        this.jobs = new JobStore(database, clock, JobEventSink.NONE);
+        var worker = new JobWorker(JobKind.BULK, "flowhub.commands.bulk", "sweeper", LEASE, Duration.ofHours(1),
+                Duration.ofHours(1), Duration.ofHours(1));
+        this.sweeper = new JobSweeper(jobs, new JobQueries(database, clock), new JobOutbox(database, clock),
+                new JobMetrics(new SimpleMeterRegistry(), worker.commandTopic()), worker);
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void aJobHandedBackWhoseCopyWaitsLongerThanItsLeaseIsNotSentAgain() {
+        JobId waiting = handedBack(true);
+        JobId dropped = handedBack(false);
+
+        sweeper.sweep((key, command) -> sent.add(new String(command)));
+
+        assertThat(sent).hasSize(1).allSatisfy(command -> assertThat(command).contains(dropped.toString()))
+                .noneSatisfy(command -> assertThat(command).contains(waiting.toString()));
+    }
+
+    /** @return a job handed back a lease and more ago, its copy sent ({@code copySent}) or lost with its worker */
+    private JobId handedBack(boolean copySent) {
+        var jobId = new JobId(new ObjectId());
+        String command = "{\"type\":\"SoftDeleteItems\",\"job_id\":\"" + jobId + "\"}";
+        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", Owner.user(new UserId(new ObjectId())), null,
+                UUID.randomUUID(), 1, command, false));
+        ObjectId token = JobLease.newToken();
+        assertThat(jobs.start(jobId, "worker-a", token, LEASE, 0)).isPresent();
+        var lease = new JobLease(jobId, "worker-a", token, LEASE, Instant.now(), jobs, Clock.systemUTC());
+        assertThat(jobs.handBack(jobId, lease)).isTrue();
+        if (copySent) {
+            jobs.handedOver(jobId, lease);
+        }
+        // why: the copy has waited behind other commands for longer than the lease
+        database.getCollection("jobs").updateOne(eq("_id", jobId.value()),
+                set("heartbeat_at", Date.from(Instant.now().minus(LEASE.multipliedBy(10)))));
+        return jobId;
+    }
+}
