@@ -237,6 +237,54 @@ class JobEngineFaultIntegrationTests {
         assertThat(stack.database().getCollection("items").countDocuments(exists("deleting_job"))).isZero();
     }
 
+    @Test
+    void anUndoOfTagJobsResumedAfterACrashGivesBackExactlyTheTagsTheItemsHadBefore() throws Exception {
+        ObjectId had = new ObjectId();
+        ObjectId lacked = new ObjectId();
+        ObjectId untouched = new ObjectId();
+        ObjectId adding = new ObjectId();
+        ObjectId removing = new ObjectId();
+        // why: the state two workers leave that died after writing their first batch and before recording it: the
+        // add of [a, b] gave "had" only b (it had a already) and the removal of [c, d] took only c from "lacked" (it
+        // never had d); each write left its job's mark for the tag it changed on the item it changed
+        Date now = new Date();
+        stack.database().getCollection("items").insertMany(List.of(
+                taggedItem(had, List.of("keep", "a", "b"), adding, List.of(adding.toHexString() + "+b"), now),
+                taggedItem(lacked, List.of("keep"), removing, List.of(removing.toHexString() + "-c"), now),
+                taggedItem(untouched, List.of("keep", "c"), null, List.of(), now)));
+        String add = command("AddTags", adding, Map.of("item_ids", hex(List.of(had)), "tags", List.of("a", "b")));
+        String remove = command("RemoveTags", removing, Map.of("item_ids", hex(List.of(lacked, untouched)),
+                "tags", List.of("c", "d")));
+        insertJob(adding, "bulk", "add_tags", add, "running", "dead-worker", Instant.now().minusSeconds(60));
+        insertJob(removing, "bulk", "remove_tags", remove, "running", "dead-worker", Instant.now().minusSeconds(60));
+        publish(Topics.BULK_COMMANDS, add);
+        publish(Topics.BULK_COMMANDS, remove);
+        assertThat(awaitFinished(adding).getString("status")).isEqualTo("completed");
+        assertThat(awaitFinished(removing).getString("status")).isEqualTo("completed");
+
+        for (ObjectId undone : List.of(adding, removing)) {
+            var undo = owner.gateway().post("/api/v1/jobs/" + undone.toHexString() + "/undo", "");
+            assertThat(undo.status()).as(undo.text()).isEqualTo(202);
+            assertThat(awaitFinished(new ObjectId(undo.json().get("job_id").asString())).getString("status"))
+                    .isEqualTo("completed");
+        }
+
+        assertThat(tagsOf(had)).containsExactlyInAnyOrder("keep", "a");
+        assertThat(tagsOf(lacked)).containsExactlyInAnyOrder("keep", "c");
+        assertThat(tagsOf(untouched)).containsExactlyInAnyOrder("keep", "c");
+    }
+
+    private Document taggedItem(ObjectId id, List<String> tags, ObjectId lastJob, List<String> marks, Date at) {
+        return new Document("_id", id).append("name", "tagged").append("description", null).append("tags", tags)
+                .append("test_data", true).append("created_by", new ObjectId(owner.id())).append("is_active", true)
+                .append("deleted_at", null).append("created_at", at).append("updated_at", at)
+                .append("last_job_id", lastJob).append("tag_changes", marks);
+    }
+
+    private List<String> tagsOf(ObjectId item) {
+        return stack.database().getCollection("items").find(eq("_id", item)).first().getList("tags", String.class);
+    }
+
     private List<ObjectId> seedItems(ObjectId user, int count, String tag) {
         var documents = new ArrayList<Document>();
         Date now = new Date();
@@ -261,7 +309,8 @@ class JobEngineFaultIntegrationTests {
     private void insertJob(ObjectId jobId, String kind, String operation, String command, String status,
             String worker, Instant heartbeat) {
         var job = new Document("_id", jobId).append("kind", kind).append("operation", operation)
-                .append("owner_id", owner.id()).append("command_id", commandId(command)).append("command", command)
+                .append("owner_type", "user").append("owner_id", owner.id())
+                .append("command_id", commandId(command)).append("command", command)
                 .append("status", status).append("total_items", 0L).append("cursor", 0L).append("batches", 0)
                 .append("attempts", status.equals("running") ? 1 : 0)
                 .append("created_at", Date.from(Instant.now().minusSeconds(60)));

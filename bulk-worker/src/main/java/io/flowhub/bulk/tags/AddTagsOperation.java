@@ -59,7 +59,7 @@ public final class AddTagsOperation extends TagOperation {
     }
 
     @Override
-    boolean changes(boolean had) {
-        return !had;
+    boolean adds() {
+        return true;
     }
 }

@@ -36,7 +36,7 @@ public final class RemoveTagsOperation extends TagOperation {
     }
 
     @Override
-    boolean changes(boolean had) {
-        return had;
+    boolean adds() {
+        return false;
     }
 }

@@ -16,8 +16,4 @@ import java.util.List;
  * @param tagChanges for a tag operation, which tags it really changed on which items
  */
 public record BatchOutcome(JobCounts counts, List<JobError> errors, List<ObjectId> changed, List<TagChange> tagChanges) {
-
-    BatchOutcome withTagChanges(List<TagChange> changes) {
-        return new BatchOutcome(counts, errors, changed, changes);
-    }
 }

@@ -30,7 +30,8 @@ import static com.mongodb.client.model.Projections.include;
 import static io.flowhub.store.item.ItemFields.*;
 
 /**
- * Applies an operation to one batch with one {@code updateMany}, then accounts for every item. An
+ * Applies an operation to one batch with one {@code updateMany} (a tag operation: one per tag), then accounts
+ * for every item. An
  * item the job changed carries the job's id ({@code last_job_id}), so the account is exact whether
  * the write happened now or in an earlier attempt that died before recording it, and whatever
  * another writer did to the batch meanwhile: changed by this job, not found, another user's, or
@@ -62,13 +63,9 @@ public class BatchWriter {
         Bson scope = selection.scopeOf(batch);
         var failures = new ArrayList<JobError>();
         Bson writable = scope;
-        Map<ObjectId, Document> before = new HashMap<>();
-        if (operation.refusesItems() || operation.changesTags()) {
-            read(batch).forEach(item -> before.put(item.getObjectId(ID), item));
-        }
         if (operation.refusesItems()) {
             var allowed = new ArrayList<ObjectId>();
-            for (Document item : before.values()) {
+            for (Document item : read(batch)) {
                 var refusal = operation.refusal(item);
                 ObjectId id = item.getObjectId(ID);
                 boolean changedByThisJob = jobId.value().equals(item.getObjectId(LAST_JOB_ID));
@@ -81,27 +78,29 @@ public class BatchWriter {
             writable = failures.isEmpty() ? scope : and(scope, in(ID, allowed));
         }
         Date now = Date.from(clock.instant());
-        long changedNow = items.updateMany(scoped(writable, operation.pending(), owner),
-                operation.change(jobId, now)).getModifiedCount();
-        BatchOutcome outcome = !selection.scopeMayHoldMore() && failures.isEmpty() && changedNow == batch.size()
-                ? new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch, List.of())
-                : account(batch, jobId, owner, failures, changedNow, now);
-        return operation.changesTags() ? outcome.withTagChanges(tagChanges(outcome.changed(), before, operation, jobId))
-                : outcome;
+        long changedNow = 0;
+        for (ItemOperation.Write write : operation.writes(jobId, now)) {
+            changedNow += items.updateMany(scoped(writable, write.filter(), owner), write.update()).getModifiedCount();
+        }
+        if (!operation.changesTags() && !selection.scopeMayHoldMore() && failures.isEmpty()
+                && changedNow == batch.size()) {
+            return new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch, List.of());
+        }
+        return account(batch, jobId, owner, failures, changedNow, now);
     }
 
     /**
-     * @return which tags the write really changed on which of the items it changed, from how they were
-     *         before it; an item not read before (it joined the range meanwhile) or changed by an earlier
-     *         attempt of this job is taken as changed in every tag of the operation
+     * @return which tags the job changed on which of the items it changed, from the marks its writes left on them
+     *         ({@link TagMarks}): exact for items changed by an earlier attempt, and blind to what others did
      */
-    private static List<TagChange> tagChanges(List<ObjectId> changed, Map<ObjectId, Document> before,
-            ItemOperation operation, JobId jobId) {
+    private static List<TagChange> tagChanges(List<ObjectId> changed, Map<ObjectId, Document> found, JobId jobId) {
         var byTag = new LinkedHashMap<String, List<ObjectId>>();
         for (ObjectId id : changed) {
-            Document item = before.get(id);
-            boolean known = item != null && !jobId.value().equals(item.getObjectId(LAST_JOB_ID));
-            for (String tag : operation.tagsChangedOn(known ? item : null)) {
+            Document item = found.get(id);
+            if (item == null) {
+                continue;
+            }
+            for (String tag : TagMarks.changedBy(jobId, item)) {
                 byTag.computeIfAbsent(tag, ignored -> new ArrayList<>()).add(id);
             }
         }
@@ -111,7 +110,7 @@ public class BatchWriter {
     private BatchOutcome account(List<ObjectId> batch, JobId jobId, UserId owner, List<JobError> failures,
             long changedNow, Date now) {
         Map<ObjectId, Document> found = new HashMap<>();
-        read(batch).forEach(item -> found.put(item.getObjectId(ID), item));
+        readInto(found, batch);
         Set<String> failed = new HashSet<>(failures.stream().map(JobError::itemId).toList());
         var changed = new ArrayList<ObjectId>();
         long changedNowInBatch = 0;
@@ -138,10 +137,12 @@ public class BatchWriter {
         if (changedNow > changedNowInBatch) {
             // why: the write's range held items the selection's cursor had not handed out (created or
             // changed to match while the job ran); the job changed them, so it counts them
-            changed.addAll(changedOutside(batch, jobId));
+            List<ObjectId> outside = changedOutside(batch, jobId);
+            changed.addAll(outside);
+            readInto(found, outside);
         }
         return new BatchOutcome(new JobCounts(changed.size(), alreadyDone, notFound, 0, failures.size()),
-                failures, changed, List.of());
+                failures, changed, tagChanges(changed, found, jobId));
     }
 
     private List<ObjectId> changedOutside(List<ObjectId> batch, JobId jobId) {
@@ -159,12 +160,16 @@ public class BatchWriter {
         return ids;
     }
 
+    private void readInto(Map<ObjectId, Document> found, List<ObjectId> ids) {
+        read(ids).forEach(item -> found.put(item.getObjectId(ID), item));
+    }
+
     /** @return the batch's items, read by their ids alone so that the {@code _id} index answers */
     private List<Document> read(List<ObjectId> batch) {
         var found = new ArrayList<Document>(batch.size());
         for (int from = 0; from < batch.size(); from += READ_CHUNK) {
             items.find(in(ID, batch.subList(from, Math.min(batch.size(), from + READ_CHUNK))))
-                    .projection(include(ID, CREATED_BY, LAST_JOB_ID, TAGS, IS_ACTIVE, UPDATED_AT)).into(found);
+                    .projection(include(ID, CREATED_BY, LAST_JOB_ID, TAGS, TAG_CHANGES, IS_ACTIVE, UPDATED_AT)).into(found);
         }
         return found;
     }

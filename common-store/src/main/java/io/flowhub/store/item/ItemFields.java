@@ -22,6 +22,11 @@ public final class ItemFields {
     public static final String LAST_JOB_ID = "last_job_id";
     /** The hard-delete job that has claimed the item: it is about to go, and the item API no longer changes it. */
     public static final String DELETING_JOB = "deleting_job";
+    /**
+     * The tags jobs really changed on the item, each written by the same update that changed the tag ({@link TagMarks}),
+     * so that what a tag job did is known exactly whatever raced it or however often it was resumed.
+     */
+    public static final String TAG_CHANGES = "tag_changes";
 
     private ItemFields() {
     }

@@ -43,10 +43,15 @@ public interface ItemOperation {
     }
 
     /**
-     * @param item the item as it was before the write, or {@code null} when that is not known
-     * @return the tags the write changes on that item (on an unknown item: all the operation's tags)
+     * @return the writes of one batch, each one {@code updateMany} with the batch's scope: {@link #pending} and
+     *         {@link #change} for most operations; an operation on tags writes once per tag, each write leaving
+     *         {@link TagMarks} on exactly the items whose tag it changed
      */
-    default List<String> tagsChangedOn(Document item) {
-        return List.of();
+    default List<Write> writes(JobId jobId, Date now) {
+        return List.of(new Write(pending(), change(jobId, now)));
+    }
+
+    /** One write of a batch: which of the batch's items it changes, and how. */
+    record Write(Bson filter, Bson update) {
     }
 }

@@ -92,6 +92,7 @@ public final class UndoBatches implements JobWork {
         JobId undo = batch.jobId();
         Date now = Date.from(clock.instant());
         Bson marked = owned(in(LAST_JOB_ID, List.of(undone.value(), undo.value())));
+        batch.fence();
         switch (operation) {
             case DELETE, CLEANUP_BY_TAGS, CLEANUP_RUN -> items.updateMany(and(in(ID, entry.itemIds()), marked,
                     eq(IS_ACTIVE, false)), ItemChanges.restore(now, undo));
@@ -102,8 +103,10 @@ public final class UndoBatches implements JobWork {
                 for (TagChange change : entry.tagChanges()) {
                     Bson reversal = operation == Operation.ADD_TAGS ? pull(TAGS, change.tag())
                             : addToSet(TAGS, change.tag());
+                    // why: the undone job's mark goes with the change it marked
                     items.updateMany(and(in(ID, change.itemIds()), marked),
-                            combine(reversal, set(UPDATED_AT, now), set(LAST_JOB_ID, undo.value())));
+                            combine(reversal, pull(TAG_CHANGES, TagMarks.of(undone, operation == Operation.ADD_TAGS,
+                                    change.tag())), set(UPDATED_AT, now), set(LAST_JOB_ID, undo.value())));
                 }
             }
             default -> throw new IllegalStateException(operation.wireValue() + " cannot be undone");
