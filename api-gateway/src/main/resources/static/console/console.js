@@ -492,9 +492,10 @@ async function replayLetter(topic, letter, button) {
     const body = await call(`${API}/internal/dlt/${encodeURIComponent(topic)}/replay`, {
       method: 'POST', body: JSON.stringify({ records: [{ partition: letter.partition, offset: letter.offset }] }),
     });
+    const refused = (body.not_replayed || [])[0];
     say(body.replayed.length
       ? `Replayed partition ${letter.partition}, offset ${letter.offset} to ${topic}; its job shows under Jobs.`
-      : `That record is no longer on ${topic}.dlt.`, body.replayed.length === 0);
+      : refused ? refused.reason : `That record is no longer on ${topic}.dlt.`, body.replayed.length === 0);
     await loadDeadLetters();
   } catch (e) {
     button.disabled = false;

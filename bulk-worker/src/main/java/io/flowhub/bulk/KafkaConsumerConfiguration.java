@@ -7,7 +7,7 @@ import io.flowhub.events.Topics;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobMetrics;
-import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.DeadLetteredJobs;
 import io.flowhub.store.job.JobWorker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -36,9 +36,9 @@ class KafkaConsumerConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler bulkErrorHandler(KafkaTemplate<String, Object> template, JobStore jobs,
+    DefaultErrorHandler bulkErrorHandler(KafkaTemplate<String, Object> template, DeadLetteredJobs jobs,
             BulkWorkerSettings settings, JobMetrics metrics, JobEventSink events) {
         return CommandRecords.givingUp(template, settings.retryFor(), BulkCommand.class, BulkCommand::jobId,
-                job -> { }, jobs, metrics, events);
+                jobs, metrics, events);
     }
 }

@@ -8,10 +8,8 @@ import io.flowhub.events.Topics;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobMetrics;
-import io.flowhub.store.job.JobStore;
+import io.flowhub.store.job.DeadLetteredJobs;
 import io.flowhub.store.job.JobWorker;
-import com.mongodb.client.MongoDatabase;
-import io.flowhub.store.CollectionNames;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
-import io.flowhub.store.item.ItemFields;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.unset;
 
 /** How cleanup-worker reads commands, and what happens to those that fail (see {@link DeadLetterErrorHandler}). */
 @Configuration(proxyBeanMethods = false)
@@ -41,11 +36,11 @@ class CleanupKafkaConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler cleanupErrorHandler(KafkaTemplate<String, Object> template, JobStore jobs,
-            CleanupWorkerSettings settings, JobMetrics metrics, JobEventSink events, MongoDatabase database) {
-        // why: items a failed job had claimed for deletion must not stay out of every other job's reach
+    DefaultErrorHandler cleanupErrorHandler(KafkaTemplate<String, Object> template, DeadLetteredJobs jobs,
+            CleanupWorkerSettings settings, JobMetrics metrics, JobEventSink events) {
+        // why: the claims of a job failed here are released by EndedClaimsRelease once its lease ran out, after the
+        // batches it recorded are settled; a replay of its command may run it again first
         return CommandRecords.givingUp(template, settings.retryFor(), CleanupCommand.class, CleanupCommand::jobId,
-                job -> database.getCollection(CollectionNames.ITEMS).updateMany(eq(ItemFields.DELETING_JOB, job),
-                        unset(ItemFields.DELETING_JOB)), jobs, metrics, events);
+                jobs, metrics, events);
     }
 }

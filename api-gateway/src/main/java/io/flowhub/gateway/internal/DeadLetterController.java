@@ -17,12 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dead-letter topics of the command topics, behind {@code x-internal-key}: list what is there and
  * why, and send chosen records back to their topic. A replayed record that now succeeds counts once
  * in its job (its command id and the job's ledger see to that); one that fails again is dead-lettered
- * again with its new reason. Replays are audited.
+ * again with its new reason. A record whose replay would do nothing (its job finished otherwise, or is
+ * gone) is not sent, and the answer says why ({@link ReplayedJobs}). Replays are audited.
  */
 @RestController
 @RequestMapping("/api/v1/internal/dlt")
@@ -33,11 +35,13 @@ class DeadLetterController {
 
     private final DeadLetters deadLetters;
     private final DeadLetterReplays replays;
+    private final ReplayedJobs jobs;
     private final InternalAudit audit;
 
-    DeadLetterController(DeadLetters deadLetters, DeadLetterReplays replays, InternalAudit audit) {
+    DeadLetterController(DeadLetters deadLetters, DeadLetterReplays replays, ReplayedJobs jobs, InternalAudit audit) {
         this.deadLetters = deadLetters;
         this.replays = replays;
+        this.jobs = jobs;
         this.audit = audit;
     }
 
@@ -65,15 +69,33 @@ class DeadLetterController {
         }
         var call = audit.call(http, Map.of("topic", topic, "records", request.records().size()), false);
         var byPlace = deadLetters.find(topic, request.records());
-        var found = new ArrayList<>(byPlace.values());
         var missing = request.records().stream().filter(place -> !byPlace.containsKey(place)).distinct().toList();
-        deadLetters.replay(topic, found);
-        found.forEach(record -> replays.recorded(key(record), call.caller()));
-        call.record(missing.isEmpty() ? "replayed" : "replayed, some not found", null, null);
+        var sent = new ArrayList<ConsumerRecord<byte[], byte[]>>();
+        var refused = new ArrayList<Map<String, Object>>();
+        for (var record : byPlace.values()) {
+            Optional<String> noOp = jobs.prepare(record);
+            if (noOp.isPresent()) {
+                refused.add(Map.of("partition", record.partition(), "offset", record.offset(),
+                        "reason", "Not replayed: " + noOp.get()));
+            } else {
+                sent.add(record);
+            }
+        }
+        deadLetters.replay(topic, sent);
+        sent.forEach(record -> replays.recorded(key(record), call.caller()));
+        call.record(outcome(sent.size(), refused.size(), missing.size()), null, null);
         return Envelope.success()
-                .with("replayed", found.stream().map(record -> Map.of("partition", record.partition(),
+                .with("replayed", sent.stream().map(record -> Map.of("partition", record.partition(),
                         "offset", record.offset())).toList())
+                .with("not_replayed", refused)
                 .with("not_found", missing);
+    }
+
+    private static String outcome(int sent, int refused, int missing) {
+        if (sent == 0) {
+            return missing > 0 && refused == 0 ? "nothing found" : "nothing replayed";
+        }
+        return refused == 0 && missing == 0 ? "replayed" : "replayed, some not";
     }
 
     private static void requireKnown(String topic) {

@@ -94,6 +94,52 @@ class DeadLetterReplayIntegrationTests {
     }
 
     @Test
+    void aReplayedDeadLetterOfAGatewayJobRunsThatJobOnOnceAndAFinishedJobsLetterIsNotSent() throws Exception {
+        TestUser user = stack.newEditor();
+        List<String> ids = anItem().createIn(user.gateway(), 10);
+        ObjectId jobId = new ObjectId();
+        String commandId = UUID.randomUUID().toString();
+        String command = JSON.writeValueAsString(Map.of("type", "SoftDeleteItems", "schema_version", 1,
+                "command_id", commandId, "job_id", jobId.toHexString(), "owner_id", user.id(),
+                "restrict_to_owner", true, "item_ids", ids, "batch_size", 5));
+        // why: the state a worker leaves that gave up on the gateway's job when the database was down too long: it
+        // had changed five items and not recorded them, failed the job (marked dead-lettered) and sent the command on
+        var firstFive = ids.subList(0, 5).stream().map(ObjectId::new).toList();
+        stack.database().getCollection("items").updateMany(in("_id", firstFive), com.mongodb.client.model.Updates
+                .combine(com.mongodb.client.model.Updates.set("is_active", false),
+                        com.mongodb.client.model.Updates.set("deleted_at", new java.util.Date()),
+                        com.mongodb.client.model.Updates.set("last_job_id", jobId)));
+        stack.database().getCollection("jobs").insertOne(new org.bson.Document("_id", jobId).append("kind", "bulk")
+                .append("operation", "delete").append("owner_type", "user").append("owner_id", user.id())
+                .append("command_id", commandId).append("command", command).append("status", "failed")
+                .append("dead_lettered", true).append("failure_reason", "Gave up: MongoTimeoutException")
+                .append("total_items", 10L).append("processed", 0L).append("batches", 0).append("cursor", 0L)
+                .append("attempts", 1).append("created_at", new java.util.Date()).append("finished_at", new java.util.Date()));
+        send(Topics.deadLetter(Topics.BULK_COMMANDS), command, "MongoTimeoutException: timed out after 30 s");
+        JsonNode dead = awaitDeadLetter(commandId, 1).getFirst();
+
+        var both = java.util.concurrent.CompletableFuture.supplyAsync(() -> replay(dead));
+        var first = replay(dead);
+        var second = both.get();
+        var job = await().atMost(Duration.ofSeconds(60)).until(() -> stack.database().getCollection("jobs")
+                .find(eq("_id", jobId)).first(), found -> "completed".equals(found.getString("status")));
+        var afterwards = replay(dead);
+
+        assertThat(List.of(first, second)).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+        assertThat(first.json().get("replayed").size() + second.json().get("replayed").size()).isPositive();
+        assertThat(job.get("processed", 0L)).isEqualTo(10);
+        assertThat(job.get("skipped", 0L)).isZero();
+        var ledgered = new java.util.ArrayList<ObjectId>();
+        stack.database().getCollection("job_ledger").find(eq("job_id", jobId))
+                .forEach(entry -> ledgered.addAll(entry.getList("item_ids", ObjectId.class)));
+        assertThat(ledgered).doesNotHaveDuplicates().hasSize(10);
+        assertThat(afterwards.status()).isEqualTo(200);
+        assertThat(afterwards.json().get("replayed")).isEmpty();
+        assertThat(afterwards.json().get("not_replayed").get(0).get("reason").asString())
+                .contains(jobId.toHexString()).contains("completed");
+    }
+
+    @Test
     void anUnknownTopicIsNotFoundAndAnEmptyReplayIsABadRequest() {
         assertThat(internal.get("/api/v1/internal/dlt/flowhub.events.jobs").status()).isEqualTo(404);
         assertThat(internal.post("/api/v1/internal/dlt/" + Topics.BULK_COMMANDS + "/replay", "{\"records\":[]}")

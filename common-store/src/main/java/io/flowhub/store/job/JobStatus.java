@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * The life of a job, {@code queued → running → completed | failed | cancelled}. Every status
  * change is made by an update whose filter admits only the statuses the table allows to move to
- * the new one, so a late write can never pull a finished job back.
+ * the new one, so a late write can never pull a finished job back. The one exception is not a write of a
+ * worker: an operator replaying the dead-lettered command of a job failed for that reason reopens it
+ * ({@link DeadLetteredJobs}), under a filter that names exactly that failure.
  */
 public enum JobStatus {
     QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED;

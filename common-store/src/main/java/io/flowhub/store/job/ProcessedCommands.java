@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Projections.include;
@@ -62,6 +63,12 @@ public class ProcessedCommands {
     /** Records that a command needs no more work; recording it again keeps the first outcome. */
     public void record(UUID commandId, JobId jobId, String outcome) {
         recordAll(Map.of(commandId, jobId), outcome);
+    }
+
+    /** Forgets a command's tombstone of this outcome, so that the command runs its job again (a replayed dead letter). */
+    public void forget(UUID commandId, String outcome) {
+        translated("forget command " + commandId, () -> tombstones.deleteOne(and(eq(COMMAND_ID, commandId.toString()),
+                eq(OUTCOME, outcome))));
     }
 
     /**

@@ -6,8 +6,7 @@ import io.flowhub.events.JobRejected;
 import io.flowhub.events.SchemaVersion;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobMetrics;
-import io.flowhub.store.job.JobStore;
-import org.bson.types.ObjectId;
+import io.flowhub.store.job.DeadLetteredJobs;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -17,7 +16,6 @@ import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,20 +37,18 @@ public final class CommandRecords {
     }
 
     /**
-     * @param type         the topic's command type
-     * @param jobIdOf      the job a decoded command runs as, or {@code null} when it names none
-     * @param afterFailing what else the worker undoes for a job it failed (nothing, or releasing its claims)
+     * @param type    the topic's command type
+     * @param jobIdOf the job a decoded command runs as, or {@code null} when it names none
      */
     public static <C> DefaultErrorHandler givingUp(KafkaTemplate<String, Object> template, Duration retryFor,
-            Class<C> type, Function<C, String> jobIdOf, Consumer<ObjectId> afterFailing, JobStore jobs,
-            JobMetrics metrics, JobEventSink events) {
+            Class<C> type, Function<C, String> jobIdOf, DeadLetteredJobs jobs, JobMetrics metrics, JobEventSink events) {
         return DeadLetterErrorHandler.create(template, retryFor, (record, e) -> {
             String reason = DeadLetterErrorHandler.reason(e);
             String jobId = type.isInstance(record.value()) ? jobIdOf.apply(type.cast(record.value())) : null;
             if (jobId != null) {
-                JobId id = JobId.parse(jobId);
-                jobs.fail(id, "Gave up: " + reason);
-                afterFailing.accept(id.value());
+                // why: failed before the record goes to the dead-letter topic, marked so that a replay reopens it;
+                // the claims of a cleanup job stay until EndedClaimsRelease settles and releases them
+                jobs.fail(JobId.parse(jobId), "Gave up: " + reason);
             } else {
                 // why: a producer whose command never ran learns it here, by command_id when one can be read
                 events.announce(new JobRejected(SchemaVersion.CURRENT, null, RejectedRecords.commandId(e),

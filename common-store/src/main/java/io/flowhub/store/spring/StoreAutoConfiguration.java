@@ -16,6 +16,7 @@ import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobOutbox;
 import io.flowhub.store.job.JobQueries;
+import io.flowhub.store.job.DeadLetteredJobs;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
@@ -89,6 +90,11 @@ public class StoreAutoConfiguration {
     @Bean
     ProcessedCommands processedCommands(MongoDatabase database, Clock clock) {
         return new ProcessedCommands(database, clock);
+    }
+
+    @Bean
+    DeadLetteredJobs deadLetteredJobs(MongoDatabase database, JobStore jobs, ProcessedCommands processed, Clock clock) {
+        return new DeadLetteredJobs(database, jobs, processed, clock);
     }
 
     @Bean
