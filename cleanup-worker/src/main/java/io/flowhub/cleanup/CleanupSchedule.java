@@ -6,6 +6,9 @@ import io.flowhub.events.PurgeSoftDeleted;
 import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.events.Topics;
+import io.flowhub.cleanup.file.EndedClaimsRelease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
@@ -21,20 +24,26 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The scheduled cleanups: retention daily, the orphan-file sweep hourly. Each is sent as a command,
+ * The scheduled cleanups: retention daily, the orphan-file sweep hourly, and at every sweep interval the release
+ * of claims that ended jobs left behind ({@link EndedClaimsRelease}). Each is sent as a command,
  * so it runs as a job like any other; its command id is made from the day or hour, so that several
  * worker instances sending it make one job.
  */
 @Component
 class CleanupSchedule implements SchedulingConfigurer {
 
+    private static final Logger log = LoggerFactory.getLogger(CleanupSchedule.class);
+
     private final KafkaTemplate<String, Object> kafka;
     private final CleanupWorkerSettings settings;
+    private final EndedClaimsRelease endedClaims;
     private final Clock clock;
 
-    CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, Clock clock) {
+    CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, EndedClaimsRelease endedClaims,
+            Clock clock) {
         this.kafka = kafka;
         this.settings = settings;
+        this.endedClaims = endedClaims;
         this.clock = clock;
     }
 
@@ -43,6 +52,16 @@ class CleanupSchedule implements SchedulingConfigurer {
         registrar.addCronTask(new CronTask(this::retention, new CronTrigger(settings.retentionCron(), ZoneOffset.UTC)));
         registrar.addCronTask(new CronTask(this::orphanSweep,
                 new CronTrigger(settings.orphanSweepCron(), ZoneOffset.UTC)));
+        registrar.addFixedDelayTask(this::releaseEndedClaims, settings.sweepInterval());
+    }
+
+    void releaseEndedClaims() {
+        try {
+            endedClaims.releaseEnded();
+        } catch (RuntimeException e) {
+            // why: the database may be down for a while; the next sweep tries again
+            log.warn("Releasing the claims of ended jobs did not finish: {}", e.getMessage());
+        }
     }
 
     void retention() {

@@ -14,6 +14,7 @@ public final class CollectionNames {
     public static final String IDEMPOTENCY_KEYS = "idempotency_keys";
     public static final String JOB_LEDGER = "job_ledger";
     public static final String FILE_REMOVALS = "file_removals";
+    public static final String ITEM_CLAIMS = "item_claims";
     public static final String PLANS = "plans";
     public static final String HEALTH_CHECKS = "health_checks";
     public static final String JOB_OUTBOX = "job_outbox";

@@ -10,6 +10,7 @@ import io.flowhub.store.item.Selection;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.job.CleanupResult;
+import io.flowhub.store.job.Checkpoint;
 import io.flowhub.store.job.LedgerEntry;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -19,16 +20,18 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.unset;
 import static io.flowhub.store.item.ItemFields.DELETING_JOB;
 import static io.flowhub.store.item.ItemFields.FILE_PATH;
 import static io.flowhub.store.item.ItemFields.ID;
@@ -40,7 +43,8 @@ import static io.flowhub.store.item.ItemFields.ID;
  * <ol>
  * <li>takes the next ids from one cursor over the filter in {@code _id} order;</li>
  * <li>claims the items still matching within the batch's range for this job ({@code deleting_job}),
- *     unless another job claimed them first; from then on the item API no longer changes them;</li>
+ *     unless another live job claimed them first (the claims of a job that has ended are taken over:
+ *     {@link ItemClaims}); from then on the item API no longer changes them;</li>
  * <li>reads the items it claimed within that range, with their file paths, and records the files'
  *     removal;</li>
  * <li>records the batch in the job's ledger — its commit point;</li>
@@ -49,6 +53,9 @@ import static io.flowhub.store.item.ItemFields.ID;
  *     and batches' ranges never overlap — and removes their files; a file an item still points at
  *     is never removed.</li>
  * </ol>
+ * When the selection is through, items of the filter that a job claimed and then ended without deleting
+ * (cancelled or failed while this one passed them by) are taken over in batches of their own, so a
+ * cleanup never reports success over items an ended job left claimed.
  * The claimed items are named by the range and the claim rather than by a list of ids: one range
  * read on any server, where the embedded one checks every document of an {@code _id $in} list
  * against the whole list again (a batch of 5,000 ids cost 25 million comparisons per query).
@@ -60,10 +67,12 @@ public class ItemDeleter {
 
     private final MongoCollection<Document> items;
     private final FileRemovals removals;
+    private final ItemClaims claims;
 
-    ItemDeleter(MongoDatabase database, FileRemovals removals) {
+    ItemDeleter(MongoDatabase database, FileRemovals removals, ItemClaims claims) {
         this.items = database.getCollection(CollectionNames.ITEMS);
         this.removals = removals;
+        this.claims = claims;
     }
 
     /** @return how many items (and files) the filter would delete, deleting nothing */
@@ -90,6 +99,24 @@ public class ItemDeleter {
         return new Deletion(filter, batchSize);
     }
 
+    /**
+     * Deletes what a recorded batch claimed and removes its files: the batch's second half, done after its commit
+     * point, by the job's worker or, for a job that ended without it, by {@link EndedClaimsRelease}. Harmless to repeat.
+     *
+     * @return the entry with the files that could not be removed counted as failed
+     */
+    LedgerEntry settle(LedgerEntry entry) {
+        if (!entry.itemIds().isEmpty()) {
+            items.deleteMany(claimedBy(entry.jobId(),
+                    entry.itemIds().stream().min(ObjectId::compareTo).orElseThrow(),
+                    entry.itemIds().stream().max(ObjectId::compareTo).orElseThrow()));
+        }
+        if (entry.deleted().get(Count.FILES) == 0) {
+            return entry;
+        }
+        return withFilesFailed(entry, removals.removeFor(entry.jobId(), entry.batch()).failed());
+    }
+
     /** @return the items the job claimed between two ids, inclusive */
     private static Bson claimedBy(JobId jobId, ObjectId first, ObjectId last) {
         return and(gte(ID, first), lte(ID, last), eq(DELETING_JOB, jobId.value()));
@@ -100,6 +127,7 @@ public class ItemDeleter {
         private final Bson filter;
         private final int batchSize;
         private final Selection selection;
+        private boolean noted;
 
         Deletion(Bson filter, int batchSize) {
             this.filter = filter;
@@ -116,38 +144,64 @@ public class ItemDeleter {
         public Optional<LedgerEntry> next(BatchContext batch) {
             ObjectId resumeAfter = owns(batch) ? batch.checkpoint().resumeAfter() : null;
             List<ObjectId> ids = selection.next(new Selection.Position(0, resumeAfter), batchSize);
+            JobId jobId = batch.jobId();
+            if (!noted) {
+                // why: noted before the first claim, so the claims are found again whatever becomes of the job
+                claims.holding(jobId);
+                noted = true;
+            }
+            if (ids.isEmpty()) {
+                return leftBehind(batch, resumeAfter);
+            }
+            Bson range = and(filter, gte(ID, ids.getFirst()), lte(ID, ids.getLast()));
+            batch.fence();
+            items.updateMany(and(range, claims.claimable(range, jobId)), set(DELETING_JOB, jobId.value()));
+            return Optional.of(recordClaimed(batch, ids.getFirst(), ids.getLast(),
+                    batch.checkpoint().next(STEP, ids.size(), ids.getLast())));
+        }
+
+        /** @return a batch of the filter's items that jobs claimed and ended without deleting, or empty when none are */
+        private Optional<LedgerEntry> leftBehind(BatchContext batch, ObjectId resumeAfter) {
+            JobId jobId = batch.jobId();
+            Set<ObjectId> ended = claims.ended(items.distinct(DELETING_JOB,
+                    and(filter, exists(DELETING_JOB), ne(DELETING_JOB, jobId.value())), ObjectId.class)
+                    .into(new ArrayList<>()));
+            if (ended.isEmpty()) {
+                return Optional.empty();
+            }
+            List<ObjectId> ids = items.find(and(filter, in(DELETING_JOB, ended))).projection(include(ID))
+                    .sort(ascending(ID)).limit(batchSize).map(item -> item.getObjectId(ID)).into(new ArrayList<>());
             if (ids.isEmpty()) {
                 return Optional.empty();
             }
+            batch.fence();
+            items.updateMany(and(filter, in(ID, ids), in(DELETING_JOB, ended)), set(DELETING_JOB, jobId.value()));
+            Checkpoint at = batch.checkpoint();
+            // why: these items were worked through once already; the cursor does not count them again
+            return Optional.of(recordClaimed(batch, ids.getFirst(), ids.getLast(),
+                    new Checkpoint(at.batch() + 1, STEP, at.cursor(), resumeAfter)));
+        }
+
+        private LedgerEntry recordClaimed(BatchContext batch, ObjectId first, ObjectId last, Checkpoint through) {
             JobId jobId = batch.jobId();
-            items.updateMany(and(filter, gte(ID, ids.getFirst()), lte(ID, ids.getLast()), exists(DELETING_JOB, false)),
-                    set(DELETING_JOB, jobId.value()));
             var claimed = new ArrayList<ObjectId>();
             var paths = new ArrayList<String>();
-            items.find(claimedBy(jobId, ids.getFirst(), ids.getLast())).projection(include(ID, FILE_PATH))
+            items.find(claimedBy(jobId, first, last)).projection(include(ID, FILE_PATH))
                     .forEach(item -> {
                         claimed.add(item.getObjectId(ID));
                         if (item.getString(FILE_PATH) != null) {
                             paths.add(item.getString(FILE_PATH));
                         }
                     });
+            batch.fence();
             removals.record(paths, jobId, batch.number());
             var deleted = CleanupResult.of(Count.ITEMS, claimed.size()).with(Count.FILES, paths.size());
-            return Optional.of(batch.record(claimed, CleanupCounts.processed(deleted), List.of(), deleted,
-                    batch.checkpoint().next(STEP, ids.size(), ids.getLast()), Optional.empty()));
+            return batch.record(claimed, CleanupCounts.processed(deleted), List.of(), deleted, through, Optional.empty());
         }
 
         @Override
         public LedgerEntry settle(LedgerEntry entry) {
-            if (!entry.itemIds().isEmpty()) {
-                items.deleteMany(claimedBy(entry.jobId(),
-                        entry.itemIds().stream().min(ObjectId::compareTo).orElseThrow(),
-                        entry.itemIds().stream().max(ObjectId::compareTo).orElseThrow()));
-            }
-            if (entry.deleted().get(Count.FILES) == 0) {
-                return entry;
-            }
-            return withFilesFailed(entry, removals.removeFor(entry.jobId(), entry.batch()).failed());
+            return ItemDeleter.this.settle(entry);
         }
 
         @Override
@@ -155,7 +209,7 @@ public class ItemDeleter {
             // why: a stopped job's claims must not keep other jobs from deleting those items; a removal
             // recorded by a batch that never reached the ledger is carried out unless an item still
             // points at its file
-            items.updateMany(eq(DELETING_JOB, last.jobId().value()), unset(DELETING_JOB));
+            claims.release(last.jobId());
             removals.removeFor(last.jobId());
         }
 
