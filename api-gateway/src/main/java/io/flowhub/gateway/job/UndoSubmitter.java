@@ -13,6 +13,7 @@ import io.flowhub.gateway.system.Envelope;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
 import io.flowhub.store.item.UndoBatches;
+import io.flowhub.store.job.Idempotency;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.NewJob;
@@ -45,7 +46,7 @@ public class UndoSubmitter {
     /**
      * @param requester  who asks, the undo's owner
      * @param restrictTo the user whose items alone the undo may change, or {@code null} for any item
-     * @return the undo's job, queued
+     * @return the undo's job, queued; the one started before when the job was undone already
      * @throws ConflictException when the job cannot be undone, saying why
      */
     public Job undo(Job original, Owner requester, UserId restrictTo) {
@@ -54,9 +55,11 @@ public class UndoSubmitter {
         String owner = restrictTo == null ? null : restrictTo.toString();
         var command = new UndoJob(SchemaVersion.CURRENT, UUID.randomUUID(), jobId.toString(), owner, restrictTo != null,
                 original.id().toString(), clock.instant());
-        return publisher.submit(new NewJob(jobId, JobKind.BULK, Operation.UNDO.wireValue(), requester, null,
-                command.commandId(), original.counts().processed(), ContractJson.mapper().writeValueAsString(command),
-                false), Topics.BULK_COMMANDS, command.key(), command);
+        // why: a job has one undo: asked twice at once (two clicks, two gateways), both answer with the one job
+        var undo = new NewJob(jobId, JobKind.BULK, Operation.UNDO.wireValue(), requester, null, command.commandId(),
+                original.counts().processed(), ContractJson.mapper().writeValueAsString(command), false)
+                .withIdempotency(new Idempotency("undo\n" + original.id(), Operation.UNDO.wireValue()));
+        return publisher.submit(undo, Topics.BULK_COMMANDS, command.key(), command);
     }
 
     /** @return the 202 for a started undo: where to poll it, and which job it undoes */
