@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One worker instance in a JVM of its own, which the chaos suite can kill, stop or add. */
-final class WorkerProcess {
+/** One worker instance in a JVM of its own, which the chaos and race suites can kill, stop or add. */
+public final class WorkerProcess {
 
-    enum Kind {
+    public enum Kind {
         BULK("bulk", BenchmarkSuite.BULK_WORKER_ROLE), CLEANUP("cleanup", BenchmarkSuite.CLEANUP_WORKER_ROLE);
 
         final String settings;
@@ -28,7 +28,7 @@ final class WorkerProcess {
     }
 
     final Kind kind;
-    final String workerId;
+    public final String workerId;
     private final Process process;
     private final Path log;
 
@@ -39,7 +39,7 @@ final class WorkerProcess {
         this.log = log;
     }
 
-    static WorkerProcess start(Kind kind, String workerId, String kafka, String mongoUri, Path filesRoot, Path logDir)
+    public static WorkerProcess start(Kind kind, String workerId, String kafka, String mongoUri, Path filesRoot, Path logDir)
             throws IOException {
         Path log = logDir.resolve(workerId + ".log");
         String prefix = "--flowhub." + kind.settings + ".";
@@ -54,7 +54,7 @@ final class WorkerProcess {
     }
 
     /** Waits until the worker's consumer has joined its group and holds partitions. */
-    void awaitReady(Duration limit) throws Exception {
+    public void awaitReady(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!(Files.exists(log) && Files.readString(log).contains("partitions assigned"))) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -66,13 +66,13 @@ final class WorkerProcess {
     }
 
     /** SIGKILL: no shutdown of any kind. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM: the worker leaves its group and stops as it would on a deployment. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

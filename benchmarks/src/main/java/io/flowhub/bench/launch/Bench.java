@@ -5,14 +5,16 @@ import io.flowhub.bench.GatewayLoad;
 import io.flowhub.bench.ProcessScenarios;
 import io.flowhub.bench.StackProcess;
 import io.flowhub.bench.chaos.ChaosSuite;
+import io.flowhub.bench.races.RaceSuite;
 import io.flowhub.bench.soak.SoakRun;
 import io.flowhub.cleanup.CleanupWorkerApplication;
+import io.flowhub.gateway.GatewayApplication;
 
 import java.util.Arrays;
 
 /**
- * The harness's one entry point. {@code chaos} runs the chaos suite, {@code soak} the soak run;
- * the name of a child JVM's role ({@code load-driver}, {@code bulk-worker}, {@code cleanup-worker},
+ * The harness's one entry point. {@code chaos} runs the chaos suite, {@code races} the race suite, {@code soak} the
+ * soak run; the name of a child JVM's role ({@code load-driver}, {@code gateway}, {@code bulk-worker}, {@code cleanup-worker},
  * {@code bench-stack}, {@code local-stack}) plays that part in the JVM {@link io.flowhub.bench.ChildJvm}
  * started; anything else goes to the benchmark suite.
  */
@@ -32,6 +34,8 @@ public final class Bench {
             case StackProcess.ROLE -> StackProcess.main(rest);
             case "soak" -> SoakRun.main(rest);
             case "chaos" -> ChaosSuite.main(rest);
+            case "races" -> RaceSuite.main(rest);
+            case "gateway" -> GatewayApplication.main(rest);
             default -> BenchmarkSuite.run(arguments);
         }
     }

@@ -1,0 +1,264 @@
+package io.flowhub.bench.races;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.regex;
+
+/**
+ * What a round must hold, read from the recorded history (what every call answered), the jobs, their ledgers and
+ * the items: no call answered a server error; one key made one job and every request with it was answered with that
+ * job; one job undone twice at once, or one plan applied twice at once, made one job; a dead letter replayed twice
+ * counts once; every job ended, and a completed one's counts add up to its total and to its ledger; each item's
+ * final state is explained by the operations that touched it — a deleted item by exactly one hard-delete batch, a
+ * kept one by the last job that marked it (or the item API), and it holds what that job did; a completed purge or
+ * run cleanup left nothing of its target; a bystander's items did not change.
+ */
+final class RaceChecks {
+
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
+
+    private final RaceStack stack;
+    private final RaceData data;
+    private final RaceRound.Keyed keyed;
+    private final List<RaceClient.Answer> history;
+    private final Date began;
+    private final List<String> violations = new ArrayList<>();
+    private final Map<ObjectId, Document> jobs = new HashMap<>();
+    private final Map<ObjectId, List<ObjectId>> ledgers = new HashMap<>();
+
+    RaceChecks(RaceStack stack, RaceData data, RaceRound.Keyed keyed, List<RaceClient.Answer> history, Date began) {
+        this.stack = stack;
+        this.data = data;
+        this.keyed = keyed;
+        this.history = List.copyOf(history);
+        this.began = began;
+    }
+
+    List<String> check() {
+        stack.database.getCollection("jobs").find(gte("created_at", began))
+                .forEach(job -> jobs.put(job.getObjectId("_id"), job));
+        stack.database.getCollection("job_ledger").find(in("job_id", jobs.keySet())).forEach(entry -> ledgers
+                .computeIfAbsent(entry.getObjectId("job_id"), job -> new ArrayList<>())
+                .addAll(entry.getList("item_ids", ObjectId.class, List.of())));
+        noServerErrors();
+        oneJobPerKey();
+        oneJobForBoth("undo_twice");
+        oneJobForBoth("plan_twice");
+        deadLetterCountedOnce();
+        jobsAddUp();
+        itemsExplained();
+        targetsGone();
+        bystandersUntouched();
+        return violations;
+    }
+
+    private void noServerErrors() {
+        for (RaceClient.Answer answer : history) {
+            if (answer.status() >= 500 || answer.status() == 0) {
+                violations.add(answer.operation() + " " + answer.method() + " " + answer.path() + " on gateway "
+                        + answer.gateway() + " answered " + answer.status() + ": " + answer.body());
+            }
+        }
+    }
+
+    private void oneJobPerKey() {
+        var answers = answers("same_key");
+        var jobIds = new HashSet<String>();
+        for (RaceClient.Answer answer : answers) {
+            if (answer.status() != 202) {
+                violations.add("a request with the shared Idempotency-Key answered " + answer.status() + ": "
+                        + answer.body());
+            }
+            jobIds.add(answer.text("job_id"));
+        }
+        if (jobIds.size() > 1) {
+            violations.add(answers.size() + " requests with one Idempotency-Key were answered with " + jobIds.size()
+                    + " jobs: " + jobIds);
+        }
+        long recorded = stack.database.getCollection("jobs")
+                .countDocuments(regex("idempotency_key", "\n" + Pattern.quote(keyed.sameKey) + "$"));
+        if (recorded > 1) {
+            violations.add("one Idempotency-Key holds " + recorded + " jobs");
+        }
+    }
+
+    /** The same call made on both gateways at once: the same answer, and at most one job between them. */
+    private void oneJobForBoth(String operation) {
+        var answers = answers(operation);
+        if (answers.size() < 2) {
+            return;
+        }
+        var statuses = answers.stream().map(RaceClient.Answer::status).distinct().toList();
+        var jobIds = answers.stream().map(answer -> answer.text("job_id")).filter(Objects::nonNull).distinct().toList();
+        if (jobIds.size() > 1) {
+            violations.add(operation + " asked on both gateways at once made " + jobIds.size() + " jobs: " + jobIds);
+        }
+        if (statuses.size() > 1 && !jobIds.isEmpty()) {
+            violations.add(operation + " asked on both gateways at once answered " + statuses);
+        }
+    }
+
+    private void deadLetterCountedOnce() {
+        if (keyed.dltCommandId == null) {
+            return;
+        }
+        for (RaceClient.Answer answer : answers("dlt_twice")) {
+            if (answer.status() != 200) {
+                violations.add("a dead-letter replay answered " + answer.status() + ": " + answer.body());
+            }
+        }
+        var made = stack.database.getCollection("jobs").find(eq("command_id", keyed.dltCommandId)).into(new ArrayList<>());
+        if (made.size() > 1) {
+            violations.add("a dead letter replayed twice made " + made.size() + " jobs");
+        }
+    }
+
+    private void jobsAddUp() {
+        for (Document job : jobs.values()) {
+            ObjectId id = job.getObjectId("_id");
+            String status = job.getString("status");
+            String what = "job " + id + " (" + job.getString("operation") + ")";
+            if (!FINISHED.contains(status)) {
+                violations.add(what + " is still " + status);
+                continue;
+            }
+            if (status.equals("failed")) {
+                violations.add(what + " failed: " + job.getString("failure_reason"));
+            }
+            List<ObjectId> listed = ledgers.getOrDefault(id, List.of());
+            if (new HashSet<>(listed).size() != listed.size()) {
+                violations.add(what + " lists an item in its ledger more than once");
+            }
+            if (!status.equals("completed") || job.getBoolean("dry_run", false)) {
+                continue;
+            }
+            if (job.getString("kind").equals("bulk")) {
+                long processed = number(job, "processed");
+                long sum = processed + number(job, "skipped") + number(job, "failed");
+                if (sum != number(job, "total_items")) {
+                    violations.add(what + ": processed + skipped + failed = " + sum + ", total_items = "
+                            + number(job, "total_items"));
+                }
+                if (processed != listed.size()) {
+                    violations.add(what + " processed " + processed + " items; its ledger names " + listed.size());
+                }
+            } else {
+                long deleted = number(job.get("result", new Document()), "items");
+                if (deleted != listed.size()) {
+                    violations.add(what + " says it deleted " + deleted + " items; its ledger names " + listed.size());
+                }
+            }
+        }
+    }
+
+    private void itemsExplained() {
+        Map<ObjectId, Document> now = new HashMap<>();
+        stack.database.getCollection("items").find(in("_id", data.items)).forEach(item -> now.put(item.getObjectId("_id"), item));
+        for (ObjectId id : data.items) {
+            long deletions = jobs.values().stream().filter(job -> job.getString("kind").equals("cleanup")
+                            && !job.getBoolean("dry_run", false))
+                    .filter(job -> ledgers.getOrDefault(job.getObjectId("_id"), List.of()).contains(id)).count();
+            Document item = now.get(id);
+            if (item == null) {
+                if (deletions != 1) {
+                    violations.add("item " + id + " is gone, and " + deletions + " hard-delete jobs name it in their ledgers");
+                }
+                continue;
+            }
+            if (deletions > 0) {
+                violations.add("item " + id + " is still there, and " + deletions + " hard-delete jobs name it as deleted");
+            }
+            ObjectId last = item.getObjectId("last_job_id");
+            Document job = last == null ? null : jobs.get(last);
+            if (job == null) {
+                continue;
+            }
+            if (!ledgers.getOrDefault(last, List.of()).contains(id)) {
+                violations.add("item " + id + " carries job " + last + " (" + job.getString("operation")
+                        + ") as its last change, and that job's ledger does not name it");
+            }
+            String wrong = contradiction(item, job);
+            if (wrong != null) {
+                violations.add("item " + id + " was last changed by job " + last + " (" + job.getString("operation")
+                        + "), yet " + wrong + ": " + item.toJson());
+            }
+        }
+    }
+
+    /** @return how the item contradicts what the job that changed it last does, or null when it holds it */
+    private String contradiction(Document item, Document job) {
+        boolean active = item.getBoolean("is_active", true);
+        List<String> tags = item.getList("tags", String.class, List.of());
+        return switch (job.getString("operation")) {
+            case "delete" -> active ? "it is active" : null;
+            case "activate" -> active ? null : "it is deleted";
+            case "add_tags" -> tags.contains("x") ? null : "it lacks the added tag";
+            case "remove_tags" -> tags.contains("keep") ? "it still has the removed tag" : null;
+            case "undo" -> undoesTags(job) && tags.contains("x") ? "it still has the tag the undone job added" : null;
+            default -> null;
+        };
+    }
+
+    private boolean undoesTags(Document undo) {
+        String undone = undo.get("command") == null ? null : Document.parse(undo.getString("command")).getString("undoes");
+        Document original = undone == null ? null : jobs.get(new ObjectId(undone));
+        return original != null && original.getString("operation").equals("add_tags");
+    }
+
+    private void targetsGone() {
+        for (Document job : jobs.values()) {
+            if (!"completed".equals(job.getString("status")) || job.getBoolean("dry_run", false)) {
+                continue;
+            }
+            String operation = job.getString("operation");
+            if (operation.equals("purge_user_data") && data.userId.equals(job.getString("target_user_id"))) {
+                long left = stack.database.getCollection("items").countDocuments(eq("created_by", new ObjectId(data.userId)));
+                if (left > 0) {
+                    violations.add("a completed purge of the round's user left " + left + " of its items");
+                }
+            }
+            if (operation.equals("cleanup_run") || operation.equals("apply_plan")) {
+                long left = stack.database.getCollection("items").countDocuments(and(eq("run_id", data.runId),
+                        in("_id", data.runItems)));
+                if (left > 0 && job.get("command") != null && job.getString("command").contains(data.runId)) {
+                    violations.add("a completed cleanup of run " + data.runId + " left " + left + " of its items");
+                }
+            }
+        }
+    }
+
+    private void bystandersUntouched() {
+        for (var entry : data.bystanders.entrySet()) {
+            Document now = stack.database.getCollection("items").find(eq("_id", entry.getKey())).first();
+            if (!entry.getValue().equals(now)) {
+                violations.add("a bystander's item " + entry.getKey() + " changed: " + entry.getValue().toJson() + " -> "
+                        + (now == null ? "deleted" : now.toJson()));
+                return;
+            }
+        }
+    }
+
+    private List<RaceClient.Answer> answers(String operation) {
+        return history.stream().filter(answer -> answer.operation().equals(operation)).toList();
+    }
+
+    private static long number(Document document, String field) {
+        Object value = document.get(field);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
