@@ -86,7 +86,7 @@ public class BatchWriter {
                 && changedNow == batch.size()) {
             return new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch, List.of());
         }
-        return account(batch, jobId, owner, failures, changedNow, now);
+        return account(batch, jobId, owner, failures, selection.scopeMayHoldMore() ? changedNow : 0, now);
     }
 
     /**
@@ -107,6 +107,7 @@ public class BatchWriter {
         return byTag.entrySet().stream().map(entry -> new TagChange(entry.getKey(), entry.getValue())).toList();
     }
 
+    /** @param changedNow what the writes changed, or 0 when their scope was the batch's ids alone */
     private BatchOutcome account(List<ObjectId> batch, JobId jobId, UserId owner, List<JobError> failures,
             long changedNow, Date now) {
         Map<ObjectId, Document> found = new HashMap<>();
@@ -134,6 +135,9 @@ public class BatchWriter {
                 alreadyDone++;
             }
         }
+        // why: only a scope that may hold more than the batch (a range of a filter's selection) can have changed items
+        // outside it; a batch of listed ids has none, and its id range holds the job's earlier batches, which an item
+        // edited between the write and this read would otherwise have counted again
         if (changedNow > changedNowInBatch) {
             // why: the write's range held items the selection's cursor had not handed out (created or
             // changed to match while the job ran); the job changed them, so it counts them
