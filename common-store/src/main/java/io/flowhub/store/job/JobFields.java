@@ -46,6 +46,8 @@ final class JobFields {
     static final String FAILURE_REASON = "failure_reason";
     /** True on a job failed because its command went to the dead-letter topic: a replay of the command reopens it. */
     static final String DEAD_LETTERED = "dead_lettered";
+    /** True on an ended job whose counts the sweeper checked against its ledger (see {@link JobSweeper}). */
+    static final String LEDGER_SETTLED = "ledger_settled";
     static final String CREATED_AT = "created_at";
     static final String STARTED_AT = "started_at";
     static final String FINISHED_AT = "finished_at";

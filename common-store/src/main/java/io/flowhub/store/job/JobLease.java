@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * A worker's hold on one running job. Every claim of the job (a start, a takeover, a turn taken again) gets a new
  * {@link #token()}, and each of the holder's writes to the job names it, so a write of a holder that was taken over
  * changes nothing. The lease is renewed in the background every fifth of its length for as long as it is held,
- * batches or not, so a long batch keeps its job; a renewal that finds the job no longer held this way (taken over,
- * cancelled, failed, deleted) loses the lease.
+ * batches or not, so a long batch keeps its job; a renewal that finds the job no longer held this way (taken over by
+ * another worker, or deleted) loses the lease. A cancel does not: the batch under way finishes and is recorded, and
+ * the cancel is seen at its end, so a write is never left without the ledger entry that counts it.
  *
  * <p>{@link #fence()} comes before every write of a batch (items, files, ledger): it refuses once the lease is lost,
  * or once the last renewal is more than three fifths of a lease old — a process that was paused (a stopped process,
@@ -79,7 +80,7 @@ public final class JobLease implements AutoCloseable {
             if (jobs.renew(jobId, this)) {
                 renewedAt = sent;
             } else {
-                lost("the job is no longer running under this lease (taken over, cancelled, failed or deleted)");
+                lost("the job is no longer held under this lease (taken over by another worker, or deleted)");
             }
         } catch (RuntimeException e) {
             // why: the database may be out of reach for a moment; the fence refuses once the last renewal is too old

@@ -10,6 +10,7 @@ import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
@@ -108,6 +110,19 @@ public class JobQueries {
                         // why: a copy handed back to the topic will be read, however long it waits there
                         ne(HANDOFF_SENT, true),
                         or(exists(RESENT_AT, false), lt(RESENT_AT, staleBefore))))
+                .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
+    }
+
+    /**
+     * @return jobs of this kind that were cancelled or failed within the last day, whose worker has not written for
+     *         longer than the lease (so none will), and whose counts were not yet checked against their ledger
+     */
+    public List<Job> findEndedUnsettled(JobKind kind, Duration lease, int limit) {
+        Instant now = clock.instant();
+        return translated("find ended jobs", () -> jobs.find(and(eq(KIND, kind.wireValue()),
+                        in(STATUS, JobStatus.CANCELLED.wireValue(), JobStatus.FAILED.wireValue()),
+                        ne(LEDGER_SETTLED, true), gte(FINISHED_AT, Date.from(now.minus(Duration.ofDays(1)))),
+                        or(exists(HEARTBEAT_AT, false), lt(HEARTBEAT_AT, Date.from(now.minus(lease))))))
                 .limit(limit).map(JobDocumentMapper::toJob).into(new ArrayList<>()));
     }
 

@@ -224,11 +224,13 @@ public class JobStore {
                 and(eq(ID, id), eq(LEASE, lease.token()), exists(HANDED_BACK_AT)), set(HANDOFF_SENT, true)));
     }
 
-    /** Renews the holder's heartbeat. @return false when the job no longer runs under this lease */
+    /** Renews the holder's heartbeat. @return false when another holds the job now, or it is gone */
     boolean renew(JobId jobId, JobLease lease) {
         ObjectId id = jobId.value();
+        // why: whatever its status: a holder whose job was cancelled meanwhile still finishes and records the batch
+        // under way (the cancel is seen at the batch's end); only another holder or the job's deletion ends the lease
         return translated("renew the lease of job " + id, () -> jobs.updateOne(
-                and(heldUnder(id, lease), eq(STATUS, JobStatus.RUNNING.wireValue()), exists(HANDED_BACK_AT, false)),
+                and(heldUnder(id, lease), exists(HANDED_BACK_AT, false)),
                 set(HEARTBEAT_AT, Date.from(clock.instant()))).getMatchedCount() == 1);
     }
 
@@ -241,6 +243,23 @@ public class JobStore {
         translated("record job " + id, () -> jobs.updateOne(
                 and(heldUnder(id, lease), eq(STATUS, JobStatus.CANCELLED.wireValue())),
                 combine(JobDocumentMapper.progressUpdate(progress), set(UPDATED_AT, Date.from(clock.instant())))));
+    }
+
+    /**
+     * Folds into an ended job (cancelled or failed) the batches its worker recorded in the ledger and died before
+     * folding, so that its counts are what its ledger says it did. Harmless to repeat: the filter holds the
+     * checkpoint it was read at.
+     */
+    public void settleEnded(Job ended, JobProgress progress) {
+        ObjectId id = ended.id().value();
+        translated("settle job " + id, () -> jobs.updateOne(and(eq(ID, id), eq(STATUS, ended.status().wireValue()),
+                        eq(BATCHES, ended.checkpoint().batch())),
+                combine(JobDocumentMapper.progressUpdate(progress), set(LEDGER_SETTLED, true))));
+    }
+
+    /** Notes that an ended job's ledger and counts agree, so the sweeper need not look at it again. */
+    public void markSettled(JobId jobId) {
+        translated("settle job " + jobId, () -> jobs.updateOne(eq(ID, jobId.value()), set(LEDGER_SETTLED, true)));
     }
 
     /** Completes a job with its final counts and, for a cleanup job, what it deleted (or would delete). */

@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * never reached Kafka (still held in the {@link JobOutbox}: its producer died between recording it
  * and publishing, or Kafka was down). Each is sent at most once per lease or grace; a live worker then
  * takes the job over and resumes it from its checkpoint. Sending one twice is harmless: a command is
- * run by at most one worker at a time, and a finished one is dropped.
+ * run by at most one worker at a time, and a finished one is dropped. It also counts in the batches that a job
+ * cancelled or failed while its worker was dead had recorded and not counted.
  */
 public class JobSweeper {
 
@@ -22,13 +23,16 @@ public class JobSweeper {
     private final JobStore jobs;
     private final JobQueries queries;
     private final JobOutbox outbox;
+    private final JobLedger ledger;
     private final JobMetrics metrics;
     private final JobWorker worker;
 
-    public JobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobMetrics metrics, JobWorker worker) {
+    public JobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobLedger ledger, JobMetrics metrics,
+            JobWorker worker) {
         this.jobs = jobs;
         this.queries = queries;
         this.outbox = outbox;
+        this.ledger = ledger;
         this.metrics = metrics;
         this.worker = worker;
     }
@@ -58,6 +62,28 @@ public class JobSweeper {
             log.warn("Job {} had waited since {} for its command to reach Kafka; it was sent now", jobId,
                     job.get().createdAt());
             metrics.resent(worker.kind(), "unpublished");
+        }
+        settleEnded();
+    }
+
+    /**
+     * A job cancelled or failed while its worker was dead may have a batch recorded in its ledger that the worker
+     * never folded into its counts; once no worker can write it any more, its counts are made what its ledger says.
+     */
+    private void settleEnded() {
+        for (Job ended : queries.findEndedUnsettled(worker.kind(), worker.lease(), PER_SWEEP)) {
+            var unfolded = ledger.after(ended.id(), ended.checkpoint().batch());
+            if (unfolded.isEmpty()) {
+                jobs.markSettled(ended.id());
+                continue;
+            }
+            JobProgress progress = ended.progressSoFar();
+            for (LedgerEntry entry : unfolded) {
+                progress = progress.plus(entry);
+            }
+            jobs.settleEnded(ended, progress);
+            log.info("Job {} ended ({}) with {} recorded batches its worker had not counted; they are counted now",
+                    ended.id(), ended.status().wireValue(), unfolded.size());
         }
     }
 

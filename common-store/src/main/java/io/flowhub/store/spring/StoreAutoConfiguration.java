@@ -169,10 +169,11 @@ public class StoreAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(CommandTopic.class)
-        ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobMetrics metrics, JobWorker worker,
-                CommandTopic topic, ObjectProvider<MeterRegistry> registry) {
+        ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobLedger ledger,
+                JobMetrics metrics, JobWorker worker, CommandTopic topic, ObjectProvider<MeterRegistry> registry) {
             var gauges = new JobGauges(registry.getIfAvailable(SimpleMeterRegistry::new), queries, worker);
-            return new ScheduledJobSweeper(new JobSweeper(jobs, queries, outbox, metrics, worker), gauges, worker, topic);
+            return new ScheduledJobSweeper(new JobSweeper(jobs, queries, outbox, ledger, metrics, worker), gauges, worker,
+                    topic);
         }
     }
 

@@ -50,7 +50,7 @@ class JobSweeperIntegrationTests {
         var worker = new JobWorker(JobKind.BULK, "flowhub.commands.bulk", "sweeper", LEASE, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofHours(1));
         this.sweeper = new JobSweeper(jobs, new JobQueries(database, clock), new JobOutbox(database, clock),
-                new JobMetrics(new SimpleMeterRegistry(), worker.commandTopic()), worker);
+                new JobLedger(database), new JobMetrics(new SimpleMeterRegistry(), worker.commandTopic()), worker);
     }
 
     @AfterEach
@@ -67,6 +67,33 @@ class JobSweeperIntegrationTests {
 
         assertThat(sent).hasSize(1).allSatisfy(command -> assertThat(command).contains(dropped.toString()))
                 .noneSatisfy(command -> assertThat(command).contains(waiting.toString()));
+    }
+
+    @Test
+    void aJobCancelledWhileItsWorkerWasDeadCountsTheBatchItsWorkerRecordedAndNeverFolded() {
+        var jobId = new JobId(new ObjectId());
+        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", Owner.user(new UserId(new ObjectId())), null,
+                UUID.randomUUID(), 3, "{}", false));
+        ObjectId token = JobLease.newToken();
+        assertThat(jobs.start(jobId, "worker-a", token, LEASE, 3)).isPresent();
+        // why: the state a worker leaves that recorded batch 1 (three items) and died before folding it, whose job was
+        // then cancelled: the job says nothing was processed, its ledger says three items were
+        new JobLedger(database).record(new LedgerEntry(jobId, 1, "delete", null, null,
+                List.of(new ObjectId(), new ObjectId(), new ObjectId()), new JobCounts(3, 0, 0, 0, 0), List.of(),
+                CleanupResult.NONE, Checkpoint.START.next("items", 3, null), Instant.now(), List.of()),
+                java.util.Optional.empty());
+        assertThat(jobs.cancel(jobId)).isPresent();
+        database.getCollection("jobs").updateOne(eq("_id", jobId.value()),
+                set("heartbeat_at", Date.from(Instant.now().minus(LEASE.multipliedBy(10)))));
+
+        sweeper.sweep((key, command) -> sent.add(new String(command)));
+        sweeper.sweep((key, command) -> sent.add(new String(command)));
+
+        Job settled = jobs.find(jobId).orElseThrow();
+        assertThat(settled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(settled.counts().processed()).isEqualTo(3);
+        assertThat(settled.checkpoint().batch()).isEqualTo(1);
+        assertThat(sent).isEmpty();
     }
 
     /** @return a job handed back a lease and more ago, its copy sent ({@code copySent}) or lost with its worker */
