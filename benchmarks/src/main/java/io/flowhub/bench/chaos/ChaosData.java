@@ -30,6 +30,9 @@ final class ChaosData {
     final ObjectId user = new ObjectId();
     final ObjectId other = new ObjectId();
     final String tag;
+    final String runId;
+    /** For the undo shape: the soft delete the round's job undoes, once it has run. */
+    ObjectId undone;
     final List<ObjectId> targets = new ArrayList<>();
     final Set<ObjectId> activeTargets = new HashSet<>();
     final Set<ObjectId> userItems = new HashSet<>();
@@ -41,15 +44,24 @@ final class ChaosData {
         this.round = round;
         this.shape = shape;
         this.tag = "chaos-" + round + "-" + user.toHexString().substring(16);
+        this.runId = "chaos-run-" + round + "-" + user.toHexString().substring(16);
     }
 
     /** @return the items the round's job is to change or delete */
     Set<ObjectId> selection() {
         return switch (shape) {
-            case BULK_IDS, BULK_FILTER -> activeTargets;
-            case TAG_CLEANUP -> new HashSet<>(targets);
+            case BULK_IDS, BULK_FILTER, SOFT_CLEANUP, UNDO -> activeTargets;
+            case TAG_CLEANUP, ADD_TAGS, RUN_CLEANUP, PLAN_APPLY -> new HashSet<>(targets);
+            case ACTIVATE -> deletedTargets();
             case PURGE -> userItems;
         };
+    }
+
+    /** @return the targets that were soft-deleted before the round */
+    Set<ObjectId> deletedTargets() {
+        var deleted = new HashSet<>(targets);
+        deleted.removeAll(activeTargets);
+        return deleted;
     }
 
     void seed() throws Exception {
@@ -57,7 +69,7 @@ final class ChaosData {
         stack.database.getCollection("users").insertMany(List.of(userDocument(user, now), userDocument(other, now)));
         var items = new ArrayList<Document>();
         for (int i = 0; i < TARGETS; i++) {
-            var item = item(user, List.of(tag), i < ALREADY_DELETED ? now : null, now);
+            var item = item(user, List.of(tag), i < ALREADY_DELETED ? now : null, now).append("run_id", runId);
             targets.add(item.getObjectId("_id"));
             if (i >= ALREADY_DELETED) {
                 activeTargets.add(item.getObjectId("_id"));
@@ -96,9 +108,8 @@ final class ChaosData {
     private boolean mayChange(Document item) {
         ObjectId id = item.getObjectId("_id");
         return switch (shape) {
-            case BULK_IDS, BULK_FILTER -> activeTargets.contains(id);
-            case TAG_CLEANUP -> targets.contains(id);
             case PURGE -> user.equals(item.getObjectId("created_by"));
+            default -> selection().contains(id);
         };
     }
 

@@ -45,6 +45,9 @@ final class ChaosStack implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private final EmbeddedMongoServer mongo;
     final String mongoUri;
+    /** Where the workers reach MongoDB: through {@link #proxy}, which a round may stall or cut. */
+    private final String workersMongoUri;
+    final TcpProxy proxy;
     private final InProcessServices gateway;
     final MongoClient client;
     final MongoDatabase database;
@@ -60,6 +63,8 @@ final class ChaosStack implements AutoCloseable {
         kafka = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
         mongo = EmbeddedMongoServer.start(dataDir.resolve("mongodb/flowhub.mv"), 0);
         mongoUri = mongo.uri("flowhub");
+        proxy = new TcpProxy("localhost", URI.create(mongoUri).getPort());
+        workersMongoUri = "mongodb://127.0.0.1:" + proxy.port() + "/flowhub";
         client = MongoClients.create(mongoUri);
         database = client.getDatabase("flowhub");
         gateway = FlowHubServices.startGateway(new InProcessServices.Endpoints(kafkaBootstrapServers(), mongoUri), 0,
@@ -85,10 +90,18 @@ final class ChaosStack implements AutoCloseable {
 
     WorkerProcess addWorker(WorkerProcess.Kind kind) throws Exception {
         var worker = WorkerProcess.start(kind, "chaos-" + kind.settings + "-" + (++started), kafkaBootstrapServers(),
-                mongoUri, filesRoot, dataDir);
+                workersMongoUri, filesRoot, dataDir);
         worker.awaitReady(Duration.ofMinutes(2));
         workers.get(kind).add(worker);
         return worker;
+    }
+
+    /** @return a gateway in a JVM of its own, ready, whose publishing waits a minute for Kafka: one a round kills */
+    GatewayProcess startDoomedGateway() throws Exception {
+        var doomed = GatewayProcess.start("chaos-gateway-" + (++started), kafkaBootstrapServers(), mongoUri, filesRoot,
+                dataDir, "--flowhub.gateway.publish-timeout=60s");
+        doomed.awaitReady(Duration.ofMinutes(2));
+        return doomed;
     }
 
     void removeWorker(WorkerProcess worker, boolean kill) throws Exception {
@@ -124,6 +137,22 @@ final class ChaosStack implements AutoCloseable {
         return send(request(path, headers).DELETE());
     }
 
+    /**
+     * @param port the gateway's port, or null for the suite's own
+     * @param json the body, or null for none
+     */
+    Response call(Integer port, String method, String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        int target = port == null ? gateway.gatewayPort() : port;
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + target + path)).timeout(Duration.ofSeconds(120))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway.gatewayPort() + path))
                 .timeout(Duration.ofSeconds(60));
@@ -145,6 +174,7 @@ final class ChaosStack implements AutoCloseable {
             }
         }
         gateway.close();
+        proxy.close();
         client.close();
         if (kafka != null) {
             kafka.close();

@@ -15,8 +15,12 @@ import java.util.Random;
 /**
  * {@code ./flowhub chaos [--rounds N] [--seed S]}: rounds of one job each under one injected fault —
  * a worker killed mid-batch, an instance joining while another leaves, a command delivered again,
- * Kafka down when the job is submitted — for bulk jobs by ids and by filter and for cleanup jobs
- * (per-user purge, tag cleanup), against real worker processes and the embedded servers. Prints a
+ * Kafka down when the job is submitted, a worker paused (SIGSTOP) past its lease and resumed after
+ * another took over, MongoDB stalled or cut off from the workers for 10 s mid-batch, the gateway
+ * killed between recording a job and publishing it with the client retrying — for bulk jobs (delete
+ * by ids and by filter, add tags, activate, undo) and cleanup jobs (per-user purge, tag cleanup hard
+ * and soft, run cleanup, plan apply), sometimes with a cancel or a second job on the same items landing
+ * during the fault, against real worker processes and the embedded servers. Prints a
  * table per fault kind and writes it to {@code benchmarks/CHAOS.md} (for 100 rounds or more) or
  * {@code benchmarks/target/chaos/CHAOS.md}; exits non-zero when any round broke an invariant.
  */
@@ -63,9 +67,11 @@ public final class ChaosSuite {
                 // why: every four rounds see every fault and every job shape; sixteen see every pair
                 var shape = ChaosRound.Shape.values()[((round - 1) + (round - 1) / ChaosRound.Fault.values().length)
                         % ChaosRound.Shape.values().length];
-                var outcome = new ChaosRound(stack, round, fault, shape, new Random(random.nextLong())).run();
+                var roundRandom = new Random(random.nextLong());
+                var twist = twist(fault, shape, roundRandom);
+                var outcome = new ChaosRound(stack, round, fault, shape, twist, roundRandom).run();
                 outcomes.add(outcome);
-                log.info("Round {}/{} {} {}: {} in {} s{}", round, rounds, fault, shape,
+                log.info("Round {}/{} {} {} {}: {} in {} s{}", round, rounds, fault, shape, twist,
                         outcome.passed() ? "passed" : "FAILED " + outcome.violations(),
                         String.format(Locale.ROOT, "%.1f", outcome.seconds()),
                         outcome.injected() ? "" : " (the job finished before the fault)");
@@ -73,6 +79,22 @@ public final class ChaosSuite {
         }
         log.info("{} rounds in {} s", rounds, Duration.between(began, Instant.now()).toSeconds());
         return outcomes;
+    }
+
+    /**
+     * @return what else lands during the round's fault: a cancel of the job in one round of five, a second job on the
+     *         same items in another, except where the job is started while Kafka or its gateway is down, and except a
+     *         second undo (a job has one)
+     */
+    static ChaosRound.Twist twist(ChaosRound.Fault fault, ChaosRound.Shape shape, Random random) {
+        if (fault == ChaosRound.Fault.KAFKA_DOWN || fault == ChaosRound.Fault.GATEWAY_KILLED) {
+            return ChaosRound.Twist.NONE;
+        }
+        return switch (random.nextInt(5)) {
+            case 0 -> ChaosRound.Twist.CANCEL;
+            case 1 -> shape == ChaosRound.Shape.UNDO ? ChaosRound.Twist.NONE : ChaosRound.Twist.TWIN;
+            default -> ChaosRound.Twist.NONE;
+        };
     }
 
     private static String value(String[] arguments, int index, String name) {

@@ -1,4 +1,4 @@
-package io.flowhub.bench.races;
+package io.flowhub.bench.chaos;
 
 import io.flowhub.bench.ChildJvm;
 import io.flowhub.embedded.Ports;
@@ -14,13 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One gateway instance in a JVM of its own: the race suite runs two on one Kafka and one MongoDB. */
-final class GatewayProcess {
+/**
+ * One gateway instance in a JVM of its own: the race suite runs two on one Kafka and one MongoDB, the chaos suite one
+ * it kills between recording a job and publishing it.
+ */
+public final class GatewayProcess {
 
     /** The role of a child JVM that runs the gateway alone. */
-    static final String ROLE = "gateway";
+    public static final String ROLE = "gateway";
 
-    final int port;
+    public final int port;
     private final Process process;
     private final Path log;
 
@@ -30,21 +33,24 @@ final class GatewayProcess {
         this.log = log;
     }
 
-    static GatewayProcess start(String name, String kafka, String mongoUri, Path filesRoot, Path logDir) throws IOException {
+    public static GatewayProcess start(String name, String kafka, String mongoUri, Path filesRoot, Path logDir,
+            String... settings) throws IOException {
         int port = Ports.findFree();
         Path log = logDir.resolve(name + ".log");
-        Process process = ChildJvm.start(List.of("-Xmx384m"), List.of(ROLE,
+        var arguments = new java.util.ArrayList<>(List.of(ROLE,
                 "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
                 "--server.port=" + port, "--flowhub.files.root=" + filesRoot,
                 // why: every call of the suite comes from this machine; the limits are not what it races
                 "--flowhub.auth.throttle.per-address=1000000", "--flowhub.auth.throttle.per-client=1000000",
                 "--flowhub.gateway.max-active-jobs=1000", "--spring.main.banner-mode=off",
-                "--logging.level.io.flowhub=WARN"), log);
+                "--logging.level.io.flowhub=WARN"));
+        arguments.addAll(List.of(settings));
+        Process process = ChildJvm.start(List.of("-Xmx384m"), arguments, log);
         return new GatewayProcess(port, process, log);
     }
 
     /** Waits until the gateway answers its health check. */
-    void awaitReady(Duration limit) throws Exception {
+    public void awaitReady(Duration limit) throws Exception {
         var http = HttpClient.newHttpClient();
         var health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -65,7 +71,7 @@ final class GatewayProcess {
         }
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }

@@ -79,6 +79,20 @@ public final class WorkerProcess {
         }
     }
 
+    /** SIGSTOP: the process stops where it is, its threads and timers with it, as in a long pause. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the paused process goes on where it stopped. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

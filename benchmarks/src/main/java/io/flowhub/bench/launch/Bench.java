@@ -5,6 +5,7 @@ import io.flowhub.bench.GatewayLoad;
 import io.flowhub.bench.ProcessScenarios;
 import io.flowhub.bench.StackProcess;
 import io.flowhub.bench.chaos.ChaosSuite;
+import io.flowhub.bench.chaos.GatewayProcess;
 import io.flowhub.bench.races.RaceSuite;
 import io.flowhub.bench.soak.SoakRun;
 import io.flowhub.cleanup.CleanupWorkerApplication;
@@ -35,7 +36,7 @@ public final class Bench {
             case "soak" -> SoakRun.main(rest);
             case "chaos" -> ChaosSuite.main(rest);
             case "races" -> RaceSuite.main(rest);
-            case "gateway" -> GatewayApplication.main(rest);
+            case GatewayProcess.ROLE -> GatewayApplication.main(rest);
             default -> BenchmarkSuite.run(arguments);
         }
     }

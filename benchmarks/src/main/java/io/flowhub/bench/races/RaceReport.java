@@ -1,6 +1,5 @@
 package io.flowhub.bench.races;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -27,7 +26,7 @@ final class RaceReport {
                 + "once; every job ended, a completed one's `processed + skipped + failed == total_items` and its "
                 + "ledger naming each item once; each item's final state explained by the operations that touched it "
                 + "(a deleted item by exactly one hard-delete batch, a kept one by the last job that marked it); "
-                + "nothing left claimed; a bystander's items untouched.\n\n", outcomes.size(), seed, commit(),
+                + "nothing left claimed; a bystander's items untouched.\n\n", outcomes.size(), seed, io.flowhub.bench.SourceCommit.describe(),
                 passed ? "all passed" : "**some failed**"));
         out.append("| race | rounds it ran in | passed | failed |\n|---|---|---|---|\n");
         Map<RaceRound.Race, int[]> counts = new EnumMap<>(RaceRound.Race.class);
@@ -65,19 +64,5 @@ final class RaceReport {
             case DLT_TWICE -> "a dead letter replayed on both gateways at once";
             case ITEM_EDITS -> "item edits, deletes and restores during the jobs";
         };
-    }
-
-    /** @return the commit the suite ran on, as git tells it here, or "unknown" */
-    static String commit() {
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes()).trim();
-            return git.waitFor() == 0 && !out.isEmpty() ? "`" + out + "`" : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.flowhub.bench.races;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.bench.chaos.GatewayProcess;
 import io.flowhub.bench.chaos.WorkerProcess;
 import io.flowhub.embedded.Ports;
 import io.flowhub.embedded.kafka.EmbeddedKafkaBroker;
