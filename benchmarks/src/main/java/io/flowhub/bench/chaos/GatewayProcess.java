@@ -71,6 +71,16 @@ public final class GatewayProcess {
         }
     }
 
+    /** @return how many lines of the gateway's output say ERROR */
+    public long errorLines() throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" ERROR ")).count();
+        }
+    }
+
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);

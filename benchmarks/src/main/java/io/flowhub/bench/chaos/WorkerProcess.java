@@ -27,7 +27,7 @@ public final class WorkerProcess {
         }
     }
 
-    final Kind kind;
+    public final Kind kind;
     public final String workerId;
     private final Process process;
     private final Path log;
@@ -39,18 +39,38 @@ public final class WorkerProcess {
         this.log = log;
     }
 
+    /** @return a worker with the chaos suite's engine settings: a 3 s lease, sweeps every second, 10-item cleanup batches */
     public static WorkerProcess start(Kind kind, String workerId, String kafka, String mongoUri, Path filesRoot, Path logDir)
             throws IOException {
-        Path log = logDir.resolve(workerId + ".log");
         String prefix = "--flowhub." + kind.settings + ".";
-        Process process = ChildJvm.start(List.of("-Xmx384m"), List.of(kind.role,
+        return start(kind, workerId, kafka, mongoUri, filesRoot, logDir, List.of(
+                prefix + "lease=" + ChaosStack.LEASE.toSeconds() + "s", prefix + "sweep-interval=1s",
+                prefix + "outbox-grace=2s", "--flowhub.cleanup.batch-size=10"));
+    }
+
+    /** @param settings further {@code --name=value} settings; none for the services' defaults */
+    public static WorkerProcess start(Kind kind, String workerId, String kafka, String mongoUri, Path filesRoot, Path logDir,
+            List<String> settings) throws IOException {
+        Path log = logDir.resolve(workerId + ".log");
+        var arguments = new java.util.ArrayList<>(List.of(kind.role,
                 "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
                 "--server.port=" + Ports.findFree(), "--flowhub.files.root=" + filesRoot,
-                prefix + "worker-id=" + workerId, prefix + "lease=" + ChaosStack.LEASE.toSeconds() + "s",
-                prefix + "sweep-interval=1s", prefix + "outbox-grace=2s", "--flowhub.cleanup.batch-size=10",
+                "--flowhub." + kind.settings + ".worker-id=" + workerId,
                 "--spring.main.banner-mode=off", "--logging.level.org.springframework.kafka.listener=INFO",
-                InProcessServices.WORKERS_WITHOUT_SECURITY), log);
+                InProcessServices.WORKERS_WITHOUT_SECURITY));
+        arguments.addAll(settings);
+        Process process = ChildJvm.start(List.of("-Xmx384m"), arguments, log);
         return new WorkerProcess(kind, workerId, process, log);
+    }
+
+    /** @return how many lines of the worker's output say ERROR */
+    public long errorLines() throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" ERROR ")).count();
+        }
     }
 
     /** Waits until the worker's consumer has joined its group and holds partitions. */

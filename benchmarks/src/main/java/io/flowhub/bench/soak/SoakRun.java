@@ -26,10 +26,12 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./flowhub soak --minutes N [--clients C]}: the default stack ({@code ./flowhub run}, in a
- * JVM of its own, with its data in a temporary directory) under mixed traffic from several
- * concurrent clients for N minutes — item batches, bulk jobs on them (polled and streamed),
- * restores, tag cleanups and per-user purges — while the harness samples every service's health and
- * the database file's size. Reports requests, server errors, errors in the services' log, p50/p99
+ * JVM of its own, with its data in a temporary directory) and a second instance of each service in
+ * JVMs of their own on its Kafka and MongoDB, one of whose workers is restarted every five minutes,
+ * under mixed traffic from several concurrent clients over both gateways for N minutes — item
+ * batches under a test run, bulk jobs on them (polled and streamed), restores, tag edits and their
+ * undo, tag cleanups, the run's cleanup by a plan with its erasure receipt, per-user purges — while
+ * the harness samples every service's health and the database file's size. Reports requests, server errors, errors in the services' log, p50/p99
  * per kind of request and the data file over time, in {@code benchmarks/SOAK.md} (for 30 minutes or
  * more) or {@code benchmarks/target/soak/SOAK.md}; exits non-zero on any server error or untruthful
  * health.
@@ -39,6 +41,8 @@ public final class SoakRun {
     /** The role of the child JVM that runs the default stack. */
     public static final String STACK_ROLE = "local-stack";
     private static final Logger log = LoggerFactory.getLogger(SoakRun.class);
+    /** How often one of the second instances' workers is restarted, unless {@code --restart-every M} says otherwise. */
+    static final int RESTART_EVERY_MINUTES = 5;
 
     private SoakRun() {
     }
@@ -46,36 +50,47 @@ public final class SoakRun {
     public static void main(String[] arguments) throws Exception {
         int minutes = 30;
         int clients = 6;
+        int restartEvery = RESTART_EVERY_MINUTES;
         for (int i = 0; i < arguments.length; i++) {
             switch (arguments[i]) {
                 case "--minutes" -> minutes = Integer.parseInt(arguments[++i]);
                 case "--clients" -> clients = Integer.parseInt(arguments[++i]);
+                case "--restart-every" -> restartEvery = Integer.parseInt(arguments[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument '" + arguments[i]
-                        + "': use --minutes N (default 30) and --clients C (default 6)");
+                        + "': use --minutes N (default 30), --clients C (default 6) and --restart-every M (minutes "
+                        + "between worker restarts, default " + RESTART_EVERY_MINUTES + ")");
             }
         }
-        if (minutes < 1 || clients < 1) {
-            throw new IllegalArgumentException("--minutes and --clients must be at least 1");
+        if (minutes < 1 || clients < 1 || restartEvery < 1) {
+            throw new IllegalArgumentException("--minutes, --clients and --restart-every must be at least 1");
         }
         Path dataDir = Files.createTempDirectory("flowhub-soak");
         Path stackLog = dataDir.resolve("stack.log");
         int gateway = Ports.findFree();
+        int kafkaPort = Ports.findFree();
+        int mongoPort = Ports.findFree();
         List<String> stackArguments = List.of(STACK_ROLE, "--data-dir=" + dataDir.resolve("data"),
-                "--kafka-port=" + Ports.findFree(), "--kafka-controller-port=" + Ports.findFree(),
-                "--mongodb-port=" + Ports.findFree(), "--gateway-port=" + gateway,
+                "--kafka-port=" + kafkaPort, "--kafka-controller-port=" + Ports.findFree(),
+                "--mongodb-port=" + mongoPort, "--gateway-port=" + gateway,
                 "--bulk-worker-port=" + Ports.findFree(), "--cleanup-worker-port=" + Ports.findFree());
         Process stack = ChildJvm.start(List.of("-Xmx2g"), stackArguments, stackLog);
+        var second = new SecondInstances("localhost:" + kafkaPort, "mongodb://localhost:" + mongoPort + "/flowhub",
+                dataDir.resolve("data/uploads"), dataDir);
         try {
-            var ports = awaitStarted(stack, stackLog);
+            var ports = new ArrayList<>(awaitStarted(stack, stackLog));
+            second.start();
+            ports.add(second.gatewayPort());
             var metrics = new SoakMetrics();
-            var traffic = new SoakTraffic("http://localhost:" + gateway, metrics);
+            var traffic = new SoakTraffic(List.of("http://localhost:" + gateway,
+                    "http://localhost:" + second.gatewayPort()), metrics);
             traffic.prepare(clients);
             Instant began = Instant.now();
             Instant until = began.plus(Duration.ofMinutes(minutes));
             var samples = new CopyOnWriteArrayList<SoakReport.Sample>();
-            var sampler = Executors.newSingleThreadScheduledExecutor();
+            var sampler = Executors.newScheduledThreadPool(2);
             sampler.scheduleAtFixedRate(() -> samples.add(sample(ports, dataDir, began, metrics)), 0, 10,
                     TimeUnit.SECONDS);
+            sampler.scheduleAtFixedRate(second::restartAWorker, restartEvery, restartEvery, TimeUnit.MINUTES);
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int client = 0; client < clients; client++) {
                     int number = client;
@@ -84,9 +99,9 @@ public final class SoakRun {
             }
             sampler.shutdownNow();
             samples.add(sample(ports, dataDir, began, metrics));
-            long logErrors = errorLines(stackLog);
+            long logErrors = errorLines(stackLog) + second.errorLines();
             String report = SoakReport.markdown(minutes, clients, metrics, samples, logErrors,
-                    Duration.between(began, Instant.now()));
+                    Duration.between(began, Instant.now()), second.restarts(), restartEvery);
             Path written = minutes >= 30 ? Path.of("benchmarks/SOAK.md") : Path.of("benchmarks/target/soak/SOAK.md");
             Files.createDirectories(written.toAbsolutePath().getParent());
             Files.writeString(written, report);
@@ -95,6 +110,7 @@ public final class SoakRun {
             boolean healthy = samples.stream().allMatch(SoakReport.Sample::allUp);
             System.exit(metrics.serverErrors() == 0 && logErrors == 0 && healthy ? 0 : 1);
         } finally {
+            second.close();
             stack.destroy();
             stack.waitFor(60, TimeUnit.SECONDS);
             removeData(dataDir.resolve("data"));

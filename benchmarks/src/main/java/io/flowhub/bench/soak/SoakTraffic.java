@@ -25,14 +25,16 @@ final class SoakTraffic {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String KEY = "flowhub-secret-automation-key-2025";
 
-    private final String base;
+    private final List<String> bases;
     private final SoakMetrics metrics;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Client> clients = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
-    SoakTraffic(String base, SoakMetrics metrics) {
-        this.base = base;
+    /** @param bases the gateways' addresses; each call goes to one of them in turn */
+    SoakTraffic(List<String> bases, SoakMetrics metrics) {
+        this.bases = List.copyOf(bases);
         this.metrics = metrics;
     }
 
@@ -63,13 +65,16 @@ final class SoakTraffic {
         for (int loop = 0; Instant.now().isBefore(until); loop++) {
             try {
                 String tag = "soak-" + number + "-" + loop;
+                String run = "soak-run-" + number + "-" + loop;
                 int count = 100 + random.nextInt(401);
                 String items = java.util.stream.IntStream.range(0, count)
                         .mapToObj(i -> i % 2 == 0 ? "{\"name\":\"soak " + i + "\",\"tags\":[\"" + tag + "-half\"]}"
                                 : "{\"name\":\"soak " + i + "\"}")
                         .collect(Collectors.joining(","));
+                var inRun = new java.util.HashMap<>(auth);
+                inRun.put("X-FlowHub-Run", run);
                 Answer created = call("POST /items/batch", "POST", "/api/v1/items/batch", "{\"items\":[" + items
-                        + "],\"tags\":[\"" + tag + "\"],\"test_data\":true}", auth);
+                        + "],\"tags\":[\"" + tag + "\"],\"test_data\":true}", inRun);
                 if (created.status() != 201) {
                     continue;
                 }
@@ -85,15 +90,23 @@ final class SoakTraffic {
                         "{\"operation\":\"activate\",\"itemIds\":" + JSON.writeValueAsString(ids) + "}", auth).body()
                         .get("job_id").asString();
                 expectJob(restoreJob, count, auth, false);
+                String tagJob = call("POST /bulk-operations", "POST", "/api/v1/bulk-operations",
+                        "{\"operation\":\"add_tags\",\"itemIds\":" + JSON.writeValueAsString(ids)
+                                + ",\"tags\":[\"soaked\"]}", auth).body().get("job_id").asString();
+                expectJob(tagJob, count, auth, loop % 3 == 1);
+                String undo = call("POST /jobs/{id}/undo", "POST", "/api/v1/jobs/" + tagJob + "/undo", "", auth)
+                        .body().get("job_id").asString();
+                expectJob(undo, count, auth, false);
 
                 Answer cleaned = call("POST /internal/cleanup-test-data", "POST", "/api/v1/internal/cleanup-test-data",
                         "{\"tags\":[\"" + tag + "-half\"],\"user_id\":\"" + client.userId() + "\",\"hard_delete\":true}",
                         internal);
-                long expected = (count + 1) / 2;
-                if (cleaned.status() == 200 && cleaned.body().get("deleted_count").asLong() != expected) {
+                long half = (count + 1) / 2;
+                if (cleaned.status() == 200 && cleaned.body().get("deleted_count").asLong() != half) {
                     metrics.surprise("tag cleanup of " + tag + "-half deleted " + cleaned.body().get("deleted_count")
-                            + ", expected " + expected);
+                            + ", expected " + half);
                 }
+                cleanRunByItsPlan(run, count - half, internal);
                 if (loop % 10 == 9) {
                     call("DELETE /internal/users/{id}/data", "DELETE", "/api/v1/internal/users/" + client.userId()
                             + "/data", null, internal);
@@ -102,6 +115,31 @@ final class SoakTraffic {
                 metrics.surprise("client " + number + " loop " + loop + ": " + e);
                 log.warn("Client {} loop {} failed: {}", number, loop, e.toString());
             }
+        }
+    }
+
+    /** Plans the run's cleanup with a dry run, applies the plan, and checks its erasure receipt. */
+    private void cleanRunByItsPlan(String run, long left, Map<String, String> internal) throws Exception {
+        Answer planned = call("DELETE /internal/runs/{id}?dry_run", "DELETE", "/api/v1/internal/runs/" + run
+                + "?dry_run=true", null, internal);
+        String plan = planned.body().path("plan").path("plan_id").asString();
+        if (planned.status() != 200 || plan == null || plan.isEmpty()) {
+            metrics.surprise("the dry run of run " + run + " answered " + planned.status() + " without a plan");
+            return;
+        }
+        Answer applied = call("POST /internal/plans/{id}/apply", "POST", "/api/v1/internal/plans/" + plan + "/apply",
+                "", internal);
+        long deleted = applied.body().path("deleted").path("items").asLong(-1);
+        if (applied.status() != 200 || deleted != left) {
+            metrics.surprise("the plan of run " + run + " answered " + applied.status() + " and deleted " + deleted
+                    + " items, expected " + left);
+            return;
+        }
+        String job = applied.body().path("job_id").asString();
+        Answer receipt = call("GET /internal/jobs/{id}/receipt", "GET", "/api/v1/internal/jobs/" + job + "/receipt",
+                null, internal);
+        if (receipt.status() != 200 || !receipt.body().path("data").path("verified").asBoolean(false)) {
+            metrics.surprise("the receipt of run " + run + "'s cleanup is not verified: " + receipt.body());
         }
     }
 
@@ -133,7 +171,7 @@ final class SoakTraffic {
 
     private JsonNode streamed(String jobId, Map<String, String> auth) throws Exception {
         long start = System.nanoTime();
-        var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/" + jobId + "/events"))
+        var request = HttpRequest.newBuilder(URI.create(base() + "/api/v1/jobs/" + jobId + "/events"))
                 .timeout(Duration.ofMinutes(5));
         auth.forEach(request::header);
         HttpResponse<java.util.stream.Stream<String>> response = http.send(request.build(),
@@ -146,9 +184,14 @@ final class SoakTraffic {
         return polled(jobId, auth);
     }
 
+    /** @return the next gateway, in turn: a client's job is created on one gateway and followed on the other */
+    private String base() {
+        return bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
+    }
+
     private Answer call(String kind, String method, String path, String json, Map<String, String> headers)
             throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+        var request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(120));
         headers.forEach(request::header);
         if (json != null) {
             request.header("Content-Type", "application/json");
