@@ -56,11 +56,13 @@ final class SecondInstances implements AutoCloseable {
                 kafka, mongoUri, filesRoot, logDir, List.of());
     }
 
-    /** Restarts one worker: the bulk one and the cleanup one by turns, stopped and killed by turns. */
+    /** Restarts one worker: the bulk one, then the cleanup one, each stopped one time and killed the next. */
     synchronized void restartAWorker() {
         try {
-            WorkerProcess leaving = workers.remove(restarts % workers.size());
-            boolean kill = restarts % 2 == 1;
+            WorkerProcess.Kind kind = WorkerProcess.Kind.values()[restarts % WorkerProcess.Kind.values().length];
+            WorkerProcess leaving = workers.stream().filter(worker -> worker.kind == kind).findFirst().orElseThrow();
+            workers.remove(leaving);
+            boolean kill = restarts / WorkerProcess.Kind.values().length % 2 == 1;
             log.info("Restarting {} ({})", leaving.workerId, kill ? "SIGKILL" : "SIGTERM");
             if (kill) {
                 leaving.kill();
