@@ -140,7 +140,12 @@ final class ChaosRound {
             violations.add("job " + jobId + (twinId == null ? "" : " or its twin " + twinId)
                     + " did not finish within 3 minutes: " + job(jobId).toJson());
         } else {
-            awaitClaimsReleased();
+            awaitSettled(jobId);
+            if (twinId != null) {
+                awaitSettled(twinId);
+            }
+            job = job(jobId);
+            twin = twinId == null ? null : job(twinId);
             violations.addAll(new ChaosInvariants(stack, shape, data).check(job, twin));
         }
         keepTwoWorkersOfEachKind();
@@ -332,11 +337,22 @@ final class ChaosRound {
         }
     }
 
-    /** Waits until no item is claimed: the claims of ended jobs go within a lease and a sweep. */
-    private void awaitClaimsReleased() throws InterruptedException {
+    /**
+     * Waits until what an ended job's worker left is settled: no item claimed (the claims of ended jobs go within a
+     * lease and a sweep), and a cancelled job's counts folded with its ledger (the sweeper does it once no worker can
+     * write the job any more: {@code ledger_settled}).
+     */
+    private void awaitSettled(ObjectId jobId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (stack.database.getCollection("items").countDocuments(com.mongodb.client.model.Filters.exists("deleting_job")) > 0
-                && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
+            Document job = job(jobId);
+            boolean claims = stack.database.getCollection("items")
+                    .countDocuments(com.mongodb.client.model.Filters.exists("deleting_job")) > 0;
+            boolean unsettled = job != null && !"completed".equals(job.getString("status"))
+                    && !job.getBoolean("ledger_settled", false);
+            if (!claims && !unsettled) {
+                return;
+            }
             Thread.sleep(50);
         }
     }

@@ -74,6 +74,7 @@ public final class SoakRun {
                 "--mongodb-port=" + mongoPort, "--gateway-port=" + gateway,
                 "--bulk-worker-port=" + Ports.findFree(), "--cleanup-worker-port=" + Ports.findFree());
         Process stack = ChildJvm.start(List.of("-Xmx2g"), stackArguments, stackLog);
+        boolean passed = false;
         var second = new SecondInstances("localhost:" + kafkaPort, "mongodb://localhost:" + mongoPort + "/flowhub",
                 dataDir.resolve("data/uploads"), dataDir);
         try {
@@ -108,13 +109,15 @@ public final class SoakRun {
             System.out.println(report);
             log.info("Soak report written to {}; the stack's log is {}", written, stackLog);
             boolean healthy = samples.stream().allMatch(SoakReport.Sample::allUp);
-            System.exit(metrics.serverErrors() == 0 && logErrors == 0 && healthy ? 0 : 1);
+            passed = metrics.serverErrors() == 0 && logErrors == 0 && healthy;
         } finally {
             second.close();
             stack.destroy();
             stack.waitFor(60, TimeUnit.SECONDS);
             removeData(dataDir.resolve("data"));
         }
+        // why: after the finally block, so that the stack and the second instances are stopped first
+        System.exit(passed ? 0 : 1);
     }
 
     /** Removes the stack's data (hundreds of MiB after a long run); its log stays for a look. */
