@@ -61,7 +61,9 @@ public class EndedClaimsRelease {
         for (ObjectId holder : holders) {
             JobId jobId = new JobId(holder);
             Job job = found.get(jobId);
-            if (job != null && (!job.status().isFinished() || job.updatedAt().isAfter(settled))) {
+            if (job != null && (!job.status().isFinished() || job.updatedAt().isAfter(settled)
+                    || (job.heartbeatAt() != null && job.heartbeatAt().isAfter(settled)))) {
+                // why: a worker that still renews its lease may be finishing the batch under way; it lets go itself
                 continue;
             }
             if (job != null) {
