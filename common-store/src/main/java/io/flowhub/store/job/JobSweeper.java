@@ -4,7 +4,16 @@ import io.flowhub.store.JobId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.bson.types.ObjectId;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sends a job's stored command again when nobody is working on it: a running job whose worker has
@@ -24,15 +33,18 @@ public class JobSweeper {
     private final JobQueries queries;
     private final JobOutbox outbox;
     private final JobLedger ledger;
+    private final UnrecordedChanges unrecorded;
     private final JobMetrics metrics;
     private final JobWorker worker;
 
-    public JobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobLedger ledger, JobMetrics metrics,
-            JobWorker worker) {
+    /** @param unrecorded finds what an ended job changed and never recorded */
+    public JobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobLedger ledger,
+            UnrecordedChanges unrecorded, JobMetrics metrics, JobWorker worker) {
         this.jobs = jobs;
         this.queries = queries;
         this.outbox = outbox;
         this.ledger = ledger;
+        this.unrecorded = unrecorded;
         this.metrics = metrics;
         this.worker = worker;
     }
@@ -67,24 +79,47 @@ public class JobSweeper {
     }
 
     /**
-     * A job cancelled or failed while its worker was dead may have a batch recorded in its ledger that the worker
-     * never folded into its counts; once no worker can write it any more, its counts are made what its ledger says.
+     * A job cancelled or failed while its worker was dead (or while a paused worker could not renew its lease) may
+     * have a batch recorded in its ledger that the worker never folded into its counts, or a batch written and never
+     * recorded, which no next holder will adopt; once no worker can write the job any more, the written batch is
+     * recorded as the job's last, and its counts are made what its ledger says.
      */
     private void settleEnded() {
         for (Job ended : queries.findEndedUnsettled(worker.kind(), worker.lease(), PER_SWEEP)) {
-            var unfolded = ledger.after(ended.id(), ended.checkpoint().batch());
-            if (unfolded.isEmpty()) {
-                jobs.markSettled(ended.id());
-                continue;
-            }
+            List<LedgerEntry> unfolded = ledger.after(ended.id(), ended.checkpoint().batch());
             JobProgress progress = ended.progressSoFar();
             for (LedgerEntry entry : unfolded) {
                 progress = progress.plus(entry);
             }
+            Set<ObjectId> recorded = new HashSet<>();
+            ledger.of(ended.id()).forEach(entry -> recorded.addAll(entry.itemIds()));
+            List<UnrecordedChanges.Change> orphans = unrecorded.of(ended.id(), recorded);
+            if (!orphans.isEmpty()) {
+                progress = progress.plus(ledger.record(adopted(ended, progress.checkpoint(), orphans), Optional.empty()));
+            }
+            if (unfolded.isEmpty() && orphans.isEmpty()) {
+                jobs.markSettled(ended.id());
+                continue;
+            }
             jobs.settleEnded(ended, progress);
-            log.info("Job {} ended ({}) with {} recorded batches its worker had not counted; they are counted now",
-                    ended.id(), ended.status().wireValue(), unfolded.size());
+            log.info("Job {} ended ({}) with {} recorded batches and {} written items its worker had not counted; "
+                    + "they are counted now", ended.id(), ended.status().wireValue(), unfolded.size(), orphans.size());
         }
+    }
+
+    /** @return the ledger entry of the items an ended job changed and never recorded: the batch after its last */
+    private LedgerEntry adopted(Job ended, Checkpoint last, List<UnrecordedChanges.Change> orphans) {
+        List<ObjectId> items = orphans.stream().map(UnrecordedChanges.Change::itemId).toList();
+        var byTag = new LinkedHashMap<String, List<ObjectId>>();
+        orphans.forEach(change -> change.tags().forEach(tag ->
+                byTag.computeIfAbsent(tag, ignored -> new ArrayList<>()).add(change.itemId())));
+        // why: a cleanup that marks what it changes soft-deleted it, and reports its items as deleted
+        CleanupResult deleted = ended.kind() == JobKind.CLEANUP ? CleanupResult.of(CleanupResult.Count.ITEMS, items.size())
+                : CleanupResult.NONE;
+        return new LedgerEntry(ended.id(), last.batch() + 1, ended.operation(), ended.owner(), ended.targetUserId(), items,
+                new JobCounts(items.size(), 0, 0, 0, 0), List.of(), deleted,
+                last.next(last.step(), items.size(), last.resumeAfter()), Instant.now(),
+                byTag.entrySet().stream().map(entry -> new TagChange(entry.getKey(), entry.getValue())).toList());
     }
 
     private boolean resumable(Job job) {

@@ -33,7 +33,8 @@ public class MigrationRunner {
             new M007_OwnerTypeBesideOwnerId(),
             new M008_IndexItemRunId(),
             new M009_PlansExpireAndItemsIndexTheirPlans(),
-            new M010_JobsHoldTheirIdempotencyKeys());
+            new M010_JobsHoldTheirIdempotencyKeys(),
+            new M011_IndexItemsByTheirLastJob());
 
     private final MongoDatabase database;
 

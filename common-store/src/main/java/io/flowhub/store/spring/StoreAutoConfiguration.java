@@ -2,6 +2,7 @@ package io.flowhub.store.spring;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.CollectionNames;
 import io.flowhub.store.activity.ActivityLog;
 import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.audit.AuditSettings;
@@ -12,6 +13,7 @@ import io.flowhub.store.job.CommandTopic;
 import io.flowhub.store.job.JobEngine;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobGauges;
+import io.flowhub.store.item.MarkedItems;
 import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobOutbox;
@@ -170,10 +172,12 @@ public class StoreAutoConfiguration {
         @Bean
         @ConditionalOnBean(CommandTopic.class)
         ScheduledJobSweeper scheduledJobSweeper(JobStore jobs, JobQueries queries, JobOutbox outbox, JobLedger ledger,
-                JobMetrics metrics, JobWorker worker, CommandTopic topic, ObjectProvider<MeterRegistry> registry) {
+                JobMetrics metrics, JobWorker worker, CommandTopic topic, ObjectProvider<MeterRegistry> registry,
+                MongoDatabase database) {
             var gauges = new JobGauges(registry.getIfAvailable(SimpleMeterRegistry::new), queries, worker);
-            return new ScheduledJobSweeper(new JobSweeper(jobs, queries, outbox, ledger, metrics, worker), gauges, worker,
-                    topic);
+            var marked = new MarkedItems(database.getCollection(CollectionNames.ITEMS));
+            return new ScheduledJobSweeper(new JobSweeper(jobs, queries, outbox, ledger, marked, metrics, worker), gauges,
+                    worker, topic);
         }
     }
 

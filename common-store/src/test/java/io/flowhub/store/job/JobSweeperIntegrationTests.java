@@ -5,6 +5,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
+import io.flowhub.store.item.MarkedItems;
+import io.flowhub.store.item.TagMarks;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.TestStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,7 +52,7 @@ class JobSweeperIntegrationTests {
         var worker = new JobWorker(JobKind.BULK, "flowhub.commands.bulk", "sweeper", LEASE, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofHours(1));
         this.sweeper = new JobSweeper(jobs, new JobQueries(database, clock), new JobOutbox(database, clock),
-                new JobLedger(database), new JobMetrics(new SimpleMeterRegistry(), worker.commandTopic()), worker);
+                new JobLedger(database), new MarkedItems(database.getCollection("items")), new JobMetrics(new SimpleMeterRegistry(), worker.commandTopic()), worker);
     }
 
     @AfterEach
@@ -94,6 +96,35 @@ class JobSweeperIntegrationTests {
         assertThat(settled.counts().processed()).isEqualTo(3);
         assertThat(settled.checkpoint().batch()).isEqualTo(1);
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aBatchWrittenAndNeverRecordedByAJobCancelledMeanwhileIsRecordedAsItsLastBatchAndCounted() {
+        var jobId = new JobId(new ObjectId());
+        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "add_tags", Owner.user(new UserId(new ObjectId())), null,
+                UUID.randomUUID(), 5, "{}", false));
+        assertThat(jobs.start(jobId, "worker-a", JobLease.newToken(), LEASE, 5)).isPresent();
+        // why: the state a worker leaves that wrote its first batch (two items tagged, each with the job's mark) and
+        // died before recording it, whose job was then cancelled: nobody will take the job over to record the write
+        var written = List.of(new ObjectId(), new ObjectId());
+        written.forEach(item -> database.getCollection("items").insertOne(new org.bson.Document("_id", item)
+                .append("tags", List.of("x")).append("last_job_id", jobId.value())
+                .append("tag_changes", List.of(TagMarks.of(jobId, true, "x")))));
+        database.getCollection("items").insertOne(new org.bson.Document("_id", new ObjectId()).append("tags", List.of()));
+        assertThat(jobs.cancel(jobId)).isPresent();
+        database.getCollection("jobs").updateOne(eq("_id", jobId.value()),
+                set("heartbeat_at", Date.from(Instant.now().minus(LEASE.multipliedBy(10)))));
+
+        sweeper.sweep((key, command) -> sent.add(new String(command)));
+        sweeper.sweep((key, command) -> sent.add(new String(command)));
+
+        Job settled = jobs.find(jobId).orElseThrow();
+        List<LedgerEntry> ledger = new JobLedger(database).of(jobId);
+        assertThat(settled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(settled.counts().processed()).isEqualTo(2);
+        assertThat(ledger).hasSize(1);
+        assertThat(ledger.getFirst().itemIds()).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(ledger.getFirst().tagChanges()).containsExactly(new TagChange("x", ledger.getFirst().itemIds()));
     }
 
     /** @return a job handed back a lease and more ago, its copy sent ({@code copySent}) or lost with its worker */
