@@ -84,12 +84,9 @@ class JobSweeperIntegrationTests {
                 List.of(new ObjectId(), new ObjectId(), new ObjectId()), new JobCounts(3, 0, 0, 0, 0), List.of(),
                 CleanupResult.NONE, Checkpoint.START.next("items", 3, null), Instant.now(), List.of()),
                 java.util.Optional.empty());
-        assertThat(jobs.cancel(jobId)).isPresent();
-        database.getCollection("jobs").updateOne(eq("_id", jobId.value()),
-                set("heartbeat_at", Date.from(Instant.now().minus(LEASE.multipliedBy(10)))));
+        cancelledWithItsWorkerGone(jobId);
 
-        sweeper.sweep((key, command) -> sent.add(new String(command)));
-        sweeper.sweep((key, command) -> sent.add(new String(command)));
+        sweepTwice();
 
         Job settled = jobs.find(jobId).orElseThrow();
         assertThat(settled.status()).isEqualTo(JobStatus.CANCELLED);
@@ -111,12 +108,9 @@ class JobSweeperIntegrationTests {
                 .append("tags", List.of("x")).append("last_job_id", jobId.value())
                 .append("tag_changes", List.of(TagMarks.of(jobId, true, "x")))));
         database.getCollection("items").insertOne(new org.bson.Document("_id", new ObjectId()).append("tags", List.of()));
-        assertThat(jobs.cancel(jobId)).isPresent();
-        database.getCollection("jobs").updateOne(eq("_id", jobId.value()),
-                set("heartbeat_at", Date.from(Instant.now().minus(LEASE.multipliedBy(10)))));
+        cancelledWithItsWorkerGone(jobId);
 
-        sweeper.sweep((key, command) -> sent.add(new String(command)));
-        sweeper.sweep((key, command) -> sent.add(new String(command)));
+        sweepTwice();
 
         Job settled = jobs.find(jobId).orElseThrow();
         List<LedgerEntry> ledger = new JobLedger(database).of(jobId);
@@ -125,6 +119,19 @@ class JobSweeperIntegrationTests {
         assertThat(ledger).hasSize(1);
         assertThat(ledger.getFirst().itemIds()).containsExactlyInAnyOrderElementsOf(written);
         assertThat(ledger.getFirst().tagChanges()).containsExactly(new TagChange("x", ledger.getFirst().itemIds()));
+    }
+
+    /** Cancels the job and makes its worker's last heartbeat a lease and more old: no worker will write it again. */
+    private void cancelledWithItsWorkerGone(JobId jobId) {
+        assertThat(jobs.cancel(jobId)).isPresent();
+        database.getCollection("jobs").updateOne(eq("_id", jobId.value()),
+                set("heartbeat_at", Date.from(Instant.now().minus(LEASE.multipliedBy(10)))));
+    }
+
+    /** Sweeps twice: what the first sweep settled, the second must leave as it is. */
+    private void sweepTwice() {
+        sweeper.sweep((key, command) -> sent.add(new String(command)));
+        sweeper.sweep((key, command) -> sent.add(new String(command)));
     }
 
     /** @return a job handed back a lease and more ago, its copy sent ({@code copySent}) or lost with its worker */
