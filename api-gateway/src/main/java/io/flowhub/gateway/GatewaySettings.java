@@ -3,9 +3,11 @@ package io.flowhub.gateway;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of the gateway.
@@ -18,6 +20,8 @@ import java.time.Duration;
  *                           before it is parsed
  * @param maxStreamsPerCaller how many job event streams one caller may hold open at once
  * @param maxStreams         how many job event streams the gateway serves at once, from all callers
+ * @param trustedProxies     reverse proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} names the client;
+ *                           none by default, so the connection's peer is the client
  */
 @ConfigurationProperties("flowhub.gateway")
 public record GatewaySettings(
@@ -26,11 +30,21 @@ public record GatewaySettings(
         @DefaultValue("5s") Duration activeJobsRetryAfter,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("10") int maxStreamsPerCaller,
-        @DefaultValue("500") int maxStreams) {
+        @DefaultValue("500") int maxStreams,
+        @DefaultValue List<String> trustedProxies) {
 
     public GatewaySettings {
         if (maxActiveJobs < 1) {
             throw new IllegalArgumentException("flowhub.gateway.max-active-jobs must be at least 1, not " + maxActiveJobs);
+        }
+        trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream().filter(proxy -> !proxy.isBlank()).toList();
+        for (String proxy : trustedProxies) {
+            try {
+                new IpAddressMatcher(proxy.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("flowhub.gateway.trusted-proxies: '" + proxy
+                        + "' is not an IP address or CIDR range (" + e.getMessage() + ")", e);
+            }
         }
     }
 }

@@ -18,6 +18,10 @@ public final class CollectionNames {
     public static final String PLANS = "plans";
     public static final String HEALTH_CHECKS = "health_checks";
     public static final String JOB_OUTBOX = "job_outbox";
+    /** token buckets of the gateway's rate limits (sign-in, registration), shared by every instance */
+    public static final String RATE_LIMITS = "rate_limits";
+    /** numbered slots of the gateway's "at most N at once" limits (active jobs, event streams) */
+    public static final String LIMIT_SLOTS = "limit_slots";
 
     private CollectionNames() {
     }

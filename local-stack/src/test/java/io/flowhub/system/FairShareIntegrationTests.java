@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -209,17 +210,22 @@ class FairShareIntegrationTests {
     }
 
     @Test
-    void anOwnerOverItsLimitOfUnfinishedJobsGetsA429WithRetryAfterEvenWhenItsRequestsArriveTogether() throws Exception {
+    void anOwnerOverItsLimitOfUnfinishedJobsGetsA429WithRetryAfterEvenWhenItsRequestsArriveTogetherAtTwoGateways()
+            throws Exception {
         TestUser editor = stack.newEditor();
-        try (var gateway = stack.startGateway("--flowhub.gateway.max-active-jobs=2", "--flowhub.gateway.active-jobs-retry-after=7s")) {
+        try (var gateway = stack.startGateway("--flowhub.gateway.max-active-jobs=2", "--flowhub.gateway.active-jobs-retry-after=7s");
+                var otherGateway = stack.startGateway("--flowhub.gateway.max-active-jobs=2",
+                        "--flowhub.gateway.active-jobs-retry-after=7s")) {
             GatewayClient client = GatewayClient.anonymousOn(gateway.gatewayPort()).withToken(editor.token());
+            GatewayClient otherClient = GatewayClient.anonymousOn(otherGateway.gatewayPort()).withToken(editor.token());
+            var turns = new AtomicInteger();
             // why: over HTTP/1.1, a connection each: over one HTTP/2 connection, Tomcat sometimes drops the connection
             // when eight large bodies arrive at once (a stream reset by the JDK client, then its DATA; see the note)
             var http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String body = longBulkJob();
 
             List<GatewayClient.Response> answers = together(8, () -> new GatewayClient.Response(http1.send(
-                    HttpRequest.newBuilder(client.uri("/api/v1/bulk-operations"))
+                    HttpRequest.newBuilder((turns.getAndIncrement() % 2 == 0 ? client : otherClient).uri("/api/v1/bulk-operations"))
                             .header("Authorization", "Bearer " + editor.token())
                             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(), HttpResponse.BodyHandlers.ofByteArray())));

@@ -86,6 +86,8 @@ public final class TestStack implements AutoCloseable {
                     // why: every test signs in from this machine, the admin many times; the throttle's own
                     // tests start a gateway of their own with its limits (SignInThrottleIntegrationTests)
                     "--flowhub.auth.throttle.per-address=1000000",
+                    "--flowhub.auth.throttle.per-address-and-client=1000000",
+                    "--flowhub.auth.throttle.registrations-per-client=1000000",
                     "--flowhub.auth.throttle.per-client=1000000",
                     // why: tests that stop a worker leave their jobs queued; the cap's own tests use a gateway of
                     // their own (FairShareIntegrationTests)

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.auth;
 
+import io.flowhub.gateway.limit.ClientAddresses;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Accounts;
 import io.flowhub.gateway.user.NewAccount;
@@ -32,38 +33,41 @@ class AuthController {
     private final TokenIssuer tokens;
     private final OtpLogin otp;
     private final SignInThrottle throttle;
+    private final ClientAddresses clients;
 
-    AuthController(Accounts accounts, TokenIssuer tokens, OtpLogin otp, SignInThrottle throttle) {
+    AuthController(Accounts accounts, TokenIssuer tokens, OtpLogin otp, SignInThrottle throttle, ClientAddresses clients) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.otp = otp;
         this.throttle = throttle;
+        this.clients = clients;
     }
 
-    /** Anyone may register; the account is an EDITOR whatever role the body names. */
+    /** Anyone may register, a few accounts per client at a time; the account is an EDITOR whatever role the body names. */
     @PostMapping("/register")
-    ResponseEntity<Envelope<User>> register(@Valid @RequestBody NewAccount account) {
+    ResponseEntity<Envelope<User>> register(@Valid @RequestBody NewAccount account, HttpServletRequest request) {
+        throttle.registration(clients.of(request));
         User user = accounts.open(account, Role.EDITOR);
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(user));
     }
 
     @PostMapping("/login")
     Envelope<Session> login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
-        throttle.attempt(credentials.email(), request.getRemoteAddr());
+        throttle.attempt(credentials.email(), clients.of(request));
         return signedIn(accounts.authenticate(credentials.email(), credentials.password()));
     }
 
     @PostMapping("/otp/request")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Envelope<Void> requestCode(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
-        throttle.attempt(request.email(), http.getRemoteAddr());
+        throttle.attempt(request.email(), clients.of(http));
         otp.request(request.email());
         return Envelope.message("If the address has an account, a code is on its way");
     }
 
     @PostMapping("/otp/verify")
     Envelope<Session> verifyCode(@Valid @RequestBody CodeCheck check, HttpServletRequest request) {
-        throttle.attempt(check.email(), request.getRemoteAddr());
+        throttle.attempt(check.email(), clients.of(request));
         return signedIn(otp.verify(check.email(), check.code()));
     }
 

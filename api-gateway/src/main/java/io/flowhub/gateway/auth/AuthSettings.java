@@ -33,28 +33,38 @@ public record AuthSettings(
     }
 
     /**
-     * Sign-in attempts (password logins, code requests and code checks) allowed before 429. Each is a
-     * token bucket that refills evenly over its window: 10 per address per 15 minutes lets a person
-     * mistype a few times and request a new code, and lets a guesser try about a thousand codes a day
-     * against the million a code can be; the per-client limit stops one machine from spreading its
-     * guesses over many addresses.
+     * Sign-in attempts (password logins, code requests and code checks) allowed before 429, and
+     * registrations. Each is a token bucket that refills evenly over its window, kept in MongoDB for
+     * every gateway instance. 10 per address and client per 15 minutes lets a person mistype a few
+     * times and request a new code; the per-address ceiling, whoever sends them, bounds the guesses at
+     * one address (about ten thousand a day against the million a code can be) even when a guesser
+     * spreads them over many clients, and is high enough that a stranger cannot use up the owner's
+     * attempts alone; the per-client limit stops one machine from spreading its guesses over many
+     * addresses.
      *
-     * @param perAddress    attempts for one e-mail address, whoever sends them
-     * @param addressWindow the time over which an address's attempts come back
-     * @param perClient     attempts from one client address (the connection's), whichever e-mail they name
-     * @param clientWindow  the time over which a client's attempts come back
+     * @param perAddressAndClient    attempts for one e-mail address from one client
+     * @param perAddress             attempts for one e-mail address from all clients together
+     * @param addressWindow          the time over which an address's attempts come back
+     * @param perClient              attempts from one client address, whichever e-mail they name
+     * @param clientWindow           the time over which a client's attempts come back
+     * @param registrationsPerClient accounts one client may register
+     * @param registrationWindow     the time over which a client's registrations come back
      */
     public record Throttle(
-            @DefaultValue("10") int perAddress,
+            @DefaultValue("10") int perAddressAndClient,
+            @DefaultValue("100") int perAddress,
             @DefaultValue("15m") Duration addressWindow,
             @DefaultValue("60") int perClient,
-            @DefaultValue("1m") Duration clientWindow) {
+            @DefaultValue("1m") Duration clientWindow,
+            @DefaultValue("20") int registrationsPerClient,
+            @DefaultValue("1h") Duration registrationWindow) {
 
         public Throttle {
-            if (perAddress < 1 || perClient < 1) {
-                throw new IllegalArgumentException("flowhub.auth.throttle.per-address and per-client must be at least 1");
+            if (perAddressAndClient < 1 || perAddress < 1 || perClient < 1 || registrationsPerClient < 1) {
+                throw new IllegalArgumentException("flowhub.auth.throttle.per-address-and-client, per-address, per-client"
+                        + " and registrations-per-client must be at least 1");
             }
-            if (!addressWindow.isPositive() || !clientWindow.isPositive()) {
+            if (!addressWindow.isPositive() || !clientWindow.isPositive() || !registrationWindow.isPositive()) {
                 throw new IllegalArgumentException("flowhub.auth.throttle windows must be longer than zero");
             }
         }

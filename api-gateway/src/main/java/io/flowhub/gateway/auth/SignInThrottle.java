@@ -1,39 +1,42 @@
 package io.flowhub.gateway.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.flowhub.gateway.system.TooManyRequestsException.Limit;
+import io.flowhub.gateway.limit.MongoBuckets;
 import io.flowhub.gateway.system.TooManyRequestsException;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.flowhub.gateway.system.TooManyRequestsException.Limit;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Counts sign-in attempts per e-mail address and per client, each in a token bucket, and refuses
- * the attempt beyond either limit with a 429 that says when to retry. An address is counted whether
- * or not it has an account, so a refusal tells nothing about that. The buckets live in this
- * gateway's memory: several gateways each allow the limit, and a restart forgets them.
+ * Counts sign-in attempts in token buckets kept in MongoDB ({@link MongoBuckets}), so that every
+ * gateway instance counts into the same buckets and a restart forgets none. An attempt takes a token
+ * from three buckets:
+ * <ul>
+ *   <li>the address as named by this client — 10 per 15 minutes: a stranger's wrong guesses use up
+ *       the stranger's own bucket, never the one the owner signs in from;</li>
+ *   <li>the address from anyone — a ceiling ten times higher, so the guesses at one address stay
+ *       bounded however many clients a guesser spreads them over;</li>
+ *   <li>the client, whichever addresses it names.</li>
+ * </ul>
+ * An address counts whether or not it has an account, so a refusal tells nothing about that, and it
+ * is kept as a hash, so the buckets hold no e-mail address. Registrations are counted per client.
  */
 @Component
-class SignInThrottle {
-
-    /** why: a flood of made-up addresses must not grow the map without end; the least recent go first */
-    static final int MOST_TRACKED = 100_000;
+public class SignInThrottle {
 
     private final AuthSettings.Throttle limits;
-    private final Cache<String, Bucket> addresses;
-    private final Cache<String, Bucket> clients;
+    private final MongoBuckets buckets;
 
-    SignInThrottle(AuthSettings settings) {
+    SignInThrottle(AuthSettings settings, MongoBuckets buckets) {
         this.limits = settings.throttle();
-        this.addresses = Caffeine.newBuilder().maximumSize(MOST_TRACKED).expireAfterAccess(limits.addressWindow())
-                .build();
-        this.clients = Caffeine.newBuilder().maximumSize(MOST_TRACKED).expireAfterAccess(limits.clientWindow())
-                .build();
+        this.buckets = buckets;
     }
 
     /**
@@ -44,18 +47,40 @@ class SignInThrottle {
      * @throws TooManyRequestsException when the client or the address has no attempt left
      */
     void attempt(String email, String client) {
-        take(clients, client, limits.perClient(), limits.clientWindow(),
+        String address = fingerprint(email);
+        take("sign-in-client", client, limits.perClient(), limits.clientWindow(),
                 "Too many sign-in attempts from this client: wait before trying again");
-        take(addresses, email.strip().toLowerCase(Locale.ROOT), limits.perAddress(), limits.addressWindow(),
+        take("sign-in-address-client", address + "/" + client, limits.perAddressAndClient(), limits.addressWindow(),
+                "Too many sign-in attempts for this address: wait before trying again");
+        take("sign-in-address", address, limits.perAddress(), limits.addressWindow(),
                 "Too many sign-in attempts for this address: wait before trying again");
     }
 
-    private static void take(Cache<String, Bucket> buckets, String key, int capacity, Duration window,
-            String refusal) {
-        Bucket bucket = buckets.get(key, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    /** @throws TooManyRequestsException when the client opened as many accounts as it may for now */
+    void registration(String client) {
+        take("register-client", client, limits.registrationsPerClient(), limits.registrationWindow(),
+                "Too many accounts registered from this client: wait before registering another");
+    }
+
+    /** @return what names an address in the buckets: a hash of it, lower-cased, so no address is stored */
+    static String fingerprint(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private void take(String bucket, String key, int capacity, Duration window, String refusal) {
+        // why: the limit is part of the key, so gateways (or tests) with other limits never share a bucket
+        // whose stored configuration is not theirs; a changed limit starts afresh
+        String id = bucket + "/" + capacity + "-per-" + window + "/" + key;
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
+                .build();
+        ConsumptionProbe probe = buckets.builder().build(id, () -> configuration).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new TooManyRequestsException(Limit.SIGN_IN, refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }

@@ -3,6 +3,7 @@ package io.flowhub.gateway.internal;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.gateway.auth.AuthSettings;
 import io.flowhub.gateway.auth.OtpSender;
+import io.flowhub.gateway.limit.ClientAddresses;
 import io.flowhub.gateway.system.ProblemWriter;
 import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.policy.EnvironmentPolicy;
@@ -26,9 +27,9 @@ class InternalConfiguration {
 
     @Bean
     FilterRegistrationBean<InternalKeyFilter> internalKeyFilter(PolicySettings settings, ProblemWriter problems,
-            AuditLog audit, EnvironmentPolicy policy, InternalMetrics metrics) {
+            AuditLog audit, EnvironmentPolicy policy, InternalMetrics metrics, ClientAddresses clients) {
         var registration = new FilterRegistrationBean<>(
-                new InternalKeyFilter(settings, problems, audit, policy, metrics));
+                new InternalKeyFilter(settings, problems, audit, policy, metrics, clients));
         registration.addUrlPatterns("/api/v1/internal/*");
         // why: after Spring Security's chain, so that an ADMIN's bearer token has been checked when the filter looks
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);

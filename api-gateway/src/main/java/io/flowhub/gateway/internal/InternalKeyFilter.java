@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.gateway.limit.ClientAddresses;
 import io.flowhub.gateway.system.ProblemWriter;
 import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.policy.EnvironmentPolicy;
@@ -47,9 +48,11 @@ class InternalKeyFilter extends OncePerRequestFilter {
     private final AuditLog audit;
     private final EnvironmentPolicy policy;
     private final InternalMetrics metrics;
+    private final ClientAddresses clients;
 
     InternalKeyFilter(PolicySettings settings, ProblemWriter problems, AuditLog audit, EnvironmentPolicy policy,
-            InternalMetrics metrics) {
+            InternalMetrics metrics, ClientAddresses clients) {
+        this.clients = clients;
         this.expected = sha256(settings.internalKey());
         this.keyId = "key:" + HexFormat.of().formatHex(expected).substring(0, 8);
         this.problems = problems;
@@ -76,7 +79,7 @@ class InternalKeyFilter extends OncePerRequestFilter {
         }
         if (given == null || !MessageDigest.isEqual(expected, sha256(given))) {
             audit.recordRefused(request.getMethod() + " " + request.getRequestURI(),
-                    given == null ? "denied: no key" : "denied: wrong key", request.getRemoteAddr(),
+                    given == null ? "denied: no key" : "denied: wrong key", clients.of(request),
                     policy.environment().wireValue());
             metrics.audited("denied");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",

@@ -1,6 +1,8 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.limit.Slots;
+import io.flowhub.gateway.limit.Slots.Slot;
 import io.flowhub.gateway.system.TooManyRequestsException.Limit;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.JobId;
@@ -15,25 +17,33 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Server-sent progress of jobs. One scheduler thread reads every watched job in one query per tick
  * and hands each changed one to its stream's own sender (a virtual thread), so a waiting client holds
  * no request thread, and a client that stops reading blocks only its own stream: while its last
  * event is still being written, its changes are not queued but folded into the next event. The last
- * event is named after the final status, then the stream ends. Open streams are capped per caller and
- * in all; one more is a 429.
+ * event is named after the final status, then the stream ends. Open streams are capped per caller
+ * across every gateway instance (each stream holds one of the caller's {@link Slots}, renewed while it
+ * is open, so a gateway that dies frees its streams' slots within {@link #SLOT_LEASE}), and per gateway
+ * in all (what one instance can serve); one more is a 429.
  */
 @Component
 public class JobProgressStream implements SmartLifecycle {
@@ -42,10 +52,16 @@ public class JobProgressStream implements SmartLifecycle {
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration MAX_STREAM = Duration.ofMinutes(30);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    static final Duration SLOT_LEASE = Duration.ofMinutes(2);
+    /** why: a client that hung up is noticed only when something is written to it; a quiet job writes nothing */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private final JobQueries jobs;
     private final GatewaySettings settings;
+    private final Slots slots;
+    private final Clock clock;
     private final Supplier<SseEmitter> emitters;
+    private final Semaphore served;
     private volatile boolean running;
     private final Map<SseEmitter, Watch> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -54,16 +70,22 @@ public class JobProgressStream implements SmartLifecycle {
             Thread.ofVirtual().name("job-progress-send-", 0).factory());
 
     @Autowired
-    JobProgressStream(JobQueries jobs, GatewaySettings settings) {
-        this(jobs, settings, () -> new SseEmitter(MAX_STREAM.toMillis()));
+    JobProgressStream(JobQueries jobs, GatewaySettings settings, Slots slots, Clock clock) {
+        this(jobs, settings, slots, clock, () -> new SseEmitter(MAX_STREAM.toMillis()));
     }
 
     /** @param emitters makes each new stream's emitter */
-    JobProgressStream(JobQueries jobs, GatewaySettings settings, Supplier<SseEmitter> emitters) {
+    JobProgressStream(JobQueries jobs, GatewaySettings settings, Slots slots, Clock clock, Supplier<SseEmitter> emitters) {
         this.jobs = jobs;
         this.settings = settings;
+        this.slots = slots;
+        this.clock = clock;
         this.emitters = emitters;
+        this.served = new Semaphore(settings.maxStreams());
         scheduler.scheduleWithFixedDelay(this::sendChanges, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        long renewal = SLOT_LEASE.toMillis() / 4;
+        scheduler.scheduleWithFixedDelay(this::renewSlots, renewal, renewal, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::sendHeartbeats, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -77,22 +99,69 @@ public class JobProgressStream implements SmartLifecycle {
     }
 
     /** @throws TooManyRequestsException when the caller, or the gateway, has as many streams open as it may */
-    public synchronized SseEmitter open(String caller, JobId jobId) {
-        long callers = watches.values().stream().filter(watch -> watch.caller().equals(caller)).count();
-        if (callers >= settings.maxStreamsPerCaller()) {
-            throw new TooManyRequestsException(Limit.EVENT_STREAMS, "You have " + callers + " job event streams open, the most one caller"
-                    + " may have; close one (or poll GET /api/v1/jobs/{id}) and try again", RETRY_AFTER);
+    public SseEmitter open(String caller, JobId jobId) {
+        if (!served.tryAcquire()) {
+            throw new TooManyRequestsException(Limit.EVENT_STREAMS, "The gateway has " + settings.maxStreams() + " job event streams"
+                    + " open, the most it serves at once; poll GET /api/v1/jobs/{id} or try again later", RETRY_AFTER);
         }
-        if (watches.size() >= settings.maxStreams()) {
-            throw new TooManyRequestsException(Limit.EVENT_STREAMS, "The gateway has " + watches.size() + " job event streams open, the"
-                    + " most it serves at once; poll GET /api/v1/jobs/{id} or try again later", RETRY_AFTER);
+        Slot slot;
+        try {
+            slot = slots.take("streams/" + caller, settings.maxStreamsPerCaller(), UUID.randomUUID().toString(),
+                    clock.instant().plus(SLOT_LEASE), JobProgressStream::lapsed).orElseThrow(() -> new TooManyRequestsException(
+                            Limit.EVENT_STREAMS, "You have " + settings.maxStreamsPerCaller() + " job event streams open, the"
+                            + " most one caller may have; close one (or poll GET /api/v1/jobs/{id}) and try again", RETRY_AFTER));
+        } catch (RuntimeException e) {
+            served.release();
+            throw e;
         }
         SseEmitter emitter = emitters.get();
-        emitter.onCompletion(() -> watches.remove(emitter));
-        emitter.onTimeout(() -> watches.remove(emitter));
-        emitter.onError(error -> watches.remove(emitter));
-        watches.put(emitter, new Watch(caller, jobId));
+        emitter.onCompletion(() -> forget(emitter));
+        emitter.onTimeout(() -> forget(emitter));
+        emitter.onError(error -> forget(emitter));
+        watches.put(emitter, new Watch(slot, jobId));
         return emitter;
+    }
+
+    private static Set<String> lapsed(Collection<Slots.Taken> taken, Instant now) {
+        return taken.stream().filter(slot -> slot.expiresAt() == null || slot.expiresAt().isBefore(now))
+                .map(Slots.Taken::holder).collect(Collectors.toSet());
+    }
+
+    private void forget(SseEmitter emitter) {
+        Watch watch = watches.remove(emitter);
+        if (watch != null) {
+            served.release();
+            try {
+                slots.release(watch.slot());
+            } catch (RuntimeException e) {
+                // why: the slot lapses on its own when the database is away; the stream is gone either way
+                log.debug("An event stream's slot waits for its lease to lapse: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void sendHeartbeats() {
+        watches.forEach((emitter, watch) -> {
+            if (watch.sending.compareAndSet(false, true)) {
+                senders.execute(() -> {
+                    try {
+                        emitter.send(SseEmitter.event().comment("still watching"));
+                    } catch (IOException | IllegalStateException e) {
+                        forget(emitter);
+                    } finally {
+                        watch.sending.set(false);
+                    }
+                });
+            }
+        });
+    }
+
+    private void renewSlots() {
+        try {
+            slots.renew(watches.values().stream().map(Watch::slot).toList(), clock.instant().plus(SLOT_LEASE));
+        } catch (RuntimeException e) {
+            log.warn("Could not renew the slots of {} open event streams: {}", watches.size(), e.getMessage());
+        }
     }
 
     private void sendChanges() {
@@ -129,7 +198,7 @@ public class JobProgressStream implements SmartLifecycle {
             }
         } catch (IOException | IllegalStateException e) {
             // why: the client went away (or the stream ended meanwhile); forgetting the stream is all there is to do
-            watches.remove(emitter);
+            forget(emitter);
         } finally {
             watch.sending.set(false);
         }
@@ -146,24 +215,27 @@ public class JobProgressStream implements SmartLifecycle {
         running = false;
         scheduler.shutdownNow();
         senders.shutdownNow();
-        watches.keySet().forEach(SseEmitter::complete);
+        watches.keySet().forEach(emitter -> {
+            emitter.complete();
+            forget(emitter);
+        });
     }
 
-    /** One open stream: whose it is, which job, what it sent last, and whether a send is under way. */
+    /** One open stream: the caller's slot it holds, which job, what it sent last, and whether a send is under way. */
     private static final class Watch {
 
-        private final String caller;
+        private final Slot slot;
         private final JobId jobId;
         private final AtomicBoolean sending = new AtomicBoolean();
         private volatile Instant lastSeen;
 
-        Watch(String caller, JobId jobId) {
-            this.caller = caller;
+        Watch(Slot slot, JobId jobId) {
+            this.slot = slot;
             this.jobId = jobId;
         }
 
-        String caller() {
-            return caller;
+        Slot slot() {
+            return slot;
         }
 
         JobId jobId() {

@@ -1,8 +1,11 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.limit.Slots;
+import io.flowhub.gateway.limit.Slots.Slot;
 import io.flowhub.gateway.system.TooManyRequestsException.Limit;
 import io.flowhub.gateway.system.TooManyRequestsException;
+import io.flowhub.store.JobId;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobOutbox;
 import io.flowhub.store.job.JobQueries;
@@ -14,13 +17,14 @@ import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * Records a job as {@code queued}, with its command, then publishes the command. The job is held in
@@ -29,23 +33,26 @@ import java.util.stream.Stream;
  * once Kafka takes it. So a job the client is told about always runs, and a job the client is told
  * failed was never stored.
  *
- * <p>One owner may have at most {@code max-active-jobs} jobs of a kind queued or running; the count
- * and the recording happen under a lock per owner, so concurrent requests of one owner never pass
- * the limit together on this instance (several gateway instances may each let one more in).
+ * <p>One owner may have at most {@code max-active-jobs} jobs of a kind queued or running: each job
+ * takes one of that many {@link Slots} in MongoDB before it is recorded, so concurrent requests of
+ * one owner never pass the limit together, on one gateway instance or several.
  */
 @Component
 public class JobPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(JobPublisher.class);
+    private static final Duration UNRECORDED_GRACE = Duration.ofMinutes(1);
 
     private final JobStore jobs;
     private final JobQueries queries;
     private final JobOutbox outbox;
     private final KafkaTemplate<String, Object> kafka;
     private final GatewaySettings settings;
-    private final Lock[] ownerLocks = Stream.generate(ReentrantLock::new).limit(64).toArray(Lock[]::new);
+    private final Slots slots;
 
-    JobPublisher(JobStore jobs, JobQueries queries, JobOutbox outbox, KafkaTemplate<String, Object> kafka, GatewaySettings settings) {
+    JobPublisher(JobStore jobs, JobQueries queries, JobOutbox outbox, KafkaTemplate<String, Object> kafka,
+            GatewaySettings settings, Slots slots) {
+        this.slots = slots;
         this.jobs = jobs;
         this.queries = queries;
         this.outbox = outbox;
@@ -101,20 +108,36 @@ public class JobPublisher {
     }
 
     private Job recordWithinLimit(NewJob job) {
-        Lock lock = ownerLocks[Math.floorMod(Objects.hashCode(job.owner()), ownerLocks.length)];
-        lock.lock();
-        try {
-            long unfinished = queries.countUnfinished(job.owner(), job.kind(), settings.maxActiveJobs());
-            if (unfinished >= settings.maxActiveJobs()) {
-                throw new TooManyRequestsException(Limit.ACTIVE_JOBS, "You have " + unfinished + " " + job.kind().wireValue()
+        String holder = job.id().toString();
+        Slot slot = slots.take("jobs/" + job.owner().contractValue() + "/" + job.kind().wireValue(),
+                settings.maxActiveJobs(), holder, null, this::finished).orElseThrow(() -> new TooManyRequestsException(
+                        Limit.ACTIVE_JOBS, "You have " + settings.maxActiveJobs() + " " + job.kind().wireValue()
                         + " jobs queued or running, the most one caller may have at once; wait for one to finish"
-                        + " (GET /jobs lists yours) and send this request again", settings.activeJobsRetryAfter());
-            }
+                        + " (GET /jobs lists yours) and send this request again", settings.activeJobsRetryAfter()));
+        try {
             outbox.hold(job.id(), job.kind());
-            return jobs.createIfAbsent(job);
-        } finally {
-            lock.unlock();
+            Job recorded = jobs.createIfAbsent(job);
+            if (!recorded.id().equals(job.id())) {
+                // why: the request was recorded before under its key; its own job holds its own slot
+                slots.release(slot);
+            }
+            return recorded;
+        } catch (RuntimeException e) {
+            slots.release(slot);
+            throw e;
         }
+    }
+
+    /**
+     * @return the holders (job ids) of active-job slots whose job is finished, or was never recorded:
+     * gone a minute after its slot was taken (the gateway died between slot and job)
+     */
+    private Set<String> finished(Collection<Slots.Taken> taken, Instant now) {
+        Map<JobId, Job> current = queries.findAll(taken.stream().map(slot -> JobId.parse(slot.holder())).toList());
+        return taken.stream().filter(slot -> {
+            Job job = current.get(JobId.parse(slot.holder()));
+            return job == null ? slot.takenAt().isBefore(now.minus(UNRECORDED_GRACE)) : job.status().isFinished();
+        }).map(Slots.Taken::holder).collect(Collectors.toSet());
     }
 
     private static void queuedForLater(Job job, Exception cause) {

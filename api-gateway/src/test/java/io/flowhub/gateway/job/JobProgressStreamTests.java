@@ -10,16 +10,21 @@ import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.JobStatus;
 import org.bson.types.ObjectId;
+import io.flowhub.gateway.limit.Slots;
+import io.flowhub.gateway.limit.Slots.Slot;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -28,12 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 class JobProgressStreamTests {
 
     private final JobQueries jobs = mock(JobQueries.class);
+    private final Slots slots = mock(Slots.class);
     private final CountDownLatch clientReadsAgain = new CountDownLatch(1);
     private final Queue<SseEmitter> nextEmitters = new ArrayDeque<>();
     private JobProgressStream stream;
@@ -46,9 +55,15 @@ class JobProgressStreamTests {
         }
     }
 
+    @BeforeEach
+    void everyCallerHasASlotToSpare() {
+        when(slots.take(any(), anyInt(), any(), any(), any()))
+                .thenAnswer(call -> Optional.of(new Slot(call.getArgument(0), call.getArgument(2))));
+    }
+
     @Test
     void aClientThatStopsReadingDelaysNoOtherStream() {
-        stream = new JobProgressStream(jobs, settings(10, 100), nextEmitters::poll);
+        stream = new JobProgressStream(jobs, settings(10, 100), slots, Clock.systemUTC(), nextEmitters::poll);
         JobId stuckJob = new JobId(new ObjectId());
         JobId watchedJob = new JobId(new ObjectId());
         var stuck = new StuckEmitter(clientReadsAgain);
@@ -66,21 +81,21 @@ class JobProgressStreamTests {
     }
 
     @Test
-    void aCallerMayHoldSoManyStreamsAndTheGatewaySoManyInAll() {
-        stream = new JobProgressStream(jobs, settings(2, 3), RecordingEmitter::new);
-        stream.open("a", new JobId(new ObjectId()));
-        stream.open("a", new JobId(new ObjectId()));
-
-        assertThatThrownBy(() -> stream.open("a", new JobId(new ObjectId()))).isInstanceOf(TooManyRequestsException.class)
-                .hasMessageContaining("You have 2 job event streams open");
+    void theGatewayServesSoManyStreamsInAllAndAClosedOneMakesRoom() {
+        stream = new JobProgressStream(jobs, settings(10, 2), slots, Clock.systemUTC(), RecordingEmitter::new);
+        SseEmitter first = stream.open("a", new JobId(new ObjectId()));
         stream.open("b", new JobId(new ObjectId()));
+
         assertThatThrownBy(() -> stream.open("c", new JobId(new ObjectId()))).isInstanceOf(TooManyRequestsException.class)
-                .hasMessageContaining("The gateway has 3 job event streams open");
+                .hasMessageContaining("The gateway has 2 job event streams open");
+        ((RecordingEmitter) first).closedByClient();
+        stream.open("c", new JobId(new ObjectId()));
+        verify(slots).release(argThat(slot -> slot.id().equals("streams/a")));
     }
 
     private static GatewaySettings settings(int perCaller, int inAll) {
         return new GatewaySettings(Duration.ofSeconds(15), 10, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
-                perCaller, inAll);
+                perCaller, inAll, List.of());
     }
 
     /** A running job that changed just now, every time it is read. */
@@ -120,10 +135,21 @@ class JobProgressStreamTests {
     private static final class RecordingEmitter extends SseEmitter {
 
         private final Queue<SseEventBuilder> sent = new ConcurrentLinkedQueue<>();
+        private volatile Runnable onCompletion = () -> { };
 
         @Override
         public void send(SseEventBuilder event) {
             sent.add(event);
+        }
+
+        @Override
+        public synchronized void onCompletion(Runnable callback) {
+            this.onCompletion = callback;
+        }
+
+        /** What the web server does when the client hangs up: the stream completes. */
+        void closedByClient() {
+            onCompletion.run();
         }
     }
 }

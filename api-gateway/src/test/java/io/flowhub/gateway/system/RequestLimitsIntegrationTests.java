@@ -27,6 +27,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Limits that answer a 4xx saying which limit, before the request costs more than its check. */
 @ExtendWith(FlowHubStackExtension.class)
@@ -112,25 +113,35 @@ class RequestLimitsIntegrationTests {
     }
 
     @Test
-    void aCallerOverItsOpenEventStreamsGetsA429() throws Exception {
+    void aCallerOverItsOpenEventStreamsGetsA429FromEveryGatewayUntilItClosesOne() throws Exception {
         TestUser user = stack.newEditor();
         ObjectId first = unfinishedJobOf(user);
         ObjectId second = unfinishedJobOf(user);
-        try (var gateway = stack.startGateway("--flowhub.gateway.max-streams-per-caller=1")) {
+        try (var one = stack.startGateway("--flowhub.gateway.max-streams-per-caller=1");
+                var other = stack.startGateway("--flowhub.gateway.max-streams-per-caller=1")) {
             var client = HttpClient.newBuilder().build();
-            var open = client.sendAsync(stream(gateway, user, first), HttpResponse.BodyHandlers.ofInputStream()).join();
+            var open = client.sendAsync(stream(one, user, first), HttpResponse.BodyHandlers.ofInputStream()).join();
             assertThat(open.statusCode()).isEqualTo(200);
 
-            var refused = GatewayClient.anonymousOn(gateway.gatewayPort()).withToken(user.token())
+            var refusedHere = GatewayClient.anonymousOn(one.gatewayPort()).withToken(user.token())
                     .get("/api/v1/jobs/" + second + "/events");
-            var someoneElse = client.sendAsync(stream(gateway, stack.newEditor(), null),
+            var refusedThere = GatewayClient.anonymousOn(other.gatewayPort()).withToken(user.token())
+                    .get("/api/v1/jobs/" + second + "/events");
+            var someoneElse = client.sendAsync(stream(other, stack.newEditor(), null),
                     HttpResponse.BodyHandlers.ofInputStream());
 
-            assertThat(refused.status()).isEqualTo(429);
-            assertThat(refused.header("Retry-After")).isNotBlank();
-            assertThat(refused.json().get("detail").asString()).contains("1 job event streams open");
+            assertThat(refusedHere.status()).isEqualTo(429);
+            assertThat(refusedHere.header("Retry-After")).isNotBlank();
+            assertThat(refusedHere.json().get("detail").asString()).contains("1 job event streams open");
+            assertThat(refusedThere.status()).isEqualTo(429);
             assertThat(someoneElse.join().statusCode()).isEqualTo(404);
             open.body().close();
+            // why: the first gateway notices the closed stream at its next heartbeat and gives back its slot
+            await().atMost(Duration.ofSeconds(40)).until(() -> {
+                var again = client.sendAsync(stream(other, user, second), HttpResponse.BodyHandlers.ofInputStream()).join();
+                again.body().close();
+                return again.statusCode() == 200;
+            });
         } finally {
             stack.database().getCollection("jobs").updateMany(in("_id", List.of(first, second)),
                     new Document("$set", new Document("status", "cancelled").append("finished_at", new Date())));

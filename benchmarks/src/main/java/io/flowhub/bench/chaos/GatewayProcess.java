@@ -42,6 +42,8 @@ public final class GatewayProcess {
                 "--server.port=" + port, "--flowhub.files.root=" + filesRoot,
                 // why: every call of the suite comes from this machine; the limits are not what it races
                 "--flowhub.auth.throttle.per-address=1000000", "--flowhub.auth.throttle.per-client=1000000",
+                "--flowhub.auth.throttle.per-address-and-client=1000000",
+                "--flowhub.auth.throttle.registrations-per-client=1000000",
                 "--flowhub.gateway.max-active-jobs=1000", "--spring.main.banner-mode=off",
                 "--logging.level.io.flowhub=WARN"));
         arguments.addAll(List.of(settings));

@@ -79,13 +79,6 @@ public class JobQueries {
                 .projection(new Document(ID, 1)).limit(1).first() != null);
     }
 
-    /** @return how many jobs of this kind the owner has queued or running, counted up to {@code atMost} */
-    public long countUnfinished(Owner owner, JobKind kind, int atMost) {
-        return translated("count jobs", () -> jobs.countDocuments(and(ownedBy(owner), eq(KIND, kind.wireValue()),
-                        in(STATUS, JobStatus.QUEUED.wireValue(), JobStatus.RUNNING.wireValue())),
-                new CountOptions().limit(atMost)));
-    }
-
     /** @return how many jobs of this kind have this status */
     public long countByStatus(JobKind kind, JobStatus status) {
         return translated("count jobs", () -> jobs.countDocuments(and(eq(KIND, kind.wireValue()),

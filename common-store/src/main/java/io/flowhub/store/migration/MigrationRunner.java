@@ -34,7 +34,8 @@ public class MigrationRunner {
             new M008_IndexItemRunId(),
             new M009_PlansExpireAndItemsIndexTheirPlans(),
             new M010_JobsHoldTheirIdempotencyKeys(),
-            new M011_IndexItemsByTheirLastJob());
+            new M011_IndexItemsByTheirLastJob(),
+            new M012_ExpireSharedLimits());
 
     private final MongoDatabase database;
 
