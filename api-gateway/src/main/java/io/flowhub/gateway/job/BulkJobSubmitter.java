@@ -8,6 +8,7 @@ import io.flowhub.events.Topics;
 import io.flowhub.gateway.system.ForbiddenException;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.store.JobId;
+import io.flowhub.store.ObjectIds;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.job.Idempotency;
 import io.flowhub.store.job.IdempotencyKeyReusedException;
@@ -77,12 +78,15 @@ class BulkJobSubmitter {
         var asSent = new SelectionFilter(filter.tags(), filter.status(), filter.testData(), filter.createdBy(),
                 filter.runId());
         String createdBy = filter.createdBy();
-        if (restrictToOwner) {
-            if (createdBy != null && !createdBy.equals(owner)) {
+        if (createdBy == null) {
+            // why: a filter selects among the caller's own items, an ADMIN's too, so that no one's cleanup reaches
+            // other testers' data by accident; others are never even read
+            createdBy = owner;
+        } else {
+            ObjectIds.parse("filter.created_by", createdBy);
+            if (restrictToOwner && !createdBy.equals(owner)) {
                 throw new ForbiddenException("An EDITOR's filter may name only its own id as created_by");
             }
-            // why: an EDITOR's filter selects among the EDITOR's own items, so others are never even read
-            createdBy = owner;
         }
         return new SelectionFilter(asSent.tags(), asSent.status(), asSent.testData(), createdBy, asSent.runId());
     }

@@ -35,12 +35,14 @@ class BulkOperationController {
 
     /**
      * The seed system's missing "delete by tag": a soft-delete job over the caller's items with any of the
-     * tags, or (with {@code run_id}) of the caller's items created under that test run.
+     * tags, or (with {@code run_id}) of the caller's items created under that test run — for every role:
+     * an ADMIN reaches another user's items only by naming that user as {@code created_by}.
      */
     @DeleteMapping("/api/v1/items")
     ResponseEntity<Envelope<Void>> deleteByTags(Caller caller, @RequestParam(required = false) List<String> tags,
             @RequestParam(name = "test_data", required = false) Boolean testData,
             @RequestParam(name = "run_id", required = false) String runId,
+            @RequestParam(name = "created_by", required = false) String createdBy,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         List<String> given = tags == null ? List.of()
                 : tags.stream().map(String::trim).filter(tag -> !tag.isEmpty()).toList();
@@ -48,7 +50,7 @@ class BulkOperationController {
             throw new BadRequestException("tags or run_id is required: DELETE /api/v1/items?tags=test-data deletes "
                     + "the items with any of the tags, ?run_id=... those of one test run; it never deletes everything");
         }
-        var filter = new BulkOperationRequest.Filter(given, "active", testData, null, runId);
+        var filter = new BulkOperationRequest.Filter(given, "active", testData, createdBy, runId);
         var request = new BulkOperationRequest("delete", null, filter, null, null);
         return accepted(submitter.submit(caller, request, idempotencyKey), "Delete by tags started");
     }
