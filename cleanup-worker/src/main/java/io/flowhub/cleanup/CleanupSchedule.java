@@ -7,6 +7,7 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.events.Topics;
 import io.flowhub.cleanup.file.EndedClaimsRelease;
+import io.flowhub.store.policy.EnvironmentPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -21,10 +22,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The scheduled cleanups: retention daily, the orphan-file sweep hourly, and at every sweep interval the release
+ * The scheduled cleanups: retention daily (where the environment allows hard deletes), the orphan-file sweep hourly, and at every sweep interval the release
  * of claims that ended jobs left behind ({@link EndedClaimsRelease}). Each is sent as a command,
  * so it runs as a job like any other; its command id is made from the day or hour, so that several
  * worker instances sending it make one job.
@@ -37,10 +39,12 @@ class CleanupSchedule implements SchedulingConfigurer {
     private final KafkaTemplate<String, Object> kafka;
     private final CleanupWorkerSettings settings;
     private final EndedClaimsRelease endedClaims;
+    private final EnvironmentPolicy policy;
     private final Clock clock;
 
     CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, EndedClaimsRelease endedClaims,
-            Clock clock) {
+            EnvironmentPolicy policy, Clock clock) {
+        this.policy = policy;
         this.kafka = kafka;
         this.settings = settings;
         this.endedClaims = endedClaims;
@@ -49,7 +53,14 @@ class CleanupSchedule implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addCronTask(new CronTask(this::retention, new CronTrigger(settings.retentionCron(), ZoneOffset.UTC)));
+        Optional<String> refusal = policy.refusesHardDelete();
+        if (refusal.isPresent()) {
+            // why: retention hard-deletes; a job the policy refuses every day would only fail every day (and fire
+            // the jobs-failing alert), so where hard deletes are refused it is not scheduled at all
+            log.info("Retention of soft-deleted items is not scheduled: {}", refusal.get());
+        } else {
+            registrar.addCronTask(new CronTask(this::retention, new CronTrigger(settings.retentionCron(), ZoneOffset.UTC)));
+        }
         registrar.addCronTask(new CronTask(this::orphanSweep,
                 new CronTrigger(settings.orphanSweepCron(), ZoneOffset.UTC)));
         registrar.addFixedDelayTask(this::releaseEndedClaims, settings.sweepInterval());
