@@ -7,6 +7,8 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.events.Topics;
 import io.flowhub.cleanup.file.EndedClaimsRelease;
+import io.flowhub.store.job.JobQueries;
+import io.flowhub.store.plan.Plans;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The scheduled cleanups: retention daily (where the environment allows hard deletes), the orphan-file sweep hourly, and at every sweep interval the release
- * of claims that ended jobs left behind ({@link EndedClaimsRelease}). Each is sent as a command,
- * so it runs as a job like any other; its command id is made from the day or hour, so that several
- * worker instances sending it make one job.
+ * The scheduled cleanups: retention daily (where the environment allows hard deletes) and the
+ * orphan-file sweep hourly, each sent as a command, so it runs as a job like any other, its command id
+ * made from the day or hour so that several worker instances sending it make one job; and at every
+ * sweep interval, in place, the release of claims that ended jobs left behind
+ * ({@link EndedClaimsRelease}) and of the marks spent plans left on items ({@link Plans#clearSpentMarks}).
  */
 @Component
 class CleanupSchedule implements SchedulingConfigurer {
@@ -40,11 +43,15 @@ class CleanupSchedule implements SchedulingConfigurer {
     private final CleanupWorkerSettings settings;
     private final EndedClaimsRelease endedClaims;
     private final EnvironmentPolicy policy;
+    private final Plans plans;
+    private final JobQueries jobs;
     private final Clock clock;
 
     CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, EndedClaimsRelease endedClaims,
-            EnvironmentPolicy policy, Clock clock) {
+            EnvironmentPolicy policy, Plans plans, JobQueries jobs, Clock clock) {
         this.policy = policy;
+        this.plans = plans;
+        this.jobs = jobs;
         this.kafka = kafka;
         this.settings = settings;
         this.endedClaims = endedClaims;
@@ -64,6 +71,15 @@ class CleanupSchedule implements SchedulingConfigurer {
         registrar.addCronTask(new CronTask(this::orphanSweep,
                 new CronTrigger(settings.orphanSweepCron(), ZoneOffset.UTC)));
         registrar.addFixedDelayTask(this::releaseEndedClaims, settings.sweepInterval());
+        registrar.addFixedDelayTask(this::clearSpentPlans, settings.sweepInterval());
+    }
+
+    void clearSpentPlans() {
+        try {
+            plans.clearSpentMarks(jobs);
+        } catch (RuntimeException e) {
+            log.warn("Clearing the marks of spent plans did not finish: {}", e.getMessage());
+        }
     }
 
     void releaseEndedClaims() {

@@ -36,7 +36,7 @@ class CleanupScheduleTests {
         var policy = new EnvironmentPolicy(new PolicySettings(environment, "a-strong-internal-key-of-more-than-32-chars", false));
         var registrar = new ScheduledTaskRegistrar();
 
-        new CleanupSchedule(null, settings, null, policy, Clock.systemUTC()).configureTasks(registrar);
+        new CleanupSchedule(null, settings, null, policy, null, null, Clock.systemUTC()).configureTasks(registrar);
 
         return registrar.getCronTaskList().stream().map(task -> ((CronTrigger) task.getTrigger()).getExpression()).toList();
     }

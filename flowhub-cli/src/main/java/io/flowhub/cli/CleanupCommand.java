@@ -44,6 +44,10 @@ final class CleanupCommand implements Runnable {
         @Option(names = "--dry-run", description = "Count what would go; delete nothing.")
         boolean dryRun;
 
+        @Option(names = "--plan", description = "With --dry-run: also freeze what would go as a plan to apply later"
+                + " (flowhub plans apply PLAN_ID); not in production.")
+        boolean plan;
+
         @Option(names = "--no-wait", description = "Print the job and exit without waiting for it.")
         boolean noWait;
 
@@ -52,7 +56,11 @@ final class CleanupCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             FlowHubClient client = connection.client();
-            return JobWatch.follow(client, connection, start(client.cleanups().async()), noWait, spec);
+            if (plan && !dryRun) {
+                throw new ParameterException(spec.commandLine(), "--plan goes with --dry-run: a plan is what a dry run would do");
+            }
+            Cleanups cleanups = plan ? client.cleanups().async().planning() : client.cleanups().async();
+            return JobWatch.follow(client, connection, start(cleanups), noWait, spec);
         }
     }
 

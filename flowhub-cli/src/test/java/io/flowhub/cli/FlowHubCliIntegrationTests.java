@@ -40,7 +40,7 @@ class FlowHubCliIntegrationTests {
     void aRunIsPlannedCleanedUpSoftlyUndoneAndThePlanAppliedWithAVerifiedReceipt() {
         String run = runWithItems(3);
 
-        Result dryRun = flowhub("cleanup", "run", run, "--dry-run", "--no-wait", "--json");
+        Result dryRun = flowhub("cleanup", "run", run, "--dry-run", "--plan", "--no-wait", "--json");
         Result soft = flowhub("cleanup", "run", run, "--soft", "--json");
         Result undo = flowhub("jobs", "undo", soft.json().get("job_id").asString(), "--json");
         Result applied = flowhub("plans", "apply", dryRun.json().get("plan").get("plan_id").asString(), "--json");

@@ -35,7 +35,7 @@ public record CleanupOutcome(String jobId, boolean done, boolean dryRun, Map<Str
                 body.path("dry_run").asBoolean(), deleted, body);
     }
 
-    /** @return the plan a dry run left, to apply with {@link Cleanups#applyPlan}; empty for other calls */
+    /** @return the plan a dry run left when asked ({@link Cleanups#planning()}), to apply with {@link Cleanups#applyPlan} */
     public java.util.Optional<String> planId() {
         JsonNode plan = body.path("plan").path("plan_id");
         return plan.isString() ? java.util.Optional.of(plan.asString()) : java.util.Optional.empty();

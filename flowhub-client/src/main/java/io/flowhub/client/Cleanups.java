@@ -9,21 +9,36 @@ import java.util.Map;
  * The internal cleanup API, with the internal key: each call runs as a job on cleanup-worker. By
  * default the gateway waits for it and the outcome says what was deleted; {@link #async()} answers
  * at once with the job to wait for ({@link Jobs#waitFor}). Every call takes a dry run, which counts
- * and deletes nothing.
+ * and deletes nothing; {@link #planning()} dry runs also freeze their selection as a plan.
  */
 public final class Cleanups {
 
     private final Http http;
     private final boolean async;
+    private final boolean plan;
 
     Cleanups(Http http, boolean async) {
+        this(http, async, false);
+    }
+
+    private Cleanups(Http http, boolean async, boolean plan) {
         this.http = http;
         this.async = async;
+        this.plan = plan;
     }
 
     /** @return the same calls, answered at once with the job ({@code Prefer: respond-async}) */
     public Cleanups async() {
-        return new Cleanups(http, true);
+        return new Cleanups(http, true, plan);
+    }
+
+    /**
+     * @return the same calls whose dry runs also leave a plan ({@code plan=true}, never in production):
+     * {@link CleanupOutcome#planId()}, to apply with {@link #applyPlan}; a call that is not a dry run
+     * is then refused (400)
+     */
+    public Cleanups planning() {
+        return new Cleanups(http, async, true);
     }
 
     /** Everything created under the test run, whoever created it: hard (with files) or soft. */
@@ -84,10 +99,13 @@ public final class Cleanups {
         return async ? Map.of("Prefer", "respond-async") : Map.of();
     }
 
-    private static Map<String, Object> query(Object... namesAndValues) {
+    private Map<String, Object> query(Object... namesAndValues) {
         var query = new LinkedHashMap<String, Object>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             query.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        if (plan) {
+            query.put("plan", true);
         }
         return query;
     }

@@ -76,7 +76,7 @@ class FlowHubClientIntegrationTests {
         client.withRunId("other-" + run).items().create(NewItem.named("theirs"));
         Cleanups cleanups = client.withInternalKey(stack.internalKey()).cleanups();
 
-        CleanupOutcome dryRun = cleanups.run(run, true, true);
+        CleanupOutcome dryRun = cleanups.planning().run(run, true, true);
         CleanupOutcome done = cleanups.run(run, true, false);
         CleanupOutcome later = cleanups.async().run("other-" + run, false, false);
         Jobs internalJobs = FlowHubClient.builder().url(stack.gatewayUrl()).internalKey(stack.internalKey()).build()

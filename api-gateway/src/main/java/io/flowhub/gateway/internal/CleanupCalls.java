@@ -8,6 +8,7 @@ import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobStatus;
 import io.flowhub.store.plan.Plans;
+import io.flowhub.store.policy.EnvironmentPolicy;
 import org.bson.types.ObjectId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,8 +38,11 @@ class CleanupCalls {
     private final JobWaiter waiter;
     private final CleanupAnswers answers;
     private final Plans plans;
+    private final EnvironmentPolicy policy;
 
-    CleanupCalls(CleanupSubmitter submitter, JobWaiter waiter, CleanupAnswers answers, Plans plans) {
+    CleanupCalls(CleanupSubmitter submitter, JobWaiter waiter, CleanupAnswers answers, Plans plans,
+            EnvironmentPolicy policy) {
+        this.policy = policy;
         this.submitter = submitter;
         this.waiter = waiter;
         this.answers = answers;
@@ -47,16 +51,28 @@ class CleanupCalls {
 
     /**
      * Runs a cleanup call's command as a job and answers in the seed's shape ({@link CleanupAnswers}). A dry
-     * run of a command a plan can freeze also leaves a plan, in its answer as {@code plan}.
+     * run writes nothing but its job; asked with {@code plan=true}, it also freezes its selection as a plan
+     * (marks on the items it would touch), in its answer as {@code plan} — never in production.
      *
+     * @param plan    whether the caller asked for a plan ({@code plan=true}), which goes with a dry run only
      * @param command the call's command for a job id ({@code null} for a plan's copy) and dry run or not
      */
-    DeferredResult<ResponseEntity<?>> run(InternalAudit.Call call, boolean dryRun,
+    DeferredResult<ResponseEntity<?>> run(InternalAudit.Call call, boolean dryRun, boolean plan,
             BiFunction<String, Boolean, CleanupCommand> command, Integer waitSeconds, String prefer) {
         CleanupCommand running = command.apply(new ObjectId().toHexString(), dryRun);
-        Map<String, Object> extra = dryRun && Plans.plannable(running)
-                ? Map.of("plan", PlanView.of(plans.create(command.apply(null, false), call.caller())))
-                : Map.of();
+        Map<String, Object> extra = Map.of();
+        if (plan) {
+            if (!dryRun) {
+                throw call.audited(new BadRequestException("plan=true goes with dry_run=true: a plan freezes what a dry"
+                        + " run would do, to apply later with POST /api/v1/internal/plans/{planId}/apply"), "invalid");
+            }
+            if (!Plans.plannable(running)) {
+                throw call.audited(new BadRequestException("A " + running.operation().wireValue() + " cannot be planned;"
+                        + " plans are made for user purges, test-data and run cleanups and permanent deletes"), "invalid");
+            }
+            call.refuseEvenDryRun(policy.refusesPlans());
+            extra = Map.of("plan", PlanView.of(plans.create(command.apply(null, false), call.caller())));
+        }
         return run(call, running, waitSeconds, prefer, answers.of(running), extra);
     }
 

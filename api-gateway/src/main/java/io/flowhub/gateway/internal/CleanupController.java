@@ -58,6 +58,7 @@ class CleanupController {
             @RequestParam(name = "include_otp", defaultValue = "true") boolean includeOtp,
             @RequestParam(name = "include_activity_logs", defaultValue = "true") boolean includeActivityLogs,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "plan", defaultValue = "false") boolean plan,
             @RequestParam(required = false) Integer wait,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         ObjectId user = ObjectIds.parse("user id", userId);
@@ -68,7 +69,7 @@ class CleanupController {
             throw call.audited(new NotFoundException("User", userId), "not found");
         }
         call.requireAllowed(policy.refusesHardDelete());
-        return cleanups.run(call, dryRun, (jobId, dry) -> new PurgeUserData(SchemaVersion.CURRENT, UUID.randomUUID(),
+        return cleanups.run(call, dryRun, plan, (jobId, dry) -> new PurgeUserData(SchemaVersion.CURRENT, UUID.randomUUID(),
                 jobId, call.caller(), dry, userId, includeOtp, includeActivityLogs, clock.instant()), wait, prefer);
     }
 
@@ -76,6 +77,7 @@ class CleanupController {
     DeferredResult<ResponseEntity<?>> cleanupTestData(@RequestBody(required = false) CleanupTestDataRequest body,
             HttpServletRequest request,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRunParam,
+            @RequestParam(name = "plan", defaultValue = "false") boolean plan,
             @RequestParam(required = false) Integer wait,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         var given = body == null ? new CleanupTestDataRequest(null, null, null, null, null, null, null) : body;
@@ -104,12 +106,13 @@ class CleanupController {
         if (hardDelete) {
             call.requireAllowed(policy.refusesHardDelete());
         }
-        return cleanups.run(call, dryRun, cleanup, wait, prefer);
+        return cleanups.run(call, dryRun, plan, cleanup, wait, prefer);
     }
 
     @DeleteMapping("/items/{itemId}/permanent")
     DeferredResult<ResponseEntity<?>> purgeItem(@PathVariable String itemId, HttpServletRequest request,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "plan", defaultValue = "false") boolean plan,
             @RequestParam(required = false) Integer wait,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         ObjectId item = ObjectIds.parse("item id", itemId);
@@ -118,7 +121,7 @@ class CleanupController {
             throw call.audited(new NotFoundException("Item", itemId), "not found");
         }
         call.requireAllowed(policy.refusesHardDelete());
-        return cleanups.run(call, dryRun, (jobId, dry) -> new PurgeItem(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
+        return cleanups.run(call, dryRun, plan, (jobId, dry) -> new PurgeItem(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
                 call.caller(), dry, itemId, clock.instant()), wait, prefer);
     }
 
@@ -126,11 +129,12 @@ class CleanupController {
     DeferredResult<ResponseEntity<?>> reset(HttpServletRequest request,
             @RequestParam(name = "preserve_admins", defaultValue = "false") boolean preserveAdmins,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "plan", defaultValue = "false") boolean plan,
             @RequestParam(required = false) Integer wait,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         var call = audit.call(request, Map.of("preserve_admins", preserveAdmins), dryRun);
         call.requireAllowed(policy.refusesFullReset());
-        return cleanups.run(call, dryRun, (jobId, dry) -> new ResetAll(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
+        return cleanups.run(call, dryRun, plan, (jobId, dry) -> new ResetAll(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
                 call.caller(), dry, preserveAdmins, clock.instant()), wait, prefer);
     }
 }

@@ -57,6 +57,14 @@ class InternalAudit {
             }
         }
 
+        /** Refuses the call when the policy does, dry run or not (a plan, which writes), and audits the refusal. */
+        void refuseEvenDryRun(Optional<String> refusal) {
+            if (refusal.isPresent()) {
+                record("denied: policy", null, null);
+                throw new PolicyDeniedException(refusal.get());
+            }
+        }
+
         /** @return {@code e}, once the call is audited with {@code outcome} */
         RuntimeException audited(RuntimeException e, String outcome) {
             record(outcome, null, null);

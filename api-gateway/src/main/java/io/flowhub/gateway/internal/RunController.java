@@ -45,6 +45,7 @@ class RunController {
     DeferredResult<ResponseEntity<?>> cleanupRun(@PathVariable String runId, HttpServletRequest request,
             @RequestParam(name = "hard_delete", defaultValue = "true") boolean hardDelete,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "plan", defaultValue = "false") boolean plan,
             @RequestParam(required = false) Integer wait,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         var call = audit.call(request, Map.of("run_id", runId, "hard_delete", hardDelete), dryRun);
@@ -57,7 +58,7 @@ class RunController {
         if (hardDelete) {
             call.requireAllowed(policy.refusesHardDelete());
         }
-        return cleanups.run(call, dryRun, (jobId, dry) -> new CleanupRun(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
+        return cleanups.run(call, dryRun, plan, (jobId, dry) -> new CleanupRun(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
                 call.caller(), dry, checked, hardDelete, clock.instant()), wait, prefer);
     }
 }

@@ -175,7 +175,7 @@ final class ChaosRound {
                     "{\"tags\":[\"" + data.tag + "\"],\"hard_delete\":false}", internal, false);
             case RUN_CLEANUP -> new Request("DELETE", "/api/v1/internal/runs/" + data.runId, null, internal, false);
             case PLAN_APPLY -> {
-                var planned = stack.delete("/api/v1/internal/runs/" + data.runId + "?dry_run=true",
+                var planned = stack.delete("/api/v1/internal/runs/" + data.runId + "?dry_run=true&plan=true",
                         Map.of("x-internal-key", ChaosStack.INTERNAL_KEY));
                 String plan = planned.body().path("plan").path("plan_id").asString();
                 if (planned.status() != 200 || plan == null || plan.isEmpty()) {

@@ -188,7 +188,7 @@ final class RaceRound {
             int delay = random.nextInt(300);
             operations.add(() -> {
                 pause(delay);
-                var planned = any().send("plan", "DELETE", "/api/v1/internal/runs/" + data.runId + "?dry_run=true",
+                var planned = any().send("plan", "DELETE", "/api/v1/internal/runs/" + data.runId + "?dry_run=true&plan=true",
                         null, key(Map.of()));
                 String plan = planned.body().path("plan").path("plan_id").asString();
                 if (plan != null && !plan.isEmpty()) {

@@ -121,7 +121,7 @@ final class SoakTraffic {
     /** Plans the run's cleanup with a dry run, applies the plan, and checks its erasure receipt. */
     private void cleanRunByItsPlan(String run, long left, Map<String, String> internal) throws Exception {
         Answer planned = call("DELETE /internal/runs/{id}?dry_run", "DELETE", "/api/v1/internal/runs/" + run
-                + "?dry_run=true", null, internal);
+                + "?dry_run=true&plan=true", null, internal);
         String plan = planned.body().path("plan").path("plan_id").asString();
         if (planned.status() != 200 || plan == null || plan.isEmpty()) {
             metrics.surprise("the dry run of run " + run + " answered " + planned.status() + " without a plan");

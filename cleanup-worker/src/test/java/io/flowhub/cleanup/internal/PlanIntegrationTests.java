@@ -1,5 +1,6 @@
 package io.flowhub.cleanup.internal;
 
+import com.mongodb.client.model.Filters;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -10,15 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.set;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Plan, then apply: a destructive call's dry run returns a plan, and applying it does exactly what
@@ -42,7 +47,7 @@ class PlanIntegrationTests {
         List<String> planned = tagged(user, tag, 5);
         user.uploadFileTo(planned.getFirst());
 
-        JsonNode dryRun = internal.post("/api/v1/internal/cleanup-test-data?dry_run=true",
+        JsonNode dryRun = internal.post("/api/v1/internal/cleanup-test-data?dry_run=true&plan=true",
                 "{\"tags\":[\"" + tag + "\"]}").json();
         JsonNode plan = dryRun.get("plan");
         List<String> later = tagged(user, tag, 2);
@@ -69,7 +74,7 @@ class PlanIntegrationTests {
         TestUser user = stack.newEditor();
         String run = "plan-run-" + UUID.randomUUID();
         anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 3);
-        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true");
+        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true&plan=true");
 
         var first = internal.withHeader("Prefer", "respond-async").post("/api/v1/internal/plans/" + plan + "/apply", "");
         var second = internal.post("/api/v1/internal/plans/" + plan + "/apply", "");
@@ -86,7 +91,7 @@ class PlanIntegrationTests {
         TestUser user = stack.newEditor();
         String run = "plan-died-" + UUID.randomUUID();
         anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 2);
-        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true");
+        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true&plan=true");
         ObjectId claimed = new ObjectId();
         // why: the state a gateway leaves that claimed the plan for its job and died before recording the job
         stack.database().getCollection("plans").updateOne(eq("_id", new ObjectId(plan)), set("applied_job", claimed));
@@ -104,10 +109,10 @@ class PlanIntegrationTests {
         TestUser user = stack.newEditor();
         String run = "plan-soft-" + UUID.randomUUID();
         List<String> ids = anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 2);
-        String soft = planOf("/api/v1/internal/runs/" + run + "?dry_run=true&hard_delete=false");
+        String soft = planOf("/api/v1/internal/runs/" + run + "?dry_run=true&plan=true&hard_delete=false");
         var softApplied = internal.post("/api/v1/internal/plans/" + soft + "/apply", "");
 
-        String purge = planOf("/api/v1/internal/users/" + user.id() + "/data?dry_run=true");
+        String purge = planOf("/api/v1/internal/users/" + user.id() + "/data?dry_run=true&plan=true");
         String after = anItem().createIn(user.gateway(), 1).getFirst();
         var purged = internal.post("/api/v1/internal/plans/" + purge + "/apply", "");
 
@@ -125,7 +130,7 @@ class PlanIntegrationTests {
         TestUser user = stack.newEditor();
         String run = "plan-old-" + UUID.randomUUID();
         anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 1);
-        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true");
+        String plan = planOf("/api/v1/internal/runs/" + run + "?dry_run=true&plan=true");
         stack.database().getCollection("plans").updateOne(eq("_id", new ObjectId(plan)),
                 set("expires_at", Date.from(Instant.now().minusSeconds(1))));
 
@@ -140,6 +145,72 @@ class PlanIntegrationTests {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(reset.has("plan")).isFalse();
         assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).isEqualTo(1);
+    }
+
+    @Test
+    void aDryRunWithoutPlanWritesNothingButItsJobAndAPlanAskedWithoutADryRunOrOfAResetIsA400() {
+        TestUser user = stack.newEditor();
+        String run = "plan-none-" + UUID.randomUUID();
+        anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 2);
+        long plans = stack.database().getCollection("plans").countDocuments();
+
+        JsonNode dryRun = internal.delete("/api/v1/internal/runs/" + run + "?dry_run=true").json();
+        var notDry = internal.delete("/api/v1/internal/runs/" + run + "?plan=true");
+        var reset = internal.post("/api/v1/internal/reset?dry_run=true&plan=true", "");
+
+        assertThat(dryRun.get("deleted").get("items").asLong()).isEqualTo(2);
+        assertThat(dryRun.has("plan")).isFalse();
+        assertThat(stack.database().getCollection("plans").countDocuments()).isEqualTo(plans);
+        assertThat(stack.database().getCollection("items").countDocuments(and(eq("run_id", run), Filters.exists("plan_ids"))))
+                .isZero();
+        assertThat(notDry.status()).isEqualTo(400);
+        assertThat(notDry.json().get("detail").asString()).contains("dry_run=true");
+        assertThat(reset.status()).isEqualTo(400);
+        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).isEqualTo(2);
+    }
+
+    @Test
+    void theMarksOfAPlanGoOnceItsApplyFinishedOrItExpired() {
+        TestUser user = stack.newEditor();
+        String softRun = "plan-marks-" + UUID.randomUUID();
+        String leftRun = "plan-left-" + UUID.randomUUID();
+        anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", softRun), 2);
+        anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", leftRun), 2);
+        String applied = planOf("/api/v1/internal/runs/" + softRun + "?dry_run=true&plan=true&hard_delete=false");
+        String left = planOf("/api/v1/internal/runs/" + leftRun + "?dry_run=true&plan=true");
+        assertThat(internal.post("/api/v1/internal/plans/" + applied + "/apply", "").status()).isEqualTo(200);
+        // why: expired longer ago than the grace an apply let in at the last moment has to record its job
+        stack.database().getCollection("plans").updateOne(eq("_id", new ObjectId(left)),
+                set("expires_at", Date.from(Instant.now().minus(Duration.ofMinutes(10)))));
+
+        var items = stack.database().getCollection("items");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(items.countDocuments(
+                or(eq("plan_ids", new ObjectId(applied)), eq("plan_ids", new ObjectId(left))))).isZero());
+        assertThat(items.countDocuments(eq("run_id", softRun))).as("soft-deleted, kept").isEqualTo(2);
+        assertThat(items.countDocuments(eq("run_id", leftRun))).as("never applied").isEqualTo(2);
+    }
+
+    @Test
+    void productionMakesNoPlanWhileItsDryRunsStillCount() {
+        TestUser user = stack.newEditor();
+        String run = "plan-production-" + UUID.randomUUID();
+        anItem().createIn(user.gateway().withHeader("X-FlowHub-Run", run), 2);
+        String key = "production-key-" + UUID.randomUUID();
+        try (var production = stack.startGateway("--flowhub.environment=production", "--flowhub.internal-key=" + key,
+                "--flowhub.auth.jwt-secret=" + UUID.randomUUID() + UUID.randomUUID(),
+                "--flowhub.auth.bootstrap-admin.password=" + UUID.randomUUID())) {
+            GatewayClient operator = GatewayClient.anonymousOn(production.gatewayPort()).withHeader("x-internal-key", key);
+
+            var planned = operator.delete("/api/v1/internal/runs/" + run + "?dry_run=true&plan=true&hard_delete=false");
+            var counted = operator.delete("/api/v1/internal/runs/" + run + "?dry_run=true&hard_delete=false");
+
+            assertThat(planned.status()).isEqualTo(403);
+            assertThat(planned.json().get("detail").asString()).contains("not made in production");
+            assertThat(counted.status()).as(counted.text()).isEqualTo(200);
+            assertThat(counted.json().get("deleted").get("items").asLong()).isEqualTo(2);
+            assertThat(stack.database().getCollection("items").countDocuments(and(eq("run_id", run), Filters.exists("plan_ids"))))
+                    .isZero();
+        }
     }
 
     /** @return the plan of a DELETE call's dry run */

@@ -14,6 +14,8 @@ import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
 import io.flowhub.store.erasure.ErasureTargets;
 import io.flowhub.store.item.ItemChanges;
+import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobQueries;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -23,15 +25,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.set;
 import static io.flowhub.store.StoreException.translated;
 import static io.flowhub.store.item.ItemFields.FILE_PATH;
@@ -39,9 +47,10 @@ import static io.flowhub.store.item.ItemFields.ID;
 import static io.flowhub.store.item.ItemFields.PLAN_IDS;
 
 /**
- * The {@code plans} a destructive call's dry run leaves: the command, and its items marked with the
- * plan's id in one write, so that an apply takes exactly those ({@link ErasureTargets#planned}). A
- * plan can be applied for {@link #KEPT}; an expired one answers as gone for a day, then is deleted.
+ * The {@code plans} a destructive call's dry run leaves when asked ({@code plan=true}): the command,
+ * and its items marked with the plan's id in one write, so that an apply takes exactly those
+ * ({@link ErasureTargets#planned}). A plan can be applied for {@link #KEPT}; an expired one answers as
+ * gone for a day, then is deleted. The marks go once the plan is spent ({@link #clearSpentMarks}).
  */
 public class Plans {
 
@@ -51,6 +60,9 @@ public class Plans {
     public static final int SAMPLE = 10;
 
     static final String DELETE_AFTER = "delete_after";
+    static final String MARKS_CLEARED = "marks_cleared";
+    private static final Duration EXPIRY_GRACE = Duration.ofMinutes(5);
+    private static final int SWEEP_BATCH = 100;
     private static final Duration GONE_FOR = Duration.ofDays(1);
 
     private final MongoCollection<Document> plans;
@@ -119,6 +131,39 @@ public class Plans {
         });
     }
 
+    /**
+     * Takes the marks of spent plans off their items, so that nothing a plan wrote outlives it: a plan
+     * whose apply job finished, and one expired (a grace later, so that an apply let in at the last
+     * moment has its job) that no unfinished apply job still reads. Safe to repeat and to run on several
+     * workers at once: each is one {@code $pull} and one flag.
+     *
+     * @return how many plans' marks were taken off
+     */
+    public int clearSpentMarks(JobQueries jobs) {
+        Instant now = clock.instant();
+        return translated("clear the marks of spent plans", () -> {
+            List<Document> candidates = plans.find(and(ne(MARKS_CLEARED, true),
+                            or(ne("applied_job", null), lt("expires_at", Date.from(now.minus(EXPIRY_GRACE))))))
+                    .projection(include("_id", "applied_job", "expires_at")).limit(SWEEP_BATCH).into(new ArrayList<>());
+            Map<JobId, Job> appliers = jobs.findAll(candidates.stream().map(plan -> plan.getObjectId("applied_job"))
+                    .filter(Objects::nonNull).map(JobId::new).toList());
+            int cleared = 0;
+            for (Document plan : candidates) {
+                ObjectId applied = plan.getObjectId("applied_job");
+                Job applier = applied == null ? null : appliers.get(new JobId(applied));
+                boolean expired = plan.getDate("expires_at").toInstant().isBefore(now.minus(EXPIRY_GRACE));
+                boolean spent = applier != null ? applier.status().isFinished() : expired;
+                if (spent) {
+                    ObjectId id = plan.getObjectId("_id");
+                    items.updateMany(eq(PLAN_IDS, id), pull(PLAN_IDS, id));
+                    plans.updateOne(eq("_id", id), set(MARKS_CLEARED, true));
+                    cleared++;
+                }
+            }
+            return cleared;
+        });
+    }
+
     private Document toDocument(Plan plan) {
         return new Document("_id", plan.id()).append("operation", plan.operation()).append("command", plan.commandJson())
                 .append("counts", new Document("items", plan.items()).append("files", plan.files()))
@@ -132,7 +177,7 @@ public class Plans {
         ObjectId applied = document.getObjectId("applied_job");
         return new Plan(document.getObjectId("_id"), document.getString("operation"), document.getString("command"),
                 ((Number) counts.get("items", 0L)).longValue(), ((Number) counts.get("files", 0L)).longValue(),
-                document.getList("sample", String.class, java.util.List.of()), document.getString("created_by"),
+                document.getList("sample", String.class, List.of()), document.getString("created_by"),
                 document.getDate("created_at").toInstant(), document.getDate("expires_at").toInstant(),
                 applied == null ? null : new JobId(applied));
     }

@@ -29,6 +29,17 @@ public class EnvironmentPolicy {
                 : Optional.of("Hard deletes are not allowed in " + environment.wireValue() + "; use a soft delete");
     }
 
+    /**
+     * @return why a dry run may not leave a plan here, or empty when it may: a plan marks the items it
+     * froze, and production's dry runs write nothing at all
+     */
+    public Optional<String> refusesPlans() {
+        return environment == Environment.PRODUCTION
+                ? Optional.of("Plans are not made in production: a plan marks the items it would delete; a dry run"
+                        + " without plan=true counts them and writes nothing")
+                : Optional.empty();
+    }
+
     /** @return why a full reset is refused here, or empty when it is allowed */
     public Optional<String> refusesFullReset() {
         return switch (environment.fullReset()) {
