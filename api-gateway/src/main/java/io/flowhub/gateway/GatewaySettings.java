@@ -8,6 +8,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Settings of the gateway.
@@ -20,6 +21,8 @@ import java.util.List;
  *                           before it is parsed
  * @param maxStreamsPerCaller how many job event streams one caller may hold open at once
  * @param maxStreams         how many job event streams the gateway serves at once, from all callers
+ * @param teams              the teams a caller with the internal key may name ({@code X-FlowHub-Team}), each with its
+ *                           own cap of queued or running jobs of a kind ({@code flowhub.gateway.teams.qa=20})
  * @param trustedProxies     reverse proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} names the client;
  *                           none by default, so the connection's peer is the client
  */
@@ -31,12 +34,19 @@ public record GatewaySettings(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("10") int maxStreamsPerCaller,
         @DefaultValue("500") int maxStreams,
+        @DefaultValue Map<String, Integer> teams,
         @DefaultValue List<String> trustedProxies) {
 
     public GatewaySettings {
         if (maxActiveJobs < 1) {
             throw new IllegalArgumentException("flowhub.gateway.max-active-jobs must be at least 1, not " + maxActiveJobs);
         }
+        teams = teams == null ? Map.of() : Map.copyOf(teams);
+        teams.forEach((team, cap) -> {
+            if (cap == null || cap < 1) {
+                throw new IllegalArgumentException("flowhub.gateway.teams." + team + " must be at least 1, not " + cap);
+            }
+        });
         trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream().filter(proxy -> !proxy.isBlank()).toList();
         for (String proxy : trustedProxies) {
             try {

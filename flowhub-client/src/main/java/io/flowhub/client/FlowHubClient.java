@@ -40,7 +40,7 @@ public final class FlowHubClient {
         if (settings.runId != null) {
             headers.put("X-FlowHub-Run", settings.runId);
         }
-        this.http = new Http(settings.http, settings.url, headers, settings.timeout);
+        this.http = new Http(settings.http, settings.url, headers, settings.timeout, settings.retryFor);
     }
 
     public static Builder builder() {
@@ -103,6 +103,7 @@ public final class FlowHubClient {
         private String internalKey;
         private String runId;
         private Duration timeout = Duration.ofSeconds(60);
+        private Duration retryFor = Duration.ofMinutes(2);
         private HttpClient http;
 
         private Builder() {
@@ -140,6 +141,16 @@ public final class FlowHubClient {
             return this;
         }
 
+        /**
+         * @param retryFor how long a call refused with 429 (a limit: the owner's cap of active jobs, a sign-in
+         *                 bucket) keeps being sent again, each time after the {@code Retry-After} the gateway
+         *                 names; past it the 429 is thrown. {@link Duration#ZERO} never retries.
+         */
+        public Builder retryFor(Duration retryFor) {
+            this.retryFor = Objects.requireNonNull(retryFor);
+            return this;
+        }
+
         public FlowHubClient build() {
             if (http == null) {
                 http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
@@ -155,6 +166,7 @@ public final class FlowHubClient {
             copy.internalKey = internalKey;
             copy.runId = runId;
             copy.timeout = timeout;
+            copy.retryFor = retryFor;
             copy.http = http;
             return copy;
         }

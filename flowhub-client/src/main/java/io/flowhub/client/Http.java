@@ -33,8 +33,10 @@ final class Http {
     private final URI base;
     private final Map<String, String> headers;
     private final Duration timeout;
+    private final Duration retryFor;
 
-    Http(HttpClient http, URI base, Map<String, String> headers, Duration timeout) {
+    Http(HttpClient http, URI base, Map<String, String> headers, Duration timeout, Duration retryFor) {
+        this.retryFor = retryFor;
         this.http = http;
         this.base = base;
         this.headers = Map.copyOf(headers);
@@ -129,15 +131,28 @@ final class Http {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private Answer send(HttpRequest.Builder request) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not reach FlowHub at " + base + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while calling FlowHub", e);
+    /**
+     * Sends the request; a 429 is sent again after its {@code Retry-After} while that stays within
+     * {@code retryFor} of the first try. A 429 means the gateway refused before doing anything, so
+     * sending again is safe for every call, a POST that starts a job included.
+     */
+    private Answer send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        HttpResponse<String> response = once(request);
+        while (response.statusCode() == 429) {
+            Duration pause = Duration.ofSeconds(Math.max(1, retryAfter(response).orElse(1L)));
+            if (System.nanoTime() + pause.toNanos() > deadline) {
+                break;
+            }
+            try {
+                // why: the wait the gateway asked for; a caller that cannot wait builds the client with retryFor(ZERO)
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting to call FlowHub again", e);
+            }
+            response = once(request);
         }
         if (response.statusCode() >= 400) {
             throw problem(response.statusCode(), response.body(), retryAfter(response));
@@ -145,6 +160,17 @@ final class Http {
         String body = response.body();
         return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode()
                 : JSON.readTree(body));
+    }
+
+    private HttpResponse<String> once(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not reach FlowHub at " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling FlowHub", e);
+        }
     }
 
     private static Optional<Long> retryAfter(HttpResponse<?> response) {

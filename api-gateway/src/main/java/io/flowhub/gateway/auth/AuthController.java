@@ -47,7 +47,7 @@ class AuthController {
     @PostMapping("/register")
     ResponseEntity<Envelope<User>> register(@Valid @RequestBody NewAccount account, HttpServletRequest request) {
         throttle.registration(clients.of(request));
-        User user = accounts.open(account, Role.EDITOR);
+        User user = accounts.open(account, Role.EDITOR, null);
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(user));
     }
 

@@ -38,7 +38,7 @@ public class BootstrapAdmin implements ApplicationRunner {
             return;
         }
         try {
-            accounts.open(new NewAccount(admin.email(), admin.password(), "Administrator", Role.ADMIN.name()), Role.ADMIN);
+            accounts.open(new NewAccount(admin.email(), admin.password(), "Administrator", Role.ADMIN.name()), Role.ADMIN, null);
             log.info("Created the bootstrap admin {}", admin.email());
         } catch (DuplicateEmailException e) {
             // why: another gateway instance created it a moment ago

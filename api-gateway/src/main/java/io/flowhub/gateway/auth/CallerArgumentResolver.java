@@ -36,6 +36,13 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                 .map(authority -> Role.parse(authority.substring(CurrentUserAuthentication.ROLE_PREFIX.length())))
                 .findFirst()
                 .orElseThrow(() -> new AuthenticationFailedException("Sign in again: this session has no role"));
-        return new Caller(new ObjectId(token.getToken().getSubject()), role);
+        ObjectId id = new ObjectId(token.getToken().getSubject());
+        ObjectId person = token.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(CurrentUserAuthentication.PERSON_PREFIX))
+                .map(authority -> new ObjectId(authority.substring(CurrentUserAuthentication.PERSON_PREFIX.length())))
+                .findFirst()
+                .orElse(id);
+        return new Caller(id, role, person);
     }
 }

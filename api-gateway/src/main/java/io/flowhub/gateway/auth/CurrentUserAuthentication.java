@@ -21,6 +21,8 @@ import java.util.List;
 class CurrentUserAuthentication implements Converter<Jwt, AbstractAuthenticationToken> {
 
     static final String ROLE_PREFIX = "ROLE_";
+    /** why an authority: it rides with the authentication to the {@link io.flowhub.gateway.user.Caller}, read once */
+    static final String PERSON_PREFIX = "PERSON_";
 
     private final UserStore users;
 
@@ -33,7 +35,7 @@ class CurrentUserAuthentication implements Converter<Jwt, AbstractAuthentication
         // why: the decoder's validators have checked that the subject is an id (TokenValidators)
         User user = users.find(new ObjectId(jwt.getSubject())).orElseThrow(() -> new BadCredentialsException(
                 "The account this token was issued for no longer exists"));
-        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(ROLE_PREFIX + user.role().name())),
-                jwt.getSubject());
+        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(ROLE_PREFIX + user.role().name()),
+                new SimpleGrantedAuthority(PERSON_PREFIX + user.person().toHexString())), jwt.getSubject());
     }
 }

@@ -79,7 +79,7 @@ class CleanupCalls {
     /** @param extra more members of the answer, whether the job finished in time or not (a dry run's plan) */
     DeferredResult<ResponseEntity<?>> run(InternalAudit.Call call, CleanupCommand command, Integer waitSeconds,
             String prefer, Function<CleanupResult, Envelope<?>> answer, Map<String, Object> extra) {
-        return follow(call, submitter.submit(command), command.dryRun(), waitSeconds, prefer, answer, extra);
+        return follow(call, submitter.submit(command, call.share()), command.dryRun(), waitSeconds, prefer, answer, extra);
     }
 
     /** Answers for a cleanup job recorded before: as {@link #run} does for the job it starts. */

@@ -6,6 +6,7 @@ import io.flowhub.events.ContractJson;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.Topics;
 import io.flowhub.gateway.job.JobPublisher;
+import io.flowhub.gateway.limit.Share;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
 import io.flowhub.store.job.Job;
@@ -24,11 +25,12 @@ class CleanupSubmitter {
         this.publisher = publisher;
     }
 
-    Job submit(CleanupCommand command) {
+    /** @param share whose cap of active jobs the job counts against ({@link io.flowhub.gateway.limit.Shares}) */
+    Job submit(CleanupCommand command, Share share) {
         CleanupCommand effective = command instanceof ApplyPlan apply ? apply.planned() : command;
         UserId target = effective instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
         return publisher.submit(new NewJob(JobId.parse(command.jobId()), JobKind.CLEANUP, command.operation().wireValue(),
                 Owner.fromContract(command.requestedBy()), target, command.commandId(), 0, ContractJson.mapper().writeValueAsString(command),
-                command.dryRun()), Topics.CLEANUP_COMMANDS, command.key(), command);
+                command.dryRun()), Topics.CLEANUP_COMMANDS, command.key(), command, share);
     }
 }

@@ -1,5 +1,7 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.gateway.limit.Share;
+import io.flowhub.gateway.limit.Shares;
 import io.flowhub.store.audit.AuditLog;
 import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.policy.EnvironmentPolicy;
@@ -17,7 +19,10 @@ class InternalAudit {
     private final EnvironmentPolicy policy;
     private final InternalMetrics metrics;
 
-    InternalAudit(AuditLog audit, EnvironmentPolicy policy, InternalMetrics metrics) {
+    private final Shares shares;
+
+    InternalAudit(AuditLog audit, EnvironmentPolicy policy, InternalMetrics metrics, Shares shares) {
+        this.shares = shares;
         this.audit = audit;
         this.policy = policy;
         this.metrics = metrics;
@@ -25,7 +30,7 @@ class InternalAudit {
 
     /** @return the call this request makes, for its audit entry */
     Call call(HttpServletRequest request, Map<String, Object> params, boolean dryRun) {
-        return new Call(request.getMethod() + " " + request.getRequestURI(),
+        return new Call(request, request.getMethod() + " " + request.getRequestURI(),
                 String.valueOf(request.getAttribute(InternalKeyFilter.CALLER_ATTRIBUTE)), params, dryRun);
     }
 
@@ -36,8 +41,11 @@ class InternalAudit {
         private final String caller;
         private final Map<String, Object> params;
         private final boolean dryRun;
+        private final HttpServletRequest request;
 
-        private Call(String endpoint, String caller, Map<String, Object> params, boolean dryRun) {
+        private Call(HttpServletRequest request, String endpoint, String caller, Map<String, Object> params,
+                boolean dryRun) {
+            this.request = request;
             this.endpoint = endpoint;
             this.caller = caller;
             this.params = params;
@@ -47,6 +55,18 @@ class InternalAudit {
         /** @return the key the call was made with, as the job's owner */
         String caller() {
             return caller;
+        }
+
+        /**
+         * @return whose cap of active jobs the call's job counts against: its run, its team or its key
+         * @throws RuntimeException a 400, audited, when the run or team it names is not one
+         */
+        Share share() {
+            try {
+                return shares.ofKey(caller, request);
+            } catch (RuntimeException e) {
+                throw audited(e, "invalid");
+            }
         }
 
         /** Refuses the call when the environment policy does (a dry run always passes), and audits the refusal. */

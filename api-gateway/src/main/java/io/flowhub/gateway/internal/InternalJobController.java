@@ -103,7 +103,7 @@ class InternalJobController {
         Job found = jobs.find(id).orElseThrow(() -> call.audited(new NotFoundException("Job", jobId), "not found"));
         Job undo;
         try {
-            undo = undos.undo(found, Owner.fromContract(call.caller()), null);
+            undo = undos.undo(found, Owner.fromContract(call.caller()), null, call.share());
         } catch (ConflictException e) {
             throw call.audited(e, "conflict");
         }

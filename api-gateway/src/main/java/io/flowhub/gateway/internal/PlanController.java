@@ -84,7 +84,7 @@ class PlanController {
                 planId, planned, clock.instant());
         // why: the first apply's job, or this one; recorded again (a no-op) in case the first apply claimed the
         // plan and died before its job was
-        var job = jobs.find(applying).orElseGet(() -> submitter.submit(command));
+        var job = jobs.find(applying).orElseGet(() -> submitter.submit(command, call.share()));
         Function<CleanupResult, Envelope<?>> answer = result -> answers.of(planned).apply(result)
                 .with("plan_id", planId)
                 .with("skipped", Map.of("gone", Math.max(0, plan.items() - result.get(Count.ITEMS))));

@@ -5,6 +5,7 @@ import io.flowhub.events.ContractJson;
 import io.flowhub.events.Operation;
 import io.flowhub.events.SelectionFilter;
 import io.flowhub.events.Topics;
+import io.flowhub.gateway.limit.Shares;
 import io.flowhub.gateway.system.ForbiddenException;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.store.JobId;
@@ -36,11 +37,13 @@ class BulkJobSubmitter {
 
     static final int MAX_KEY_LENGTH = 200;
 
+    private final Shares shares;
     private final JobPublisher publisher;
     private final Clock clock;
 
-    BulkJobSubmitter(JobPublisher publisher, Clock clock) {
+    BulkJobSubmitter(JobPublisher publisher, Shares shares, Clock clock) {
         this.publisher = publisher;
+        this.shares = shares;
         this.clock = clock;
     }
 
@@ -64,7 +67,7 @@ class BulkJobSubmitter {
             job = job.withIdempotency(Idempotency.of(jobOwner, idempotencyKey, hash(operation, request)));
         }
         try {
-            return publisher.submit(job, Topics.BULK_COMMANDS, command.key(), command);
+            return publisher.submit(job, Topics.BULK_COMMANDS, command.key(), command, shares.of(caller));
         } catch (IdempotencyKeyReusedException e) {
             throw new IdempotencyConflictException(e.clientKey());
         }

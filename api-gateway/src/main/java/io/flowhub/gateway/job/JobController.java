@@ -1,5 +1,6 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.gateway.limit.Shares;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Caller;
@@ -34,10 +35,12 @@ class JobController {
     private final JobProgressStream stream;
     private final ErasureReceipts receipts;
     private final UndoSubmitter undos;
+    private final Shares shares;
     private final JobLedger ledger;
 
     JobController(JobStore jobs, JobQueries queries, JobAccess access, JobProgressStream stream,
-            ErasureReceipts receipts, UndoSubmitter undos, JobLedger ledger) {
+            ErasureReceipts receipts, UndoSubmitter undos, JobLedger ledger, Shares shares) {
+        this.shares = shares;
         this.ledger = ledger;
         this.jobs = jobs;
         this.queries = queries;
@@ -83,7 +86,7 @@ class JobController {
     @PostMapping("/api/v1/jobs/{jobId}/undo")
     ResponseEntity<Envelope<Void>> undo(Caller caller, @PathVariable String jobId) {
         Job undo = undos.undo(access.visibleJob(caller, jobId), Owner.user(caller.userId()),
-                caller.is(Role.ADMIN) ? null : caller.userId());
+                caller.is(Role.ADMIN) ? null : caller.userId(), shares.of(caller));
         return UndoSubmitter.accepted(undo, jobId);
     }
 

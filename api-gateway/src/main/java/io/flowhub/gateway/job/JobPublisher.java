@@ -1,6 +1,7 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.GatewaySettings;
+import io.flowhub.gateway.limit.Share;
 import io.flowhub.gateway.limit.Slots;
 import io.flowhub.gateway.limit.Slots.Slot;
 import io.flowhub.gateway.system.TooManyRequestsException.Limit;
@@ -68,6 +69,14 @@ public class JobPublisher {
      * @throws io.flowhub.store.job.IdempotencyKeyReusedException when that key's job was asked with another request
      */
     public Job submit(NewJob job, String topic, String key, Object command) {
+        return submit(job, topic, key, command, new Share(job.owner().contractValue(), "You have", settings.maxActiveJobs()));
+    }
+
+    /**
+     * As {@link #submit(NewJob, String, String, Object)}, counting the job against {@code share}'s cap
+     * rather than its owner's.
+     */
+    public Job submit(NewJob job, String topic, String key, Object command, Share share) {
         if (job.idempotency() != null) {
             // why: a retry of a request that was let in is answered with its job, even when the owner is at the cap now
             Optional<Job> earlier = jobs.findByKey(job.idempotency());
@@ -75,7 +84,7 @@ public class JobPublisher {
                 return earlier.get();
             }
         }
-        Job recorded = recordWithinLimit(job);
+        Job recorded = recordWithinLimit(job, share);
         if (!recorded.id().equals(job.id())) {
             // why: a request with the same key was recorded first (here or on another instance); it publishes its own
             outbox.release(job.id());
@@ -107,13 +116,13 @@ public class JobPublisher {
         return recorded;
     }
 
-    private Job recordWithinLimit(NewJob job) {
+    private Job recordWithinLimit(NewJob job, Share share) {
         String holder = job.id().toString();
-        Slot slot = slots.take("jobs/" + job.owner().contractValue() + "/" + job.kind().wireValue(),
-                settings.maxActiveJobs(), holder, null, this::finished).orElseThrow(() -> new TooManyRequestsException(
-                        Limit.ACTIVE_JOBS, "You have " + settings.maxActiveJobs() + " " + job.kind().wireValue()
-                        + " jobs queued or running, the most one caller may have at once; wait for one to finish"
-                        + " (GET /jobs lists yours) and send this request again", settings.activeJobsRetryAfter()));
+        Slot slot = slots.take("jobs/" + share.owner() + "/" + job.kind().wireValue(),
+                share.maxActiveJobs(), holder, null, this::finished).orElseThrow(() -> new TooManyRequestsException(
+                        Limit.ACTIVE_JOBS, share.who() + " " + share.maxActiveJobs() + " " + job.kind().wireValue()
+                        + " jobs queued or running, the most one owner may have at once; wait for one to finish"
+                        + " (GET /jobs lists them) and send this request again", settings.activeJobsRetryAfter()));
         try {
             outbox.hold(job.id(), job.kind());
             Job recorded = jobs.createIfAbsent(job);

@@ -8,6 +8,7 @@ import io.flowhub.events.Operation;
 import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.Topics;
 import io.flowhub.events.UndoJob;
+import io.flowhub.gateway.limit.Share;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.store.JobId;
@@ -46,10 +47,11 @@ public class UndoSubmitter {
     /**
      * @param requester  who asks, the undo's owner
      * @param restrictTo the user whose items alone the undo may change, or {@code null} for any item
+     * @param share      whose cap of active jobs the undo counts against
      * @return the undo's job, queued; the one started before when the job was undone already
      * @throws ConflictException when the job cannot be undone, saying why
      */
-    public Job undo(Job original, Owner requester, UserId restrictTo) {
+    public Job undo(Job original, Owner requester, UserId restrictTo, Share share) {
         requireUndoable(original);
         JobId jobId = new JobId(new ObjectId());
         String owner = restrictTo == null ? null : restrictTo.toString();
@@ -59,7 +61,7 @@ public class UndoSubmitter {
         var undo = new NewJob(jobId, JobKind.BULK, Operation.UNDO.wireValue(), requester, null, command.commandId(),
                 original.counts().processed(), ContractJson.mapper().writeValueAsString(command), false)
                 .withIdempotency(new Idempotency("undo\n" + original.id(), Operation.UNDO.wireValue()));
-        return publisher.submit(undo, Topics.BULK_COMMANDS, command.key(), command);
+        return publisher.submit(undo, Topics.BULK_COMMANDS, command.key(), command, share);
     }
 
     /** @return the 202 for a started undo: where to poll it, and which job it undoes */

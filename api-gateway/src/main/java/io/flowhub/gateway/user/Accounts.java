@@ -3,6 +3,7 @@ package io.flowhub.gateway.user;
 import io.flowhub.gateway.system.AuthenticationFailedException;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.user.Role;
+import org.bson.types.ObjectId;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +29,14 @@ public class Accounts {
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    public User open(NewAccount account, Role role) {
+    /** @param createdBy the account that opens this one for someone (an ADMIN), or {@code null} when its holder registers */
+    public User open(NewAccount account, Role role, ObjectId createdBy) {
         int bytes = account.password().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MOST_PASSWORD_BYTES) {
             throw new BadRequestException("password: at most " + MOST_PASSWORD_BYTES + " bytes in UTF-8 (BCrypt's "
                     + "limit), this one has " + bytes + "; a letter outside ASCII takes 2 to 4 bytes");
         }
-        return users.insert(account.email(), account.name().trim(), passwords.encode(account.password()), role);
+        return users.insert(account.email(), account.name().trim(), passwords.encode(account.password()), role, createdBy);
     }
 
     public User authenticate(String email, String password) {

@@ -4,8 +4,12 @@ import io.flowhub.store.UserId;
 import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;
 
-/** The authenticated user a request acts for, as its token names it. */
-public record Caller(ObjectId id, Role role) {
+/**
+ * The authenticated user a request acts for, as its token names it.
+ *
+ * @param person whom the user counts as for per-owner caps ({@link User#person()})
+ */
+public record Caller(ObjectId id, Role role, ObjectId person) {
 
     /** @return the caller's id as the store's API takes it */
     public UserId userId() {

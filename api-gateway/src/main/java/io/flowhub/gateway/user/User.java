@@ -14,7 +14,18 @@ public record User(
         String name,
         Role role,
         @JsonIgnore String passwordHash,
-        Instant createdAt) {
+        Instant createdAt,
+        @JsonIgnore ObjectId createdBy) {
+
+    /**
+     * @return the person the account counts as for per-owner caps: the account that created it, or itself.
+     * why not the e-mail domain: on a shared staging every colleague at one company shares a domain, and
+     * would share one cap; an account opened with another's token is that account's holder's, and accounts
+     * people register themselves are throttled per client
+     */
+    public ObjectId person() {
+        return createdBy == null ? objectId : createdBy;
+    }
 
     @JsonProperty("_id")
     public String id() {

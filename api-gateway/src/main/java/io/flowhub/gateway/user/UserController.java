@@ -43,9 +43,9 @@ class UserController {
     }
 
     @PostMapping
-    ResponseEntity<Envelope<User>> create(@Valid @RequestBody NewAccount account) {
+    ResponseEntity<Envelope<User>> create(Caller caller, @Valid @RequestBody NewAccount account) {
         Role role = account.role() == null ? Role.EDITOR : parseRole(account.role());
-        User user = accounts.open(account, role);
+        User user = accounts.open(account, role, caller.id());
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(user));
     }
 

@@ -39,7 +39,7 @@ public class UserStore {
     }
 
     /** @throws DuplicateEmailException when the address is taken */
-    User insert(String email, String name, String passwordHash, Role role) {
+    User insert(String email, String name, String passwordHash, Role role, ObjectId createdBy) {
         String normalized = normalize(email);
         Document document = new Document(ID, new ObjectId())
                 .append(EMAIL, normalized)
@@ -47,6 +47,9 @@ public class UserStore {
                 .append(PASSWORD_HASH, passwordHash)
                 .append(ROLE, role.name())
                 .append(CREATED_AT, Date.from(clock.instant()));
+        if (createdBy != null) {
+            document.append(CREATED_BY, createdBy);
+        }
         try {
             users.insertOne(document);
         } catch (MongoWriteException e) {
@@ -83,6 +86,6 @@ public class UserStore {
         Date created = document.getDate(CREATED_AT);
         return new User(document.getObjectId(ID), document.getString(EMAIL), document.getString(NAME),
                 Role.valueOf(document.getString(ROLE)), document.getString(PASSWORD_HASH),
-                created == null ? null : created.toInstant());
+                created == null ? null : created.toInstant(), document.getObjectId(CREATED_BY));
     }
 }

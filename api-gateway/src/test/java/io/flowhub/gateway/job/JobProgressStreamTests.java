@@ -95,7 +95,7 @@ class JobProgressStreamTests {
 
     private static GatewaySettings settings(int perCaller, int inAll) {
         return new GatewaySettings(Duration.ofSeconds(15), 10, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
-                perCaller, inAll, List.of());
+                perCaller, inAll, Map.of(), List.of());
     }
 
     /** A running job that changed just now, every time it is read. */

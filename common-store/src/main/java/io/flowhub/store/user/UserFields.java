@@ -9,6 +9,8 @@ public final class UserFields {
     public static final String PASSWORD_HASH = "password_hash";
     public static final String ROLE = "role";
     public static final String CREATED_AT = "created_at";
+    /** the account that created this one (an ADMIN's POST /users), absent for an account its holder registered */
+    public static final String CREATED_BY = "created_by";
 
     private UserFields() {
     }
