@@ -2,6 +2,12 @@ package io.flowhub.store.policy;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +37,21 @@ class SecretsTests {
                     .hasMessageNotContaining("s3cret");
             assertThatCode(() -> Secrets.check(environment, SETTING, "twelve chars", "built-in", 12))
                     .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void theExampleComposeFilesPlaceholdersAreRefusedSoACopiedExampleNeverStarts() throws IOException {
+        List<String> secrets = Files.readAllLines(Path.of("../ops/compose.env.example")).stream()
+                .filter(line -> line.matches("FLOWHUB_(INTERNAL_KEY|JWT_SECRET|ADMIN_PASSWORD)=.*"))
+                .map(line -> line.substring(line.indexOf('=') + 1))
+                .toList();
+
+        assertThat(secrets).hasSize(3);
+        for (String placeholder : secrets) {
+            assertThatThrownBy(() -> Secrets.check(Environment.STAGING, SETTING, placeholder, "built-in", 12))
+                    .hasMessageContaining("must not use a placeholder as " + SETTING)
+                    .hasMessageNotContaining(placeholder);
         }
     }
 }
