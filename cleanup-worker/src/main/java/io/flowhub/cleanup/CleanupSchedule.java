@@ -7,6 +7,7 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.events.Topics;
 import io.flowhub.cleanup.file.EndedClaimsRelease;
+import io.flowhub.store.expiry.ExpirySweep;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.plan.Plans;
 import io.flowhub.store.policy.EnvironmentPolicy;
@@ -32,7 +33,9 @@ import java.util.UUID;
  * orphan-file sweep hourly, each sent as a command, so it runs as a job like any other, its command id
  * made from the day or hour so that several worker instances sending it make one job; and at every
  * sweep interval, in place, the release of claims that ended jobs left behind
- * ({@link EndedClaimsRelease}) and of the marks spent plans left on items ({@link Plans#clearSpentMarks}).
+ * ({@link EndedClaimsRelease}) and of the marks spent plans left on items ({@link Plans#clearSpentMarks});
+ * and every {@code expiry-interval} what TTL indexes would expire, on a server without a TTL monitor
+ * ({@link ExpirySweep}).
  */
 @Component
 class CleanupSchedule implements SchedulingConfigurer {
@@ -45,10 +48,12 @@ class CleanupSchedule implements SchedulingConfigurer {
     private final EnvironmentPolicy policy;
     private final Plans plans;
     private final JobQueries jobs;
+    private final ExpirySweep expiry;
     private final Clock clock;
 
     CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, EndedClaimsRelease endedClaims,
-            EnvironmentPolicy policy, Plans plans, JobQueries jobs, Clock clock) {
+            EnvironmentPolicy policy, Plans plans, JobQueries jobs, ExpirySweep expiry, Clock clock) {
+        this.expiry = expiry;
         this.policy = policy;
         this.plans = plans;
         this.jobs = jobs;
@@ -72,6 +77,18 @@ class CleanupSchedule implements SchedulingConfigurer {
                 new CronTrigger(settings.orphanSweepCron(), ZoneOffset.UTC)));
         registrar.addFixedDelayTask(this::releaseEndedClaims, settings.sweepInterval());
         registrar.addFixedDelayTask(this::clearSpentPlans, settings.sweepInterval());
+        registrar.addFixedDelayTask(this::expire, settings.expiryInterval());
+    }
+
+    void expire() {
+        try {
+            var expired = expiry.sweep();
+            if (!expired.isEmpty()) {
+                log.debug("Expired what TTL indexes would have: {}", expired);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Expiring documents past their TTL did not finish: {}", e.getMessage());
+        }
     }
 
     void clearSpentPlans() {

@@ -21,6 +21,8 @@ import java.util.UUID;
  *                       owner's job queued behind it starts within about this long
  * @param retentionCron   when the retention job runs (a Spring cron expression, UTC): daily at 03:30
  * @param orphanSweepCron when the orphan-file sweep runs (a Spring cron expression, UTC): hourly at :15
+ * @param expiryInterval  how often documents past their TTL index's time are deleted, as MongoDB's TTL monitor
+ *                        does every minute (the embedded server has none)
  * @param workerId       this worker's name on the jobs it holds
  */
 @ConfigurationProperties("flowhub.cleanup")
@@ -35,6 +37,7 @@ public record CleanupWorkerSettings(
         @DefaultValue("1s") Duration slice,
         @DefaultValue("0 30 3 * * *") String retentionCron,
         @DefaultValue("0 15 * * * *") String orphanSweepCron,
+        @DefaultValue("60s") Duration expiryInterval,
         String workerId) {
 
     public CleanupWorkerSettings {

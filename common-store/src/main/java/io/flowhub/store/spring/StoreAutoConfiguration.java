@@ -24,6 +24,7 @@ import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
 import io.flowhub.store.job.ProcessedCommands;
 import io.flowhub.store.migration.MigrationRunner;
+import io.flowhub.store.expiry.ExpirySweep;
 import io.flowhub.store.plan.Plans;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.PolicySettings;
@@ -127,6 +128,11 @@ public class StoreAutoConfiguration {
     @Bean
     Plans plans(MongoDatabase database, Clock clock) {
         return new Plans(database, clock);
+    }
+
+    @Bean
+    ExpirySweep expirySweep(MongoDatabase database, Clock clock) {
+        return new ExpirySweep(database, clock);
     }
 
     @Bean
