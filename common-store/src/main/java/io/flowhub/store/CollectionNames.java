@@ -1,6 +1,10 @@
 package io.flowhub.store;
 
-/** The MongoDB collections of the FlowHub database. */
+/**
+ * The MongoDB collections of the FlowHub database: every collection a service uses is named here, and
+ * {@link io.flowhub.store.erasure.ErasureTargets#PURGE_TREATMENT} says how a per-user purge treats it
+ * ({@code PurgeTreatmentTests} fails the build otherwise).
+ */
 public final class CollectionNames {
 
     public static final String USERS = "users";
@@ -18,10 +22,14 @@ public final class CollectionNames {
     public static final String PLANS = "plans";
     public static final String HEALTH_CHECKS = "health_checks";
     public static final String JOB_OUTBOX = "job_outbox";
+    /** one-time codes as sent, for test suites outside production ({@code GET /internal/otps/latest}) */
+    public static final String OTP_OUTBOX = "otp_outbox";
     /** token buckets of the gateway's rate limits (sign-in, registration), shared by every instance */
     public static final String RATE_LIMITS = "rate_limits";
     /** numbered slots of the gateway's "at most N at once" limits (active jobs, event streams) */
     public static final String LIMIT_SLOTS = "limit_slots";
+    /** which dead-lettered records were replayed, so that a record is replayed once */
+    public static final String DLT_REPLAYS = "dlt_replays";
 
     private CollectionNames() {
     }

@@ -3,16 +3,12 @@ package io.flowhub.gateway.auth;
 import io.flowhub.gateway.limit.MongoBuckets;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.gateway.system.TooManyRequestsException.Limit;
+import io.flowhub.store.user.Pseudonyms;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Counts sign-in attempts in token buckets kept in MongoDB ({@link MongoBuckets}), so that every
@@ -26,7 +22,7 @@ import java.util.Locale;
  *   <li>the client, whichever addresses it names.</li>
  * </ul>
  * An address counts whether or not it has an account, so a refusal tells nothing about that, and it
- * is kept as a hash, so the buckets hold no e-mail address. Registrations are counted per client.
+ * is kept as its {@link Pseudonyms pseudonym}, so the buckets hold no e-mail address (and a purge finds them). Registrations are counted per client.
  */
 @Component
 public class SignInThrottle {
@@ -47,7 +43,7 @@ public class SignInThrottle {
      * @throws TooManyRequestsException when the client or the address has no attempt left
      */
     void attempt(String email, String client) {
-        String address = fingerprint(email);
+        String address = Pseudonyms.email(email);
         take("sign-in-client", client, limits.perClient(), limits.clientWindow(),
                 "Too many sign-in attempts from this client: wait before trying again");
         take("sign-in-address-client", address + "/" + client, limits.perAddressAndClient(), limits.addressWindow(),
@@ -60,17 +56,6 @@ public class SignInThrottle {
     void registration(String client) {
         take("register-client", client, limits.registrationsPerClient(), limits.registrationWindow(),
                 "Too many accounts registered from this client: wait before registering another");
-    }
-
-    /** @return what names an address in the buckets: a hash of it, lower-cased, so no address is stored */
-    static String fingerprint(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private void take(String bucket, String key, int capacity, Duration window, String refusal) {

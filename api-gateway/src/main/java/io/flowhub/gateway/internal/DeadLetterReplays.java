@@ -3,6 +3,7 @@ package io.flowhub.gateway.internal;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
+import io.flowhub.store.CollectionNames;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ class DeadLetterReplays {
     private final Clock clock;
 
     DeadLetterReplays(MongoDatabase database, Clock clock) {
-        this.replays = database.getCollection("dlt_replays");
+        this.replays = database.getCollection(CollectionNames.DLT_REPLAYS);
         this.clock = clock;
     }
 

@@ -3,6 +3,7 @@ package io.flowhub.gateway.internal;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.gateway.auth.OtpSender;
+import io.flowhub.store.CollectionNames;
 import io.flowhub.store.policy.Environment;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import org.bson.Document;
@@ -24,7 +25,6 @@ import static com.mongodb.client.model.Sorts.descending;
  */
 class OtpOutbox implements OtpSender {
 
-    static final String COLLECTION = "otp_outbox";
     private static final Logger log = LoggerFactory.getLogger(OtpOutbox.class);
 
     private final MongoCollection<Document> outbox;
@@ -33,7 +33,7 @@ class OtpOutbox implements OtpSender {
     private final Clock clock;
 
     OtpOutbox(MongoDatabase database, EnvironmentPolicy policy, Duration ttl, Clock clock) {
-        this.outbox = database.getCollection(COLLECTION);
+        this.outbox = database.getCollection(CollectionNames.OTP_OUTBOX);
         this.policy = policy;
         this.ttl = ttl;
         this.clock = clock;

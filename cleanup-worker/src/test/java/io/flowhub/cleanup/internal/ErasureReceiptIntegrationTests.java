@@ -1,5 +1,6 @@
 package io.flowhub.cleanup.internal;
 
+import io.flowhub.store.user.Pseudonyms;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Sorts.ascending;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +105,32 @@ class ErasureReceiptIntegrationTests {
         assertThat(clean.get("remaining").get("items").asLong()).isZero();
         assertThat(fileBack.get("verified").asBoolean()).isFalse();
         assertThat(fileBack.get("remaining").get("files").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserPurgeLeavesNoSentCodeNoSignInBucketNoCapSlotAndNoAddressInTheAudit() {
+        TestUser user = stack.newEditor();
+        GatewayClient anyone = stack.anonymous();
+        anyone.post("/api/v1/auth/login", "{\"email\":\"" + user.email() + "\",\"password\":\"wrong password\"}");
+        anyone.post("/api/v1/auth/otp/request", "{\"email\":\"" + user.email() + "\"}");
+        assertThat(internal.get("/api/v1/internal/otps/latest?email=" + user.email()).status()).isEqualTo(200);
+        String bulk = user.gateway().post("/api/v1/bulk-operations", "{\"operation\":\"add_tags\",\"filter\":"
+                + "{\"tags\":[\"purge-me\"]},\"tags\":[\"seen\"]}").json().get("job_id").asString();
+        String pseudonym = Pseudonyms.email(user.email());
+        var database = stack.database();
+        assertThat(database.getCollection("otp_outbox").countDocuments(eq("email", user.email()))).isPositive();
+        assertThat(database.getCollection("rate_limits").countDocuments(regex("_id", pseudonym))).isPositive();
+        assertThat(database.getCollection("limit_slots").countDocuments(eq("holder", bulk))).isEqualTo(1);
+
+        var purged = internal.delete("/api/v1/internal/users/" + user.id() + "/data");
+
+        assertThat(purged.status()).as(purged.text()).isEqualTo(200);
+        assertThat(database.getCollection("otp_outbox").countDocuments(eq("email", user.email()))).isZero();
+        assertThat(database.getCollection("rate_limits").countDocuments(regex("_id", pseudonym))).isZero();
+        assertThat(database.getCollection("limit_slots").countDocuments(eq("holder", bulk))).isZero();
+        assertThat(database.getCollection("audit_logs").countDocuments(regex("params.email", ".*"))).isZero();
+        assertThat(database.getCollection("audit_logs").countDocuments(eq("params.email_pseudonym", pseudonym)))
+                .isEqualTo(1);
     }
 
     @Test

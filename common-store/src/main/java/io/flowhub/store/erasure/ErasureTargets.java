@@ -16,6 +16,7 @@ import io.flowhub.store.item.ItemSelection;
 import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.Owner;
+import io.flowhub.store.user.Pseudonyms;
 import io.flowhub.store.user.Role;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -26,12 +27,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.regex;
 import static io.flowhub.store.item.ItemFields.CREATED_BY;
 import static io.flowhub.store.item.ItemFields.DELETED_AT;
 import static io.flowhub.store.item.ItemFields.ID;
@@ -43,6 +46,36 @@ import static io.flowhub.store.item.ItemFields.PLAN_IDS;
  * receipt looks again by it for anything left.
  */
 public final class ErasureTargets {
+
+    /**
+     * How a per-user purge treats each collection, in words an operator can check: every collection of
+     * {@link CollectionNames} is here ({@code PurgeTreatmentTests} fails the build when one is added
+     * without a line), and what a purge leaves is said as plainly as what it removes.
+     */
+    public static final Map<String, String> PURGE_TREATMENT = Map.ofEntries(
+            Map.entry(CollectionNames.USERS, "kept: the user record stays, as the seed's contract says"),
+            Map.entry(CollectionNames.ITEMS, "deleted: the user's items, a batch at a time, with their files"),
+            Map.entry(CollectionNames.OTPS, "deleted: the codes filed under the user's address (include_otp)"),
+            Map.entry(CollectionNames.OTP_OUTBOX, "deleted: the codes sent to the user's address (include_otp)"),
+            Map.entry(CollectionNames.JOBS, "deleted: the user's jobs; the purge's own stays, naming the user by id"),
+            Map.entry(CollectionNames.ACTIVITY_LOGS, "deleted: the user's entries (include_activity_logs)"),
+            Map.entry(CollectionNames.JOB_LEDGER, "deleted: the user's own jobs' entries (include_activity_logs);"
+                    + " other owners' entries (an ADMIN's bulk job, a key's cleanup) keep the ids of the user's items"),
+            Map.entry(CollectionNames.IDEMPOTENCY_KEYS, "deleted: the user's keys"),
+            Map.entry(CollectionNames.RATE_LIMITS, "deleted: the sign-in buckets filed under the address's pseudonym"),
+            Map.entry(CollectionNames.LIMIT_SLOTS, "deleted: the user's job-cap and event-stream slots"),
+            Map.entry(CollectionNames.AUDIT_LOGS, "kept: callers by key fingerprint or user id, addresses by"
+                    + " pseudonym only, never in clear"),
+            Map.entry(CollectionNames.PROCESSED_COMMANDS, "kept: command and job ids only"),
+            Map.entry(CollectionNames.ITEM_CLAIMS, "kept: job ids only; the claims themselves go with the items"),
+            Map.entry(CollectionNames.FILE_REMOVALS, "kept until retried: paths of files a delete could not remove,"
+                    + " which the orphan sweep removes"),
+            Map.entry(CollectionNames.PLANS, "kept until they expire (a day after the hour they can be applied):"
+                    + " a plan's command and sample name the items and user it was made for"),
+            Map.entry(CollectionNames.JOB_OUTBOX, "kept: job ids only, until Kafka has the command"),
+            Map.entry(CollectionNames.DLT_REPLAYS, "kept: topic positions only"),
+            Map.entry(CollectionNames.HEALTH_CHECKS, "not personal: the services' own probes"),
+            Map.entry(CollectionNames.SCHEMA_MIGRATIONS, "not personal: which migrations ran"));
 
     private ErasureTargets() {
     }
@@ -76,7 +109,15 @@ public final class ErasureTargets {
         }
         if (command.includeOtps() && email != null) {
             targets.add(new ErasureTarget(CollectionNames.OTPS, eq("email", email), Count.OTPS));
+            targets.add(new ErasureTarget(CollectionNames.OTP_OUTBOX, eq("email", email), Count.SENT_CODES));
         }
+        if (email != null) {
+            // why: the sign-in buckets name the address by its pseudonym: "<bucket>/<limit>/<pseudonym>[/<client>]"
+            targets.add(new ErasureTarget(CollectionNames.RATE_LIMITS,
+                    regex("_id", "/" + Pseudonyms.email(email) + "(/|$)"), Count.LIMIT_RECORDS));
+        }
+        targets.add(new ErasureTarget(CollectionNames.LIMIT_SLOTS,
+                regex("_id", "^(jobs/person:" + user + "/|streams/" + user + "#)"), Count.LIMIT_RECORDS));
         targets.add(new ErasureTarget(CollectionNames.IDEMPOTENCY_KEYS, eq("owner_id", user.toString()),
                 Count.IDEMPOTENCY_KEYS));
         return targets;
@@ -94,6 +135,7 @@ public final class ErasureTargets {
                         Count.USERS),
                 new ErasureTarget(CollectionNames.ITEMS, all, Count.ITEMS),
                 new ErasureTarget(CollectionNames.OTPS, all, Count.OTPS),
+                new ErasureTarget(CollectionNames.OTP_OUTBOX, all, Count.SENT_CODES),
                 new ErasureTarget(CollectionNames.JOBS, ne("_id", reset.value()), Count.BULK_JOBS),
                 new ErasureTarget(CollectionNames.ACTIVITY_LOGS, all, Count.ACTIVITY_LOGS),
                 new ErasureTarget(CollectionNames.JOB_LEDGER, ne("job_id", reset.value()), Count.ACTIVITY_LOGS),

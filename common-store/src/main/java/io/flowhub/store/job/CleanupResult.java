@@ -24,6 +24,10 @@ public record CleanupResult(Map<Count, Long> counts) {
     /** What a cleanup counts: documents per collection, and files apart. */
     public enum Count {
         USERS, ITEMS, BULK_JOBS, ACTIVITY_LOGS, OTPS, IDEMPOTENCY_KEYS,
+        /** The user's sign-in buckets and cap slots, filed under its pseudonym or id. */
+        LIMIT_RECORDS,
+        /** One-time codes as sent, kept for test suites ({@code otp_outbox}); not in the seed's {@code otps}. */
+        SENT_CODES,
         /** Item files removed from the files root. */
         FILES,
         /** Item files that could not be removed; the orphan sweep tries them again. */

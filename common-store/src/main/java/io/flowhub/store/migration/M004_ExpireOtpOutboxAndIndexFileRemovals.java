@@ -2,6 +2,7 @@ package io.flowhub.store.migration;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import io.flowhub.store.CollectionNames;
 
 import java.util.concurrent.TimeUnit;
 
@@ -19,12 +20,12 @@ class M004_ExpireOtpOutboxAndIndexFileRemovals implements Migration {
 
     @Override
     public void apply(MongoDatabase database) {
-        var outbox = database.getCollection("otp_outbox");
+        var outbox = database.getCollection(CollectionNames.OTP_OUTBOX);
         outbox.createIndex(ascending("expires_at"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
         outbox.createIndex(compoundIndex(ascending("email"), descending("created_at")));
-        var removals = database.getCollection("file_removals");
+        var removals = database.getCollection(CollectionNames.FILE_REMOVALS);
         removals.createIndex(ascending("job_id"));
         removals.createIndex(ascending("status"));
-        database.getCollection("audit_logs").createIndex(descending("at"));
+        database.getCollection(CollectionNames.AUDIT_LOGS).createIndex(descending("at"));
     }
 }
