@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param dryRun        report what would be deleted, delete nothing
  * @param preserveAdmins keep users whose role is ADMIN
  * @param issuedAt      when the command was published
+ * @param ignoreHolds   wipe even while operators hold items; without it the worker refuses while any hold exists
  */
 public record ResetAll(
         int schemaVersion,
@@ -21,7 +22,8 @@ public record ResetAll(
         String requestedBy,
         boolean dryRun,
         boolean preserveAdmins,
-        Instant issuedAt) implements CleanupCommand {
+        Instant issuedAt,
+        boolean ignoreHolds) implements CleanupCommand {
 
     public ResetAll {
         CommandFields.requireSupportedSchema(schemaVersion);

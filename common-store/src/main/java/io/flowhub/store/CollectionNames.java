@@ -30,6 +30,8 @@ public final class CollectionNames {
     public static final String LIMIT_SLOTS = "limit_slots";
     /** which dead-lettered records were replayed, so that a record is replayed once */
     public static final String DLT_REPLAYS = "dlt_replays";
+    /** operators' holds on items (by ids, tag or user), which every destructive path leaves alone */
+    public static final String HOLDS = "holds";
 
     private CollectionNames() {
     }

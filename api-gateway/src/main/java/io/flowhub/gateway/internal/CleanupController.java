@@ -7,8 +7,10 @@ import io.flowhub.events.PurgeItem;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SchemaVersion;
+import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.ObjectIds;
+import io.flowhub.store.item.Holds;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.bson.types.ObjectId;
@@ -42,10 +44,12 @@ class CleanupController {
     private final CleanupTargets targets;
     private final InternalAudit audit;
     private final EnvironmentPolicy policy;
+    private final Holds holds;
     private final Clock clock;
 
     CleanupController(CleanupCalls cleanups, CleanupTargets targets, InternalAudit audit, EnvironmentPolicy policy,
-            Clock clock) {
+            Holds holds, Clock clock) {
+        this.holds = holds;
         this.cleanups = cleanups;
         this.targets = targets;
         this.audit = audit;
@@ -128,13 +132,19 @@ class CleanupController {
     @PostMapping("/reset")
     DeferredResult<ResponseEntity<?>> reset(HttpServletRequest request,
             @RequestParam(name = "preserve_admins", defaultValue = "false") boolean preserveAdmins,
+            @RequestParam(name = "ignore_holds", defaultValue = "false") boolean ignoreHolds,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
             @RequestParam(name = "plan", defaultValue = "false") boolean plan,
             @RequestParam(required = false) Integer wait,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        var call = audit.call(request, Map.of("preserve_admins", preserveAdmins), dryRun);
+        var call = audit.call(request, Map.of("preserve_admins", preserveAdmins, "ignore_holds", ignoreHolds), dryRun);
         call.requireAllowed(policy.refusesFullReset());
+        long held = holds.count();
+        if (held > 0 && !ignoreHolds && !dryRun) {
+            throw call.audited(new ConflictException(held + " holds keep items (GET /api/v1/internal/holds): release"
+                    + " them, or reset with ignore_holds=true to wipe the held items too"), "conflict: holds");
+        }
         return cleanups.run(call, dryRun, plan, (jobId, dry) -> new ResetAll(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
-                call.caller(), dry, preserveAdmins, clock.instant()), wait, prefer);
+                call.caller(), dry, preserveAdmins, clock.instant(), ignoreHolds), wait, prefer);
     }
 }

@@ -1,11 +1,13 @@
 package io.flowhub.gateway.item;
 
 import io.flowhub.gateway.system.BadRequestException;
+import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.gateway.system.PayloadTooLargeException;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.store.activity.ActivityAction;
 import io.flowhub.store.activity.ActivityLog;
+import io.flowhub.store.item.Holds;
 import io.flowhub.store.item.ItemChanges;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -18,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static io.flowhub.store.item.ItemFields.*;
@@ -28,9 +31,11 @@ class ItemEditor {
 
     private final ItemStore items;
     private final ActivityLog activity;
+    private final Holds holds;
     private final Clock clock;
 
-    ItemEditor(ItemStore items, ActivityLog activity, Clock clock) {
+    ItemEditor(ItemStore items, ActivityLog activity, Holds holds, Clock clock) {
+        this.holds = holds;
         this.items = items;
         this.activity = activity;
         this.clock = clock;
@@ -86,12 +91,25 @@ class ItemEditor {
                 items.updateReturningAfter(id, ItemAccess.writableBy(caller), Conditions.NONE, combine(changes)));
     }
 
-    /** Soft delete; deleting an item that is already deleted changes nothing and answers it as it is. */
+    /**
+     * Soft delete; deleting an item that is already deleted changes nothing and answers it as it is.
+     *
+     * @throws ConflictException when an operator holds the item
+     */
     Item softDelete(Caller caller, ObjectId id) {
         Date now = Date.from(clock.instant());
         Bson access = ItemAccess.writableBy(caller);
-        var deleted = items.updateReturningAfter(id, access, ItemChanges.active(), ItemChanges.softDelete(now, null));
-        return deleted.isPresent() ? changed(caller, id, ActivityAction.DELETE, deleted) : current(id, access);
+        var deleted = items.updateReturningAfter(id, access, and(ItemChanges.active(), holds.notHeld()),
+                ItemChanges.softDelete(now, null));
+        if (deleted.isPresent()) {
+            return changed(caller, id, ActivityAction.DELETE, deleted);
+        }
+        Item item = current(id, access);
+        if (item.isActive()) {
+            throw new ConflictException("Item " + id.toHexString() + " is held by an operator (a hold on it, its tags or"
+                    + " its owner; GET /api/v1/internal/holds): it stays until the hold is released");
+        }
+        return item;
     }
 
     /** Restore; restoring an active item changes nothing and answers it as it is. */

@@ -10,6 +10,7 @@ import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
 import io.flowhub.store.ObjectIds;
 import io.flowhub.store.UserId;
+import io.flowhub.store.item.Holds;
 import io.flowhub.store.item.ItemBatches;
 import io.flowhub.store.item.ItemOperation;
 import io.flowhub.store.item.ItemSelection;
@@ -44,10 +45,12 @@ public class BulkJobRunner {
     private final JobLedger ledger;
     private final MongoCollection<Document> items;
     private final BulkWorkerSettings settings;
+    private final Holds holds;
     private final Clock clock;
 
     BulkJobRunner(JobEngine engine, JobStore jobs, JobLedger ledger, MongoDatabase database, BulkWorkerSettings settings,
-            Clock clock) {
+            Holds holds, Clock clock) {
+        this.holds = holds;
         this.engine = engine;
         this.jobs = jobs;
         this.ledger = ledger;
@@ -59,7 +62,7 @@ public class BulkJobRunner {
     /** @param backlog whether records wait behind this command on the listener's consumer */
     public void run(BulkCommand command, ItemOperation operation, Backlog backlog) {
         engine.run(job(command, operation.operation()), started -> new ItemBatches(items, selection(command, started),
-                operation, owner(command), settings.batchSizeFor(command.batchSize()), clock), backlog);
+                operation, owner(command), settings.batchSizeFor(command.batchSize()), clock, holds), backlog);
     }
 
     /**

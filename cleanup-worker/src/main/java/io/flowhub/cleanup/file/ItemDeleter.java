@@ -6,6 +6,7 @@ import io.flowhub.cleanup.job.CleanupCounts;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
+import io.flowhub.store.item.Holds;
 import io.flowhub.store.item.Selection;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.CleanupResult.Count;
@@ -68,17 +69,22 @@ public class ItemDeleter {
     private final MongoCollection<Document> items;
     private final FileRemovals removals;
     private final ItemClaims claims;
+    private final Holds holds;
 
-    ItemDeleter(MongoDatabase database, FileRemovals removals, ItemClaims claims) {
+    ItemDeleter(MongoDatabase database, FileRemovals removals, ItemClaims claims, Holds holds) {
+        this.holds = holds;
         this.items = database.getCollection(CollectionNames.ITEMS);
         this.removals = removals;
         this.claims = claims;
     }
 
-    /** @return how many items (and files) the filter would delete, deleting nothing */
+    /** @return how many items (and files) the filter would delete, deleting nothing, and how many it would leave held */
     public CleanupResult count(Bson filter) {
-        return CleanupResult.of(Count.ITEMS, items.countDocuments(filter))
-                .with(Count.FILES, items.countDocuments(and(filter, exists(FILE_PATH, true), ne(FILE_PATH, null))));
+        Holds.Covering held = holds.covering();
+        Bson deletable = and(filter, held.notHeld());
+        var counts = CleanupResult.of(Count.ITEMS, items.countDocuments(deletable))
+                .with(Count.FILES, items.countDocuments(and(deletable, exists(FILE_PATH, true), ne(FILE_PATH, null))));
+        return held.isEmpty() ? counts : counts.with(Count.HELD, items.countDocuments(and(filter, held.held())));
     }
 
     /**
@@ -154,10 +160,15 @@ public class ItemDeleter {
                 return leftBehind(batch, resumeAfter);
             }
             Bson range = and(filter, gte(ID, ids.getFirst()), lte(ID, ids.getLast()));
+            // why: a held item is never claimed, so never deleted; it is counted as held, once, by the batch whose
+            // range holds it
+            Holds.Covering held = holds.covering();
             batch.fence();
-            items.updateMany(and(range, claims.claimable(range, jobId)), set(DELETING_JOB, jobId.value()));
+            items.updateMany(and(range, claims.claimable(range, jobId), held.notHeld()), set(DELETING_JOB, jobId.value()));
+            long heldInRange = held.isEmpty() ? 0
+                    : items.countDocuments(and(range, held.held(), ne(DELETING_JOB, jobId.value())));
             return Optional.of(recordClaimed(batch, ids.getFirst(), ids.getLast(),
-                    batch.checkpoint().next(STEP, ids.size(), ids.getLast())));
+                    batch.checkpoint().next(STEP, ids.size(), ids.getLast()), heldInRange));
         }
 
         /** @return a batch of the filter's items that jobs claimed and ended without deleting, or empty when none are */
@@ -169,20 +180,22 @@ public class ItemDeleter {
             if (ended.isEmpty()) {
                 return Optional.empty();
             }
-            List<ObjectId> ids = items.find(and(filter, in(DELETING_JOB, ended))).projection(include(ID))
+            Bson notHeld = holds.notHeld();
+            List<ObjectId> ids = items.find(and(filter, in(DELETING_JOB, ended), notHeld)).projection(include(ID))
                     .sort(ascending(ID)).limit(batchSize).map(item -> item.getObjectId(ID)).into(new ArrayList<>());
             if (ids.isEmpty()) {
                 return Optional.empty();
             }
             batch.fence();
-            items.updateMany(and(filter, in(ID, ids), in(DELETING_JOB, ended)), set(DELETING_JOB, jobId.value()));
+            items.updateMany(and(filter, in(ID, ids), in(DELETING_JOB, ended), notHeld), set(DELETING_JOB, jobId.value()));
             Checkpoint at = batch.checkpoint();
             // why: these items were worked through once already; the cursor does not count them again
             return Optional.of(recordClaimed(batch, ids.getFirst(), ids.getLast(),
-                    new Checkpoint(at.batch() + 1, STEP, at.cursor(), resumeAfter)));
+                    new Checkpoint(at.batch() + 1, STEP, at.cursor(), resumeAfter), 0));
         }
 
-        private LedgerEntry recordClaimed(BatchContext batch, ObjectId first, ObjectId last, Checkpoint through) {
+        private LedgerEntry recordClaimed(BatchContext batch, ObjectId first, ObjectId last, Checkpoint through,
+                long held) {
             JobId jobId = batch.jobId();
             var claimed = new ArrayList<ObjectId>();
             var paths = new ArrayList<String>();
@@ -196,6 +209,9 @@ public class ItemDeleter {
             batch.fence();
             removals.record(paths, jobId, batch.number());
             var deleted = CleanupResult.of(Count.ITEMS, claimed.size()).with(Count.FILES, paths.size());
+            if (held > 0) {
+                deleted = deleted.with(Count.HELD, held);
+            }
             return batch.record(claimed, CleanupCounts.processed(deleted), List.of(), deleted, through, Optional.empty());
         }
 

@@ -10,6 +10,6 @@ public final class CleanupCounts {
     }
 
     public static JobCounts processed(CleanupResult deleted) {
-        return new JobCounts(deleted.documents(), 0, 0, 0, 0);
+        return new JobCounts(deleted.documents(), 0, 0, 0, 0).plusHeld(deleted.get(CleanupResult.Count.HELD));
     }
 }

@@ -11,12 +11,14 @@ import io.flowhub.store.JobId;
 import io.flowhub.store.erasure.ErasureTarget;
 import io.flowhub.store.erasure.ErasureTargets;
 import io.flowhub.store.file.FileStore;
+import io.flowhub.store.item.Holds;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.LedgerEntry;
 import io.flowhub.store.job.ProcessedCommands;
+import io.flowhub.store.job.Unrunnable;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.Secrets;
 import io.flowhub.store.user.AdminAccount;
@@ -49,9 +51,11 @@ public class FullReset {
     private final ProcessedCommands processed;
     private final AdminAccount admin;
     private final BootstrapAdminSettings adminSettings;
+    private final Holds holds;
 
     FullReset(MongoDatabase database, FileStore files, FileRemovals removals, ProcessedCommands processed,
-            AdminAccount admin, EnvironmentPolicy policy, BootstrapAdminSettings adminSettings) {
+            AdminAccount admin, EnvironmentPolicy policy, BootstrapAdminSettings adminSettings, Holds holds) {
+        this.holds = holds;
         // why: a reset creates the bootstrap ADMIN again with this worker's own setting, so the worker must be
         // given the same real password as the gateway; the built-in one would open the new ADMIN to anyone
         Secrets.check(policy.environment(), BootstrapAdminSettings.PASSWORD_SETTING, adminSettings.password(),
@@ -66,6 +70,12 @@ public class FullReset {
 
     public JobWork work(ResetAll command, Job job) {
         var targets = ErasureTargets.reset(command, job.id());
+        long held = holds.count();
+        if (held > 0 && !command.ignoreHolds() && !command.dryRun()) {
+            // why: checked here too, for a reset that reaches the worker from another producer
+            return new Unrunnable(held + " holds keep items (GET /internal/holds); release them, or reset with"
+                    + " ignore_holds=true to wipe held items too");
+        }
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run",
                     () -> ErasureTarget.countAll(targets, database).with(Count.FILES, itemFiles().size())));

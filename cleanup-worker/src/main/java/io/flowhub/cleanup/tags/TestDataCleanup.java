@@ -8,6 +8,7 @@ import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.CleanupByTags;
 import io.flowhub.events.CleanupRun;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.store.item.Holds;
 import io.flowhub.store.item.ItemBatches;
 import io.flowhub.store.item.ItemChanges;
 import io.flowhub.store.item.ItemSelection;
@@ -35,9 +36,11 @@ public class TestDataCleanup {
     private final MongoDatabase database;
     private final ItemDeleter items;
     private final CleanupWorkerSettings settings;
+    private final Holds holds;
     private final Clock clock;
 
-    TestDataCleanup(MongoDatabase database, ItemDeleter items, CleanupWorkerSettings settings, Clock clock) {
+    TestDataCleanup(MongoDatabase database, ItemDeleter items, CleanupWorkerSettings settings, Holds holds, Clock clock) {
+        this.holds = holds;
         this.database = database;
         this.items = items;
         this.settings = settings;
@@ -63,11 +66,15 @@ public class TestDataCleanup {
         var collection = database.getCollection(CollectionNames.ITEMS);
         if (!hardDelete) {
             if (dryRun) {
-                return Steps.of(new CountsOnly("dry_run", () -> CleanupResult.of(Count.ITEMS,
-                        collection.countDocuments(and(selection, ItemChanges.active())))));
+                return Steps.of(new CountsOnly("dry_run", () -> {
+                    Bson active = and(selection, ItemChanges.active());
+                    Holds.Covering held = holds.covering();
+                    return CleanupResult.of(Count.ITEMS, collection.countDocuments(and(active, held.notHeld())))
+                            .with(Count.HELD, collection.countDocuments(and(active, held.held())));
+                }));
             }
             return new ItemBatches(collection, Selection.byFilter(collection, selection, job.id()),
-                    new SoftDeleteOperation(), null, settings.batchSize(), clock).reportedAs(Count.ITEMS);
+                    new SoftDeleteOperation(), null, settings.batchSize(), clock, holds).reportedAs(Count.ITEMS);
         }
         if (dryRun) {
             return Steps.of(new CountsOnly("dry_run", () -> items.count(selection)));

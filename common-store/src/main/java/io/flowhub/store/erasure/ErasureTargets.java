@@ -74,6 +74,8 @@ public final class ErasureTargets {
                     + " a plan's command and sample name the items and user it was made for"),
             Map.entry(CollectionNames.JOB_OUTBOX, "kept: job ids only, until Kafka has the command"),
             Map.entry(CollectionNames.DLT_REPLAYS, "kept: topic positions only"),
+            Map.entry(CollectionNames.HOLDS, "kept: a hold outlives a purge, whose held items it keeps too; it names"
+                    + " items and users by id, with the operator's reason"),
             Map.entry(CollectionNames.HEALTH_CHECKS, "not personal: the services' own probes"),
             Map.entry(CollectionNames.SCHEMA_MIGRATIONS, "not personal: which migrations ran"));
 

@@ -44,13 +44,17 @@ public class BatchWriter {
     // $in list again, so one read of n ids costs n² comparisons there (10,000 ids: 100 million); reads
     // of a few hundred ids each keep it linear, and cost a real MongoDB nothing
     static final int READ_CHUNK = 500;
+    private static final Holds.Covering NOTHING_HELD = new Holds.Covering(Set.of(), Set.of(), Set.of());
 
     private final MongoCollection<Document> items;
     private final Clock clock;
+    private final Holds holds;
 
-    public BatchWriter(MongoCollection<Document> items, Clock clock) {
+    /** @param holds the operators' holds, which a destructive operation leaves alone and counts as held */
+    public BatchWriter(MongoCollection<Document> items, Clock clock, Holds holds) {
         this.items = items;
         this.clock = clock;
+        this.holds = holds;
     }
 
     /**
@@ -62,7 +66,8 @@ public class BatchWriter {
             UserId owner) {
         Bson scope = selection.scopeOf(batch);
         var failures = new ArrayList<JobError>();
-        Bson writable = scope;
+        Holds.Covering held = operation.destroys() ? holds.covering() : NOTHING_HELD;
+        Bson writable = held.isEmpty() ? scope : and(scope, held.notHeld());
         if (operation.refusesItems()) {
             var allowed = new ArrayList<ObjectId>();
             for (Document item : read(batch)) {
@@ -75,7 +80,7 @@ public class BatchWriter {
                     allowed.add(id);
                 }
             }
-            writable = failures.isEmpty() ? scope : and(scope, in(ID, allowed));
+            writable = failures.isEmpty() ? writable : and(writable, in(ID, allowed));
         }
         Date now = Date.from(clock.instant());
         long changedNow = 0;
@@ -86,7 +91,7 @@ public class BatchWriter {
                 && changedNow == batch.size()) {
             return new BatchOutcome(new JobCounts(changedNow, 0, 0, 0, 0), List.of(), batch, List.of());
         }
-        return account(batch, jobId, owner, failures, selection.scopeMayHoldMore() ? changedNow : 0, now);
+        return account(batch, jobId, owner, failures, selection.scopeMayHoldMore() ? changedNow : 0, now, held);
     }
 
     /**
@@ -109,7 +114,7 @@ public class BatchWriter {
 
     /** @param changedNow what the writes changed, or 0 when their scope was the batch's ids alone */
     private BatchOutcome account(List<ObjectId> batch, JobId jobId, UserId owner, List<JobError> failures,
-            long changedNow, Date now) {
+            long changedNow, Date now, Holds.Covering held) {
         Map<ObjectId, Document> found = new HashMap<>();
         readInto(found, batch);
         Set<String> failed = new HashSet<>(failures.stream().map(JobError::itemId).toList());
@@ -117,6 +122,7 @@ public class BatchWriter {
         long changedNowInBatch = 0;
         long alreadyDone = 0;
         long notFound = 0;
+        long leftHeld = 0;
         for (ObjectId id : batch) {
             Document item = found.get(id);
             if (failed.contains(id.toHexString())) {
@@ -131,6 +137,8 @@ public class BatchWriter {
                 if (now.equals(item.getDate(UPDATED_AT))) {
                     changedNowInBatch++;
                 }
+            } else if (held.covers(item) && !Boolean.FALSE.equals(item.getBoolean(IS_ACTIVE))) {
+                leftHeld++;
             } else {
                 alreadyDone++;
             }
@@ -145,7 +153,7 @@ public class BatchWriter {
             changed.addAll(outside);
             readInto(found, outside);
         }
-        return new BatchOutcome(new JobCounts(changed.size(), alreadyDone, notFound, 0, failures.size()),
+        return new BatchOutcome(new JobCounts(changed.size(), alreadyDone, notFound, 0, 0, failures.size(), leftHeld),
                 failures, changed, tagChanges(changed, found, jobId));
     }
 

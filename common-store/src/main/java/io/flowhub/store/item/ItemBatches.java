@@ -31,12 +31,13 @@ public final class ItemBatches implements JobWork {
 
     /**
      * @param owner the user whose items alone may change, or {@code null} when any item may
+     * @param holds the operators' holds, which a destructive operation leaves alone
      */
     public ItemBatches(MongoCollection<Document> items, Selection selection, ItemOperation operation, UserId owner,
-            int batchSize, Clock clock) {
+            int batchSize, Clock clock, Holds holds) {
         this.selection = selection;
         this.operation = operation;
-        this.writer = new BatchWriter(items, clock);
+        this.writer = new BatchWriter(items, clock, holds);
         this.owner = owner;
         this.batchSize = batchSize;
     }

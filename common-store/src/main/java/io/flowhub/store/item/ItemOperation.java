@@ -33,6 +33,11 @@ public interface ItemOperation {
     }
 
     /** @return true when {@link #refusal} must see the items before the write */
+    /** @return true for an operation that deletes (a soft delete): it leaves the items operators hold alone */
+    default boolean destroys() {
+        return false;
+    }
+
     default boolean refusesItems() {
         return false;
     }

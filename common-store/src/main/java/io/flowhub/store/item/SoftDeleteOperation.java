@@ -15,6 +15,11 @@ public final class SoftDeleteOperation implements ItemOperation {
     }
 
     @Override
+    public boolean destroys() {
+        return true;
+    }
+
+    @Override
     public Bson pending() {
         return ItemChanges.active();
     }

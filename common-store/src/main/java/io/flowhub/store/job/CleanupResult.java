@@ -28,6 +28,8 @@ public record CleanupResult(Map<Count, Long> counts) {
         LIMIT_RECORDS,
         /** One-time codes as sent, kept for test suites ({@code otp_outbox}); not in the seed's {@code otps}. */
         SENT_CODES,
+        /** Items the cleanup selected and left alone because an operator holds them; none deleted. */
+        HELD,
         /** Item files removed from the files root. */
         FILES,
         /** Item files that could not be removed; the orphan sweep tries them again. */
@@ -40,7 +42,7 @@ public record CleanupResult(Map<Count, Long> counts) {
 
         /** @return true for documents deleted; files are counted apart */
         public boolean isDocuments() {
-            return this != FILES && this != FILES_FAILED;
+            return this != FILES && this != FILES_FAILED && this != HELD;
         }
 
         /** @throws IllegalArgumentException for a name no cleanup reports */

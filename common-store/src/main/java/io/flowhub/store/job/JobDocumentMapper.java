@@ -79,7 +79,7 @@ final class JobDocumentMapper {
         var counts = new JobCounts(number(document, PROCESSED).longValue(), number(reasons, ALREADY_DONE).longValue(),
                 number(reasons, NOT_FOUND).longValue(), number(reasons, NOT_OWNED).longValue(),
                 number(reasons, CHANGED_SINCE).longValue(),
-                number(document, FAILED).longValue());
+                number(document, FAILED).longValue(), number(reasons, HELD).longValue());
         List<JobError> errors = document.getList(ERRORS, Document.class, List.of()).stream()
                 .map(error -> new JobError(error.getString(ERROR_ITEM_ID), error.getString(ERROR_REASON)))
                 .toList();
@@ -127,7 +127,8 @@ final class JobDocumentMapper {
         return new Document(ALREADY_DONE, counts.alreadyDone())
                 .append(NOT_FOUND, counts.notFound())
                 .append(NOT_OWNED, counts.notOwned())
-                .append(CHANGED_SINCE, counts.changedSince());
+                .append(CHANGED_SINCE, counts.changedSince())
+                .append(HELD, counts.held());
     }
 
     private static Number number(Document document, String field) {

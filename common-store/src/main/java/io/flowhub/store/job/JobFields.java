@@ -22,6 +22,7 @@ final class JobFields {
     static final String NOT_FOUND = "not_found";
     static final String NOT_OWNED = "not_owned";
     static final String CHANGED_SINCE = "changed_since";
+    static final String HELD = "held";
     static final String FAILED = "failed";
     static final String ERRORS = "errors";
     static final String ERROR_ITEM_ID = "item_id";

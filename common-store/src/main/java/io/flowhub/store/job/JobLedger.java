@@ -106,6 +106,7 @@ public class JobLedger {
                         .append("not_found", counts.notFound())
                         .append("not_owned", counts.notOwned())
                         .append("changed_since", counts.changedSince())
+                        .append("held", counts.held())
                         .append("failed", counts.failed()))
                 .append(ERRORS, entry.errors().stream()
                         .map(error -> new Document("item_id", error.itemId()).append("reason", error.reason()))
@@ -134,7 +135,8 @@ public class JobLedger {
                 document.getString(TARGET_USER_ID) == null ? null : UserId.parse(document.getString(TARGET_USER_ID)),
                 document.getList(ITEM_IDS, ObjectId.class, List.of()),
                 new JobCounts(number(counts, "processed"), number(counts, "already_done"), number(counts, "not_found"),
-                        number(counts, "not_owned"), number(counts, "changed_since"), number(counts, "failed")),
+                        number(counts, "not_owned"), number(counts, "changed_since"), number(counts, "failed"),
+                        number(counts, "held")),
                 document.getList(ERRORS, Document.class, List.of()).stream()
                         .map(error -> new JobError(error.getString("item_id"), error.getString("reason"))).toList(),
                 CleanupResult.fromMap(deleted),

@@ -13,6 +13,7 @@ import io.flowhub.events.PurgeUserData;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
 import io.flowhub.store.erasure.ErasureTargets;
+import io.flowhub.store.item.Holds;
 import io.flowhub.store.item.ItemChanges;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobQueries;
@@ -67,11 +68,13 @@ public class Plans {
 
     private final MongoCollection<Document> plans;
     private final MongoCollection<Document> items;
+    private final Holds holds;
     private final Clock clock;
 
     public Plans(MongoDatabase database, Clock clock) {
         this.plans = database.getCollection(CollectionNames.PLANS);
         this.items = database.getCollection(CollectionNames.ITEMS);
+        this.holds = new Holds(database, clock);
         this.clock = clock;
     }
 
@@ -93,7 +96,9 @@ public class Plans {
         }
         ObjectId id = new ObjectId();
         Bson chosen = ErasureTargets.items(command).orElseThrow();
-        Bson touched = ErasureTargets.deletesForGood(command) ? chosen : and(chosen, ItemChanges.active());
+        // why: a held item is never planned, as it is never deleted; the apply leaves it alone all the same
+        Bson touched = and(ErasureTargets.deletesForGood(command) ? chosen : and(chosen, ItemChanges.active()),
+                holds.notHeld());
         Instant now = clock.instant();
         return translated("create a plan", () -> {
             items.updateMany(touched, addToSet(PLAN_IDS, id));

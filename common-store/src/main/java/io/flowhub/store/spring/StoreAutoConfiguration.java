@@ -25,6 +25,7 @@ import io.flowhub.store.job.JobWorker;
 import io.flowhub.store.job.ProcessedCommands;
 import io.flowhub.store.migration.MigrationRunner;
 import io.flowhub.store.expiry.ExpirySweep;
+import io.flowhub.store.item.Holds;
 import io.flowhub.store.plan.Plans;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.PolicySettings;
@@ -128,6 +129,11 @@ public class StoreAutoConfiguration {
     @Bean
     Plans plans(MongoDatabase database, Clock clock) {
         return new Plans(database, clock);
+    }
+
+    @Bean
+    Holds holds(MongoDatabase database, Clock clock) {
+        return new Holds(database, clock);
     }
 
     @Bean

@@ -34,11 +34,13 @@ class BatchWriterIntegrationTests {
 
     private final MongoClient client;
     private final MongoCollection<Document> items;
+    private final Holds holds;
 
     BatchWriterIntegrationTests(TestStack stack) {
         this.client = MongoClients.create(stack.mongoUri());
-        this.items = client.getDatabase("flowhub_batches_" + UUID.randomUUID().toString().substring(0, 8))
-                .getCollection("items");
+        var database = client.getDatabase("flowhub_batches_" + UUID.randomUUID().toString().substring(0, 8));
+        this.items = database.getCollection("items");
+        this.holds = new Holds(database, Clock.systemUTC());
     }
 
     @AfterEach
@@ -59,9 +61,9 @@ class BatchWriterIntegrationTests {
         var job = new JobId(new ObjectId());
         var selection = Selection.byIds(ids);
         // why: the job lists its ids in an order whose batches' ranges overlap: the inner two first, the outer two next
-        var first = new BatchWriter(items, Clock.systemUTC()).write(List.of(ids.get(1), ids.get(2)), selection,
+        var first = new BatchWriter(items, Clock.systemUTC(), holds).write(List.of(ids.get(1), ids.get(2)), selection,
                 new SoftDeleteOperation(), job, null);
-        var second = new BatchWriter(editedAfterEachWrite(ids.getFirst()), Clock.systemUTC())
+        var second = new BatchWriter(editedAfterEachWrite(ids.getFirst()), Clock.systemUTC(), holds)
                 .write(List.of(ids.getFirst(), ids.get(3)), selection, new SoftDeleteOperation(), job, null);
 
         assertThat(first.changed()).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
