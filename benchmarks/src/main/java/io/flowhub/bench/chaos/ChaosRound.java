@@ -165,8 +165,10 @@ final class ChaosRound {
             case BULK_IDS -> bulk("delete", admin);
             case ADD_TAGS -> bulk("add_tags", admin);
             case ACTIVATE -> bulk("activate", admin);
+            // why: the ADMIN names the user whose items it filters; a filter without created_by is the ADMIN's own items
             case BULK_FILTER -> new Request("POST", "/api/v1/bulk-operations", "{\"operation\":\"delete\",\"filter\":"
-                    + "{\"tags\":[\"" + data.tag + "\"],\"status\":\"active\"},\"batchSize\":" + BULK_BATCH + "}", admin, true);
+                    + "{\"tags\":[\"" + data.tag + "\"],\"status\":\"active\",\"created_by\":\"" + data.user.toHexString()
+                    + "\"},\"batchSize\":" + BULK_BATCH + "}", admin, true);
             case PURGE -> new Request("DELETE", "/api/v1/internal/users/" + data.user.toHexString() + "/data", null,
                     internal, false);
             case TAG_CLEANUP -> new Request("POST", "/api/v1/internal/cleanup-test-data",
