@@ -5,6 +5,7 @@ import io.flowhub.gateway.job.JobProgressStream;
 import io.flowhub.gateway.job.JobView;
 import io.flowhub.gateway.job.LedgerEntryView;
 import io.flowhub.gateway.job.ReceiptView;
+import io.flowhub.gateway.job.RemainsElsewhere;
 import io.flowhub.gateway.job.UndoSubmitter;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
@@ -46,9 +47,11 @@ class InternalJobController {
     private final JobProgressStream stream;
     private final JobQueries queries;
     private final JobLedger ledger;
+    private final RemainsElsewhere elsewhere;
 
     InternalJobController(JobStore jobs, InternalAudit audit, ErasureReceipts receipts, UndoSubmitter undos,
-            JobProgressStream stream, JobQueries queries, JobLedger ledger) {
+            JobProgressStream stream, JobQueries queries, JobLedger ledger, RemainsElsewhere elsewhere) {
+        this.elsewhere = elsewhere;
         this.queries = queries;
         this.ledger = ledger;
         this.jobs = jobs;
@@ -91,8 +94,8 @@ class InternalJobController {
     /** A finished hard delete's erasure receipt: what it deleted, and what a look taken now still finds. */
     @GetMapping("/{jobId}/receipt")
     Envelope<ReceiptView> receipt(@PathVariable String jobId) {
-        return Envelope.of(ReceiptView.of(receipts.of(jobs.find(JobId.parse(jobId))
-                .orElseThrow(() -> new NotFoundException("Job", jobId)))));
+        Job job = jobs.find(JobId.parse(jobId)).orElseThrow(() -> new NotFoundException("Job", jobId));
+        return Envelope.of(ReceiptView.of(receipts.of(job), elsewhere.of(job)));
     }
 
     /** Reverses what a finished job changed (a soft cleanup's deletes, a bulk job's changes), as a new job; audited. */

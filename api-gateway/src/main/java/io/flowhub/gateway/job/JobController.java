@@ -36,11 +36,13 @@ class JobController {
     private final ErasureReceipts receipts;
     private final UndoSubmitter undos;
     private final Shares shares;
+    private final RemainsElsewhere elsewhere;
     private final JobLedger ledger;
 
     JobController(JobStore jobs, JobQueries queries, JobAccess access, JobProgressStream stream,
-            ErasureReceipts receipts, UndoSubmitter undos, JobLedger ledger, Shares shares) {
+            ErasureReceipts receipts, UndoSubmitter undos, JobLedger ledger, Shares shares, RemainsElsewhere elsewhere) {
         this.shares = shares;
+        this.elsewhere = elsewhere;
         this.ledger = ledger;
         this.jobs = jobs;
         this.queries = queries;
@@ -93,7 +95,8 @@ class JobController {
     /** The erasure receipt of one of the caller's finished hard deletes (an ADMIN's: any job's). */
     @GetMapping("/api/v1/jobs/{jobId}/receipt")
     Envelope<ReceiptView> receipt(Caller caller, @PathVariable String jobId) {
-        return Envelope.of(ReceiptView.of(receipts.of(access.visibleJob(caller, jobId))));
+        Job job = access.visibleJob(caller, jobId);
+        return Envelope.of(ReceiptView.of(receipts.of(job), elsewhere.of(job)));
     }
 
     @GetMapping(path = "/api/v1/jobs/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

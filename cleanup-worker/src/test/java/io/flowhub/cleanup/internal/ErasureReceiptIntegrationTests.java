@@ -1,10 +1,15 @@
 package io.flowhub.cleanup.internal;
 
+import io.flowhub.events.Topics;
 import io.flowhub.store.user.Pseudonyms;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
 import io.flowhub.testing.TestUser;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -15,9 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -25,6 +34,7 @@ import static com.mongodb.client.model.Filters.regex;
 import static com.mongodb.client.model.Sorts.ascending;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /internal/jobs/{id}/receipt}: a finished hard delete's proof, taken by looking again at
@@ -131,6 +141,34 @@ class ErasureReceiptIntegrationTests {
         assertThat(database.getCollection("audit_logs").countDocuments(regex("params.email", ".*"))).isZero();
         assertThat(database.getCollection("audit_logs").countDocuments(eq("params.email_pseudonym", pseudonym)))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPurgesReceiptListsEveryStoreItLookedInAndADeadLetterNamingTheUserUntilItsTopicLetsItGo() throws Exception {
+        TestUser user = stack.newEditor();
+        anItem().createIn(user.gateway(), 1);
+        // why: a command another producer got wrong names the user and ends on the dead-letter topic as it was sent
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CLEANUP_COMMANDS, user.id(), "{\"type\":\"PurgeUserData\","
+                    + "\"schema_version\":1,\"command_id\":\"not-a-uuid\",\"user_id\":\"" + user.id() + "\"}")).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> internal.get("/api/v1/internal/dlt/"
+                + Topics.CLEANUP_COMMANDS + "?limit=50").text().contains(user.id()));
+        String job = internal.delete("/api/v1/internal/users/" + user.id() + "/data").json().get("job_id").asString();
+
+        JsonNode receipt = internal.get("/api/v1/internal/jobs/" + job + "/receipt").data();
+
+        var stores = new HashMap<String, JsonNode>();
+        receipt.get("stores").forEach(store -> stores.put(store.get("name").asString(), store));
+        assertThat(stores).containsKeys("items", "jobs", "activity_logs", "otps", "rate_limits", "limit_slots",
+                "files root", Topics.deadLetter(Topics.BULK_COMMANDS), Topics.deadLetter(Topics.CLEANUP_COMMANDS));
+        assertThat(stores.get("items").get("remaining").asLong()).isZero();
+        JsonNode deadLetters = stores.get(Topics.deadLetter(Topics.CLEANUP_COMMANDS));
+        assertThat(deadLetters.get("remaining").asLong()).isEqualTo(1);
+        assertThat(Instant.parse(deadLetters.get("until").asString())).isAfter(Instant.now());
+        assertThat(stores.get(Topics.deadLetter(Topics.BULK_COMMANDS)).get("remaining").asLong()).isZero();
+        assertThat(receipt.get("verified").asBoolean()).isFalse();
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,11 +64,23 @@ public class ErasureReceipts {
     public Receipt of(Job job) {
         CleanupCommand command = hardDelete(job);
         List<LedgerEntry> entries = ledger.of(job.id());
-        CleanupResult remaining = remainingItems(command, entries).plus(remainingRecords(command, job))
-                .plus(CleanupResult.of(Count.FILES, filesOnDisk(job)));
+        CleanupResult items = remainingItems(command, entries);
+        var stores = new ArrayList<Receipt.Store>();
+        stores.add(new Receipt.Store(CollectionNames.ITEMS, items.get(Count.ITEMS), null));
+        var byCollection = new LinkedHashMap<String, Long>();
+        CleanupResult records = CleanupResult.NONE;
+        for (ErasureTarget target : targets(command, job)) {
+            CleanupResult found = target.count(database);
+            records = records.plus(found);
+            byCollection.merge(target.collection(), found.documents(), Long::sum);
+        }
+        byCollection.forEach((collection, left) -> stores.add(new Receipt.Store(collection, left, null)));
+        long files = filesOnDisk(job);
+        stores.add(new Receipt.Store("files root", files, null));
+        CleanupResult remaining = items.plus(records).plus(CleanupResult.of(Count.FILES, files));
         return new Receipt(job.id(), job.operation(), job.status().wireValue(), job.result(), remaining,
                 remaining.counts().values().stream().allMatch(count -> count == 0), clock.instant(), entries.size(),
-                digest(job, entries));
+                digest(job, entries), stores);
     }
 
     private static CleanupCommand hardDelete(Job job) {
@@ -112,10 +125,10 @@ public class ErasureReceipts {
         return CleanupResult.of(Count.ITEMS, found);
     }
 
-    private CleanupResult remainingRecords(CleanupCommand command, Job job) {
+    private List<ErasureTarget> targets(CleanupCommand command, Job job) {
         CleanupCommand effective = command instanceof ApplyPlan apply ? apply.planned() : command;
         String email = effective instanceof PurgeUserData purge ? emailOf(purge.userId()) : null;
-        return ErasureTarget.countAll(ErasureTargets.records(command, job.id(), email), database);
+        return ErasureTargets.records(command, job.id(), email);
     }
 
     private String emailOf(String userId) {

@@ -4,6 +4,7 @@ import io.flowhub.store.JobId;
 import io.flowhub.store.job.CleanupResult;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a finished hard delete removed and what a look taken now still finds of what it targeted: a
@@ -20,7 +21,18 @@ import java.time.Instant;
  * @param batches    how many ledger entries the digest covers
  * @param digest     {@code sha256:} and the hex SHA-256 over the job id and the item ids its ledger lists, in
  *                   batch order, each as 24 hexadecimal characters and a newline
+ * @param stores     every store the look went through, with what it found there of what the job targeted
  */
 public record Receipt(JobId jobId, String operation, String status, CleanupResult deleted, CleanupResult remaining,
-                      boolean verified, Instant verifiedAt, int batches, String digest) {
+                      boolean verified, Instant verifiedAt, int batches, String digest, List<Store> stores) {
+
+    /**
+     * One place the look went through.
+     *
+     * @param name      a collection, the files root, a topic
+     * @param remaining how many documents, files or records there still hold what the job targeted
+     * @param until     when what remains goes by itself (a topic's retention), or {@code null} when it stays
+     */
+    public record Store(String name, long remaining, Instant until) {
+    }
 }
