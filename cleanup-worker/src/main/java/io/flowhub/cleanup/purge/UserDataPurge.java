@@ -10,6 +10,7 @@ import io.flowhub.store.CollectionNames;
 import io.flowhub.store.UserId;
 import io.flowhub.store.erasure.ErasureTargets;
 import io.flowhub.store.job.Job;
+import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.JobWork;
 import io.flowhub.store.job.ProcessedCommands;
 import org.bson.Document;
@@ -17,6 +18,8 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
+
+import java.time.Clock;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -34,9 +37,13 @@ public class UserDataPurge {
     private final ItemDeleter items;
     private final ProcessedCommands processed;
     private final CleanupWorkerSettings settings;
+    private final JobLedger ledger;
+    private final Clock clock;
 
     UserDataPurge(MongoDatabase database, ItemDeleter items, ProcessedCommands processed,
-            CleanupWorkerSettings settings) {
+            CleanupWorkerSettings settings, JobLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
         this.database = database;
         this.items = items;
         this.processed = processed;
@@ -50,7 +57,7 @@ public class UserDataPurge {
         // why: a user whose record is gone (a reset, a direct delete) may still own items, jobs and activity;
         // the purge removes them all the same, all but the codes, which are filed by the address it had
         var records = new UserRecords(database, processed, command, user == null ? null : user.getString("email"),
-                job.id());
+                job.id(), ledger, clock);
         var ownItems = and(ErasureTargets.itemsOf(new UserId(userId)), restriction);
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> items.count(ownItems).plus(records.count())));

@@ -10,9 +10,13 @@ import io.flowhub.store.erasure.ErasureTargets;
 import io.flowhub.store.job.BatchContext;
 import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.job.CleanupResult;
+import io.flowhub.store.job.JobLedger;
 import io.flowhub.store.job.LedgerEntry;
 import io.flowhub.store.job.ProcessedCommands;
+import org.bson.types.ObjectId;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,12 +37,18 @@ final class UserRecords implements Steps.Step {
     private final MongoDatabase database;
     private final ProcessedCommands processed;
     private final List<ErasureTarget> targets;
+    private final JobLedger ledger;
+    private final JobId purgeJob;
+    private final Clock clock;
 
     UserRecords(MongoDatabase database, ProcessedCommands processed, PurgeUserData command, String email,
-            JobId purgeJob) {
+            JobId purgeJob, JobLedger ledger, Clock clock) {
         this.database = database;
         this.processed = processed;
         this.targets = ErasureTargets.userRecords(command, purgeJob, email);
+        this.ledger = ledger;
+        this.purgeJob = purgeJob;
+        this.clock = clock;
     }
 
     @Override
@@ -64,6 +74,9 @@ final class UserRecords implements Steps.Step {
     @Override
     public LedgerEntry settle(LedgerEntry entry) {
         targets.forEach(target -> target.delete(database, processed));
+        // why: other owners' jobs (an ADMIN's bulk job, a key's cleanup) may name the user's items in their ledgers
+        List<ObjectId> erased = ledger.of(purgeJob).stream().flatMap(batch -> batch.itemIds().stream()).toList();
+        ledger.eraseItems(purgeJob, erased, Date.from(clock.instant()));
         return entry;
     }
 }

@@ -60,7 +60,8 @@ public final class ErasureTargets {
             Map.entry(CollectionNames.JOBS, "deleted: the user's jobs; the purge's own stays, naming the user by id"),
             Map.entry(CollectionNames.ACTIVITY_LOGS, "deleted: the user's entries (include_activity_logs)"),
             Map.entry(CollectionNames.JOB_LEDGER, "deleted: the user's own jobs' entries (include_activity_logs);"
-                    + " other owners' entries (an ADMIN's bulk job, a key's cleanup) keep the ids of the user's items"),
+                    + " other owners' entries lose the user's item ids and the tag changes that named only those items"
+                    + " (erased_at marks them; a finished job's checkpoint may still name the position it reached)"),
             Map.entry(CollectionNames.IDEMPOTENCY_KEYS, "deleted: the user's keys"),
             Map.entry(CollectionNames.RATE_LIMITS, "deleted: the sign-in buckets filed under the address's pseudonym"),
             Map.entry(CollectionNames.LIMIT_SLOTS, "deleted: the user's job-cap and event-stream slots"),

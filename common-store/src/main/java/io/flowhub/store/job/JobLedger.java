@@ -19,7 +19,14 @@ import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.pull;
+import static com.mongodb.client.model.Updates.pullAll;
+import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Sorts.ascending;
 import static io.flowhub.store.StoreException.translated;
 
@@ -42,6 +49,9 @@ public class JobLedger {
     static final String THROUGH = "through";
     static final String AT = "at";
     static final String TAG_CHANGES = "tag_changes";
+    static final String ERASED_AT = "erased_at";
+    // why: the embedded server checks each document against the whole $in list; slices keep that linear
+    private static final int ERASE_CHUNK = 1_000;
 
     private final MongoCollection<Document> entries;
 
@@ -90,6 +100,29 @@ public class JobLedger {
     /** @return all of the job's entries, in batch order */
     public List<LedgerEntry> of(JobId jobId) {
         return after(jobId, 0);
+    }
+
+    /**
+     * Takes erased items out of every other job's ledger — their ids, and the tag changes left naming none —
+     * and marks the entries it changed with {@code erased_at}: a purge leaves no ledger naming the user's
+     * items. Those jobs' receipt digests change with it (they are over the ledger as it is). Safe to repeat.
+     *
+     * @param except the erasing job, whose own ledger is its proof of what it deleted
+     */
+    public void eraseItems(JobId except, List<ObjectId> erased, Date now) {
+        translated("erase items from other jobs' ledgers", () -> {
+            for (int from = 0; from < erased.size(); from += ERASE_CHUNK) {
+                List<ObjectId> chunk = erased.subList(from, Math.min(erased.size(), from + ERASE_CHUNK));
+                entries.updateMany(and(ne(JOB_ID, except.value()), in(ITEM_IDS, chunk)),
+                        combine(pullAll(ITEM_IDS, chunk), set(ERASED_AT, now)));
+                entries.updateMany(and(ne(JOB_ID, except.value()), in(TAG_CHANGES + "." + ITEM_IDS, chunk)),
+                        combine(pullAll(TAG_CHANGES + ".$[]." + ITEM_IDS, chunk), set(ERASED_AT, now)));
+            }
+            // why: a tag change that named only erased items would keep the tag value of the user's data
+            entries.updateMany(and(ne(JOB_ID, except.value()), exists(ERASED_AT), eq(TAG_CHANGES + "." + ITEM_IDS, List.of())),
+                    pull(TAG_CHANGES, new Document(ITEM_IDS, List.of())));
+            return null;
+        });
     }
 
     static Document toDocument(LedgerEntry entry) {
