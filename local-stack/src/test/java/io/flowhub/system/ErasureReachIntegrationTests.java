@@ -21,8 +21,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A purge reaches the copies other owners' jobs keep: an ADMIN's bulk jobs that touched the user's
  * items lose those ids from their ledgers, and a tag change that named only the user's items loses
- * its tag value, while what they did to another user's item stays recorded. (A finished job's
- * checkpoint may still name the position its cursor reached, which can be an erased id.)
+ * its tag value, a finished job's position no longer names one, and the ADMIN's own activity entries
+ * about the items go, while what they did to another user's item stays recorded.
  */
 @ExtendWith(FlowHubStackExtension.class)
 class ErasureReachIntegrationTests {
@@ -47,6 +47,10 @@ class ErasureReachIntegrationTests {
         String only = completed(admin, "{\"operation\":\"add_tags\",\"itemIds\":[\"" + item + "\"],\"tags\":[\"" + secret
                 + "\"]}");
 
+        assertThat(admin.patch("/api/v1/items/" + item, "{\"description\":\"seen by the admin\"}").status()).isEqualTo(200);
+        assertThat(stack.database().getCollection("activity_logs").countDocuments(eq("item_id", new ObjectId(item))))
+                .isPositive();
+
         var purged = stack.internal().delete("/api/v1/internal/users/" + user.id() + "/data");
 
         assertThat(purged.status()).as(purged.text()).isEqualTo(200);
@@ -60,7 +64,11 @@ class ErasureReachIntegrationTests {
         Document onlyEntry = ledgerOf(only);
         assertThat(onlyEntry.getList("item_ids", ObjectId.class)).isEmpty();
         assertThat(onlyEntry.getList("tag_changes", Document.class)).isEmpty();
-        assertThat(onlyEntry.toJson()).doesNotContain(secret);
+        assertThat(onlyEntry.toJson()).doesNotContain(secret, item);
+        assertThat(stack.database().getCollection("jobs").find(eq("_id", new ObjectId(only))).first()
+                .get("resume_after")).isNull();
+        assertThat(stack.database().getCollection("activity_logs").countDocuments(eq("item_id", new ObjectId(item))))
+                .isZero();
     }
 
     private static String item(TestUser user) {

@@ -39,6 +39,7 @@ final class UserRecords implements Steps.Step {
     private final List<ErasureTarget> targets;
     private final JobLedger ledger;
     private final JobId purgeJob;
+    private final boolean activityToo;
     private final Clock clock;
 
     UserRecords(MongoDatabase database, ProcessedCommands processed, PurgeUserData command, String email,
@@ -48,6 +49,7 @@ final class UserRecords implements Steps.Step {
         this.targets = ErasureTargets.userRecords(command, purgeJob, email);
         this.ledger = ledger;
         this.purgeJob = purgeJob;
+        this.activityToo = command.includeActivityLogs();
         this.clock = clock;
     }
 
@@ -76,7 +78,7 @@ final class UserRecords implements Steps.Step {
         targets.forEach(target -> target.delete(database, processed));
         // why: other owners' jobs (an ADMIN's bulk job, a key's cleanup) may name the user's items in their ledgers
         List<ObjectId> erased = ledger.of(purgeJob).stream().flatMap(batch -> batch.itemIds().stream()).toList();
-        ledger.eraseItems(purgeJob, erased, Date.from(clock.instant()));
+        new ErasedItems(database, ledger).erase(purgeJob, erased, activityToo, Date.from(clock.instant()));
         return entry;
     }
 }

@@ -57,11 +57,14 @@ public final class ErasureTargets {
             Map.entry(CollectionNames.ITEMS, "deleted: the user's items, a batch at a time, with their files"),
             Map.entry(CollectionNames.OTPS, "deleted: the codes filed under the user's address (include_otp)"),
             Map.entry(CollectionNames.OTP_OUTBOX, "deleted: the codes sent to the user's address (include_otp)"),
-            Map.entry(CollectionNames.JOBS, "deleted: the user's jobs; the purge's own stays, naming the user by id"),
-            Map.entry(CollectionNames.ACTIVITY_LOGS, "deleted: the user's entries (include_activity_logs)"),
+            Map.entry(CollectionNames.JOBS, "deleted: the user's jobs; the purge's own stays, naming the user by id;"
+                    + " other owners' jobs lose the failures and finished positions naming the user's items, but keep"
+                    + " their command as it was sent, which may list those items' ids and tags"),
+            Map.entry(CollectionNames.ACTIVITY_LOGS, "deleted: the user's entries, and other callers' entries about the"
+                    + " user's items (include_activity_logs)"),
             Map.entry(CollectionNames.JOB_LEDGER, "deleted: the user's own jobs' entries (include_activity_logs);"
                     + " other owners' entries lose the user's item ids and the tag changes that named only those items"
-                    + " (erased_at marks them; a finished job's checkpoint may still name the position it reached)"),
+                    + " and the finished positions naming them (erased_at marks them)"),
             Map.entry(CollectionNames.IDEMPOTENCY_KEYS, "deleted: the user's keys"),
             Map.entry(CollectionNames.RATE_LIMITS, "deleted: the sign-in buckets filed under the address's pseudonym"),
             Map.entry(CollectionNames.LIMIT_SLOTS, "deleted: the user's job-cap and event-stream slots"),
