@@ -3,8 +3,6 @@ package io.flowhub.gateway.internal;
 import io.flowhub.events.Topics;
 import io.flowhub.gateway.system.ServiceUnavailableException;
 import io.flowhub.store.spring.DeadLetterErrorHandler;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,8 +12,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -61,56 +57,22 @@ class DeadLetters {
         this.kafka = kafka;
     }
 
-    /** How many records of a dead-letter topic name something, and until when the topic keeps the newest of them. */
-    record Mentions(String deadLetterTopic, long records, Instant until) {
-    }
-
-    /**
-     * Reads the whole dead-letter topic of {@code topic} for records whose key or value holds {@code text}.
-     *
-     * @return how many there are, and when the newest goes by the topic's {@code retention.ms} ({@code null}
-     *         for none, or for a topic that keeps records for good)
-     */
-    Mentions mentioning(String topic, String text) {
-        String deadLetters = Topics.deadLetter(topic);
+    /** @return every record the topic's dead-letter topic keeps now, oldest first per partition */
+    List<ConsumerRecord<byte[], byte[]>> all(String topic) {
         return unlessKafkaFails(() -> {
             try (var consumer = consumer()) {
-                List<TopicPartition> partitions = partitions(consumer, deadLetters);
+                List<TopicPartition> partitions = partitions(consumer, Topics.deadLetter(topic));
                 if (partitions.isEmpty()) {
-                    return new Mentions(deadLetters, 0, null);
+                    return List.of();
                 }
                 consumer.assign(partitions);
                 Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
                 consumer.seekToBeginning(partitions);
                 var read = new ArrayList<ConsumerRecord<byte[], byte[]>>();
                 readUntil(consumer, ends, read);
-                List<ConsumerRecord<byte[], byte[]>> naming = read.stream()
-                        .filter(record -> holds(record.key(), text) || holds(record.value(), text)).toList();
-                Long retention = naming.isEmpty() ? null : retentionMillis(deadLetters);
-                Instant until = retention == null || retention < 0 ? null : naming.stream().map(DeadLetters::at)
-                        .max(Instant::compareTo).orElseThrow().plusMillis(retention);
-                return new Mentions(deadLetters, naming.size(), until);
+                return read;
             }
         });
-    }
-
-    private static boolean holds(byte[] bytes, String text) {
-        return bytes != null && new String(bytes, StandardCharsets.UTF_8).contains(text);
-    }
-
-    /** @return the topic's {@code retention.ms}, or {@code null} when the broker does not say */
-    private Long retentionMillis(String topic) {
-        var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-            ConfigEntry entry = admin.describeConfigs(List.of(resource)).all().get(5, TimeUnit.SECONDS).get(resource)
-                    .get(TopicConfig.RETENTION_MS_CONFIG);
-            return entry == null || entry.value() == null ? null : Long.parseLong(entry.value());
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("Kafka did not describe " + topic + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("Interrupted while describing " + topic, e);
-        }
     }
 
     /** @return the newest records of the topic's dead-letter topic, at most {@code limit}, newest first */
