@@ -40,6 +40,8 @@ class M005_LedgerTombstonesAndObjectIdKeys implements Migration {
 
     private static final Logger log = LoggerFactory.getLogger(M005_LedgerTombstonesAndObjectIdKeys.class);
     private static final int AT_ONCE = 1_000;
+    /** why: named after the collection it stages for, and dropped once emptied, so it never outlives a run */
+    static final String STAGING_SUFFIX = "_rekey_staging";
 
     @Override
     public String id() {
@@ -60,44 +62,62 @@ class M005_LedgerTombstonesAndObjectIdKeys implements Migration {
         database.getCollection(CollectionNames.JOB_OUTBOX).createIndex(compoundIndex(ascending("kind"),
                 ascending("held_at")));
 
-        rekey(database.getCollection(CollectionNames.ACTIVITY_LOGS), legacy -> legacy);
-        rekey(database.getCollection(CollectionNames.IDEMPOTENCY_KEYS), legacy -> {
+        rekey(database, CollectionNames.ACTIVITY_LOGS, legacy -> legacy);
+        rekey(database, CollectionNames.IDEMPOTENCY_KEYS, legacy -> {
             String key = legacy.getString("_id");
             int colon = key.indexOf(':');
             return legacy.append("owner_id", key.substring(0, Math.max(colon, 0))).append("key", key.substring(colon + 1));
         });
-        rekey(database.getCollection(CollectionNames.FILE_REMOVALS), legacy -> legacy.append("path", legacy.get("_id")));
+        rekey(database, CollectionNames.FILE_REMOVALS, legacy -> legacy.append("path", legacy.get("_id")));
         database.getCollection(CollectionNames.IDEMPOTENCY_KEYS)
                 .createIndex(compoundIndex(ascending("owner_id"), ascending("key")), new IndexOptions().unique(true));
         database.getCollection(CollectionNames.FILE_REMOVALS)
                 .createIndex(ascending("path"), new IndexOptions().unique(true));
     }
 
-    /** Moves every document whose {@code _id} is not an ObjectId to one that is, a thousand at a time. */
-    static void rekey(MongoCollection<Document> collection, UnaryOperator<Document> naturalKey) {
+    /**
+     * Moves every document whose {@code _id} is not an ObjectId to one that is, a thousand at a time,
+     * through a staging collection: the rekeyed copies go there first, the legacy documents then leave
+     * the collection, and only then do the copies come in — so no write ever puts an ObjectId beside a
+     * string {@code _id} (the embedded server's store fails comparing the two). Every step is safe to
+     * repeat: a run stopped anywhere finishes on the next (copies keep their ids, the staging collection
+     * stays until it is emptied into the collection).
+     */
+    static void rekey(MongoDatabase database, String name, UnaryOperator<Document> naturalKey) {
+        MongoCollection<Document> collection = database.getCollection(name);
+        MongoCollection<Document> staging = database.getCollection(name + STAGING_SUFFIX);
         long moved = 0;
         List<Document> legacy;
         while (!(legacy = collection.find(not(type("_id", BsonType.OBJECT_ID))).limit(AT_ONCE)
                 .into(new ArrayList<>())).isEmpty()) {
             var oldIds = legacy.stream().map(document -> document.get("_id")).toList();
-            var rekeyed = legacy.stream().map(document -> {
+            insertIgnoringCopies(staging, legacy.stream().map(document -> {
                 var copy = naturalKey.apply(new Document(document));
                 copy.put("_id", objectIdFor(String.valueOf(document.get("_id"))));
                 return copy;
-            }).toList();
-            try {
-                collection.insertMany(rekeyed, new InsertManyOptions().ordered(false));
-            } catch (MongoBulkWriteException e) {
-                // why: a migration that ran before (crashed, or in another service) moved some already
-                if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
-                    throw e;
-                }
-            }
+            }).toList());
             collection.deleteMany(in("_id", oldIds));
             moved += legacy.size();
         }
+        List<Document> staged;
+        while (!(staged = staging.find().limit(AT_ONCE).into(new ArrayList<>())).isEmpty()) {
+            insertIgnoringCopies(collection, staged);
+            staging.deleteMany(in("_id", staged.stream().map(document -> document.get("_id")).toList()));
+        }
+        staging.drop();
         if (moved > 0) {
             log.info("Moved {} documents of {} to ObjectId keys", moved, collection.getNamespace().getCollectionName());
+        }
+    }
+
+    private static void insertIgnoringCopies(MongoCollection<Document> collection, List<Document> documents) {
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            // why: a migration that ran before (crashed, or in another service) moved some already
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
+                throw e;
+            }
         }
     }
 

@@ -53,7 +53,7 @@ class MixedIdRepairIntegrationTests {
                     .append("job_id", job).append("status", "failed"));
 
             new MigrationRunner(database).run();
-            M005_LedgerTombstonesAndObjectIdKeys.rekey(activity, legacy -> legacy);
+            M005_LedgerTombstonesAndObjectIdKeys.rekey(database, CollectionNames.ACTIVITY_LOGS, legacy -> legacy);
 
             assertThat(activity.countDocuments()).isEqualTo(1_501);
             activity.find().forEach(entry -> assertThat(entry.get("_id")).isInstanceOf(ObjectId.class));
