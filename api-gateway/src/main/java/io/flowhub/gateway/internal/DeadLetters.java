@@ -57,22 +57,9 @@ class DeadLetters {
         this.kafka = kafka;
     }
 
-    /** @return every record the topic's dead-letter topic keeps now, oldest first per partition */
+    /** @return every record the topic's dead-letter topic keeps now, newest first */
     List<ConsumerRecord<byte[], byte[]>> all(String topic) {
-        return unlessKafkaFails(() -> {
-            try (var consumer = consumer()) {
-                List<TopicPartition> partitions = partitions(consumer, Topics.deadLetter(topic));
-                if (partitions.isEmpty()) {
-                    return List.of();
-                }
-                consumer.assign(partitions);
-                Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-                consumer.seekToBeginning(partitions);
-                var read = new ArrayList<ConsumerRecord<byte[], byte[]>>();
-                readUntil(consumer, ends, read);
-                return read;
-            }
-        });
+        return newest(topic, Integer.MAX_VALUE);
     }
 
     /** @return the newest records of the topic's dead-letter topic, at most {@code limit}, newest first */
