@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  * A purge reaches the copies other owners' jobs keep: an ADMIN's bulk jobs that touched the user's
  * items lose those ids from their ledgers, and a tag change that named only the user's items loses
  * its tag value, a finished job's position no longer names one, and the ADMIN's own activity entries
- * about the items go, while what they did to another user's item stays recorded.
+ * about the items go, and the commands those jobs keep no longer name the user's items, while what
+ * they did to another user's item stays recorded.
  */
 @ExtendWith(FlowHubStackExtension.class)
 class ErasureReachIntegrationTests {
@@ -69,6 +70,13 @@ class ErasureReachIntegrationTests {
                 .get("resume_after")).isNull();
         assertThat(stack.database().getCollection("activity_logs").countDocuments(eq("item_id", new ObjectId(item))))
                 .isZero();
+        assertThat(commandOf(both)).doesNotContain(item).contains(other);
+        assertThat(commandOf(only)).doesNotContain(item);
+        assertThat(admin.get("/api/v1/jobs/" + both).status()).isEqualTo(200);
+    }
+
+    private String commandOf(String jobId) {
+        return stack.database().getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first().getString("command");
     }
 
     private static String item(TestUser user) {

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Holds through the whole stack: held items survive a tag cleanup's dry run and real run, a user's
  * delete by tag and a single delete, counted as {@code held}; a reset is refused while a hold
- * exists; once released, the same cleanup takes them.
+ * exists; an undo that would soft-delete them again leaves them too; once released, the same cleanup
+ * takes them.
  */
 @ExtendWith(FlowHubStackExtension.class)
 class HoldsIntegrationTests {
@@ -86,6 +87,26 @@ class HoldsIntegrationTests {
     }
 
     @Test
+    void anUndoThatDeletesAgainLeavesHeldItemsAndCountsThemHeld() {
+        TestUser user = stack.newEditor();
+        String held = item(user, "undo-held");
+        String free = item(user, "undo-free");
+        String ids = "\"itemIds\":[\"" + held + "\",\"" + free + "\"]";
+        finished(user.gateway().post("/api/v1/bulk-operations", "{\"operation\":\"delete\"," + ids + "}"), user.gateway());
+        JsonNode activate = finished(user.gateway().post("/api/v1/bulk-operations",
+                "{\"operation\":\"activate\"," + ids + "}"), user.gateway());
+        holds.add(hold("{\"item_ids\":[\"" + held + "\"],\"reason\":\"kept for an investigation\"}"));
+
+        JsonNode undo = finished(user.gateway().post("/api/v1/jobs/" + activate.get("job_id").asString() + "/undo", ""),
+                user.gateway());
+
+        assertThat(undo.get("processed").asLong()).isEqualTo(1);
+        assertThat(undo.get("skip_reasons").get("held").asLong()).isEqualTo(1);
+        assertThat(active(held)).isTrue();
+        assertThat(active(free)).isFalse();
+    }
+
+    @Test
     void aHoldNamesExactlyOneOfItemsTagsOrAUserWithAReason() {
         String user = new ObjectId().toHexString();
 
@@ -121,6 +142,10 @@ class HoldsIntegrationTests {
         String jobId = accepted.json().get("job_id").asString();
         return await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/api/v1/jobs/" + jobId).data(),
                 job -> job.get("status").asString().equals("completed"));
+    }
+
+    private boolean active(String id) {
+        return stack.database().getCollection("items").find(eq("_id", new ObjectId(id))).first().getBoolean("is_active");
     }
 
     private boolean exists(String id) {

@@ -74,7 +74,7 @@ public class BulkJobRunner {
         Optional<Operation> operation = jobs.find(undone).flatMap(found -> Operation.fromWireValue(found.operation()))
                 .filter(UndoBatches::undoable);
         engine.run(job(command, Operation.UNDO), started -> operation
-                .<JobWork>map(undoing -> new UndoBatches(items, ledger, undone, undoing, owner(command), clock))
+                .<JobWork>map(undoing -> new UndoBatches(items, ledger, undone, undoing, owner(command), holds, clock))
                 .orElseGet(() -> new Unrunnable("Job " + undone + " is gone or cannot be undone")), backlog);
     }
 

@@ -11,18 +11,21 @@ import org.bson.types.ObjectId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.pull;
+import static com.mongodb.client.model.Updates.pullAll;
 import static com.mongodb.client.model.Updates.set;
 
 /**
  * What other records keep of a purged user's items, taken out once the items are gone: other jobs'
  * ledgers (ids and tag changes, {@link JobLedger#eraseItems}), other callers' activity entries about
- * the items, the failures other jobs noted on them, and the position a finished job's cursor stopped
- * at when it is one of them. A job still running keeps its position, which it resumes from. Every
+ * the items, the failures other jobs noted on them, the position a finished job's cursor stopped
+ * at when it is one of them, and their ids in the commands other jobs and plans keep as sent
+ * ({@link ErasedFromCommands}) and in plans' samples. A job still running keeps its position, which it resumes from. Every
  * write is by filter and safe to repeat.
  */
 final class ErasedItems {
@@ -46,9 +49,13 @@ final class ErasedItems {
         var jobs = database.getCollection(CollectionNames.JOBS);
         var entries = database.getCollection(CollectionNames.JOB_LEDGER);
         var activity = database.getCollection(CollectionNames.ACTIVITY_LOGS);
+        var plans = database.getCollection(CollectionNames.PLANS);
         for (int from = 0; from < erased.size(); from += CHUNK) {
             List<ObjectId> chunk = erased.subList(from, Math.min(erased.size(), from + CHUNK));
             List<String> hex = chunk.stream().map(ObjectId::toHexString).toList();
+            ErasedFromCommands.scrub(jobs, ne("_id", purge.value()), Set.copyOf(hex));
+            ErasedFromCommands.scrub(plans, new Document(), Set.copyOf(hex));
+            plans.updateMany(in("sample", hex), pullAll("sample", hex));
             if (activityToo) {
                 activity.deleteMany(in("item_id", chunk));
             }

@@ -58,8 +58,9 @@ public final class ErasureTargets {
             Map.entry(CollectionNames.OTPS, "deleted: the codes filed under the user's address (include_otp)"),
             Map.entry(CollectionNames.OTP_OUTBOX, "deleted: the codes sent to the user's address (include_otp)"),
             Map.entry(CollectionNames.JOBS, "deleted: the user's jobs; the purge's own stays, naming the user by id;"
-                    + " other owners' jobs lose the failures and finished positions naming the user's items, but keep"
-                    + " their command as it was sent, which may list those items' ids and tags"),
+                    + " other owners' jobs lose the failures and finished positions naming the user's items, and those"
+                    + " items' ids in the commands they keep (each becomes an id no item has, keeping the list's"
+                    + " length); the tags such a command filtered by are its sender's, and stay"),
             Map.entry(CollectionNames.ACTIVITY_LOGS, "deleted: the user's entries, and other callers' entries about the"
                     + " user's items (include_activity_logs)"),
             Map.entry(CollectionNames.JOB_LEDGER, "deleted: the user's own jobs' entries (include_activity_logs);"
@@ -74,8 +75,9 @@ public final class ErasureTargets {
             Map.entry(CollectionNames.ITEM_CLAIMS, "kept: job ids only; the claims themselves go with the items"),
             Map.entry(CollectionNames.FILE_REMOVALS, "kept until retried: paths of files a delete could not remove,"
                     + " which the orphan sweep removes"),
-            Map.entry(CollectionNames.PLANS, "kept until they expire (a day after the hour they can be applied):"
-                    + " a plan's command and sample name the items and user it was made for"),
+            Map.entry(CollectionNames.PLANS, "kept until they expire (a day after the hour they can be applied),"
+                    + " without the user's item ids in their commands and samples; a plan made to purge the user"
+                    + " names the user by id, as the kept user record does"),
             Map.entry(CollectionNames.JOB_OUTBOX, "kept: job ids only, until Kafka has the command"),
             Map.entry(CollectionNames.DLT_REPLAYS, "kept: topic positions only"),
             Map.entry(CollectionNames.HOLDS, "kept: a hold outlives a purge, whose held items it keeps too; it names"

@@ -44,7 +44,7 @@ public class BatchWriter {
     // $in list again, so one read of n ids costs n² comparisons there (10,000 ids: 100 million); reads
     // of a few hundred ids each keep it linear, and cost a real MongoDB nothing
     static final int READ_CHUNK = 500;
-    private static final Holds.Covering NOTHING_HELD = new Holds.Covering(Set.of(), Set.of(), Set.of());
+    static final Holds.Covering NOTHING_HELD = new Holds.Covering(Set.of(), Set.of(), Set.of());
 
     private final MongoCollection<Document> items;
     private final Clock clock;

@@ -37,7 +37,8 @@ import static io.flowhub.store.item.ItemFields.*;
  * exactly the items that batch recorded. An item is reversed only while it still carries the undone
  * job's mark ({@code last_job_id}), which any later change (another job, the item API) replaces:
  * such an item is left alone and counted {@code changed_since}. The reversal marks items with the
- * undo's own id, so a batch done again finds its own changes and counts them once.
+ * undo's own id, so a batch done again finds its own changes and counts them once. An undo that
+ * soft-deletes again (of an {@code activate}) leaves held items alone and counts them {@code held}.
  */
 public final class UndoBatches implements JobWork {
 
@@ -48,6 +49,7 @@ public final class UndoBatches implements JobWork {
     private final JobId undone;
     private final Operation operation;
     private final UserId owner;
+    private final Holds holds;
     private final Clock clock;
     private List<LedgerEntry> entries;
 
@@ -55,9 +57,10 @@ public final class UndoBatches implements JobWork {
      * @param operation what the undone job did: {@code delete}, {@code activate}, {@code add_tags},
      *                  {@code remove_tags}, or a soft {@code cleanup_by_tags} or {@code cleanup_run}
      * @param owner     the user whose items alone may change, or {@code null} when any item may
+     * @param holds     the operators' holds, which a reversal that deletes leaves alone
      */
     public UndoBatches(MongoCollection<Document> items, JobLedger ledger, JobId undone, Operation operation,
-            UserId owner, Clock clock) {
+            UserId owner, Holds holds, Clock clock) {
         if (!undoable(operation)) {
             throw new IllegalArgumentException(operation.wireValue() + " cannot be undone");
         }
@@ -66,6 +69,7 @@ public final class UndoBatches implements JobWork {
         this.undone = undone;
         this.operation = operation;
         this.owner = owner;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -92,12 +96,13 @@ public final class UndoBatches implements JobWork {
         JobId undo = batch.jobId();
         Date now = Date.from(clock.instant());
         Bson marked = owned(in(LAST_JOB_ID, List.of(undone.value(), undo.value())));
+        Holds.Covering held = operation == Operation.ACTIVATE ? holds.covering() : BatchWriter.NOTHING_HELD;
         batch.fence();
         switch (operation) {
             case DELETE, CLEANUP_BY_TAGS, CLEANUP_RUN -> items.updateMany(and(in(ID, entry.itemIds()), marked,
                     eq(IS_ACTIVE, false)), ItemChanges.restore(now, undo));
-            case ACTIVATE -> items.updateMany(and(in(ID, entry.itemIds()), marked, eq(IS_ACTIVE, true)),
-                    ItemChanges.softDelete(now, undo));
+            case ACTIVATE -> items.updateMany(and(in(ID, entry.itemIds()), marked, eq(IS_ACTIVE, true),
+                    held.notHeld()), ItemChanges.softDelete(now, undo));
             case ADD_TAGS, REMOVE_TAGS -> {
                 // why: one write per tag the batch changed (at most 20), each over the items it changed it on
                 for (TagChange change : entry.tagChanges()) {
@@ -111,30 +116,36 @@ public final class UndoBatches implements JobWork {
             }
             default -> throw new IllegalStateException(operation.wireValue() + " cannot be undone");
         }
-        return Optional.of(account(batch, entry, undo));
+        return Optional.of(account(batch, entry, undo, held));
     }
 
-    /** Records the batch: the items now marked by the undo are its own, the others were changed since or are gone. */
-    private LedgerEntry account(BatchContext batch, LedgerEntry entry, JobId undo) {
+    /**
+     * Records the batch: the items now marked by the undo are its own, those still marked by the undone
+     * job and held were left for the hold, the others were changed since or are gone.
+     */
+    private LedgerEntry account(BatchContext batch, LedgerEntry entry, JobId undo, Holds.Covering held) {
         var reversed = new ArrayList<ObjectId>();
         long changedSince = 0;
+        long kept = 0;
         var found = new java.util.HashSet<ObjectId>();
         for (int from = 0; from < entry.itemIds().size(); from += BatchWriter.READ_CHUNK) {
             var chunk = entry.itemIds().subList(from, Math.min(entry.itemIds().size(), from + BatchWriter.READ_CHUNK));
-            for (Document item : items.find(in(ID, chunk)).projection(include(ID, LAST_JOB_ID, CREATED_BY))) {
+            for (Document item : items.find(in(ID, chunk)).projection(include(ID, LAST_JOB_ID, CREATED_BY, TAGS))) {
                 if (owner != null && !Objects.equals(owner.value(), item.getObjectId(CREATED_BY))) {
                     continue;
                 }
                 found.add(item.getObjectId(ID));
                 if (undo.value().equals(item.getObjectId(LAST_JOB_ID))) {
                     reversed.add(item.getObjectId(ID));
+                } else if (undone.value().equals(item.getObjectId(LAST_JOB_ID)) && held.covers(item)) {
+                    kept++;
                 } else {
                     changedSince++;
                 }
             }
         }
         long gone = entry.itemIds().size() - found.size();
-        var counts = new JobCounts(reversed.size(), 0, gone, 0, changedSince, 0);
+        var counts = new JobCounts(reversed.size(), 0, gone, 0, changedSince, 0, kept);
         return batch.record(reversed, counts, List.of(), CleanupResult.NONE,
                 batch.checkpoint().next(STEP, entry.itemIds().size(), null), Optional.empty());
     }

@@ -104,7 +104,10 @@ class M005_LedgerTombstonesAndObjectIdKeys implements Migration {
             insertIgnoringCopies(collection, staged);
             staging.deleteMany(in("_id", staged.stream().map(document -> document.get("_id")).toList()));
         }
-        staging.drop();
+        // why: dropping a collection that was never made is refused (MongoDB ignores it; the embedded server logs an error)
+        if (database.listCollectionNames().into(new ArrayList<>()).contains(name + STAGING_SUFFIX)) {
+            staging.drop();
+        }
         if (moved > 0) {
             log.info("Moved {} documents of {} to ObjectId keys", moved, collection.getNamespace().getCollectionName());
         }
