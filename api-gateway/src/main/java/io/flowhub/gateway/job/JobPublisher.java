@@ -43,6 +43,8 @@ public class JobPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(JobPublisher.class);
     private static final Duration UNRECORDED_GRACE = Duration.ofMinutes(1);
+    // why: about 1.3 s in all, far longer than a racing request takes from its slot to its insert
+    private static final long[] KEY_RACE_PAUSES_MS = {10, 20, 40, 80, 160, 320, 640};
 
     private final JobStore jobs;
     private final JobQueries queries;
@@ -117,12 +119,22 @@ public class JobPublisher {
     }
 
     private Job recordWithinLimit(NewJob job, Share share) {
-        String holder = job.id().toString();
-        Slot slot = slots.take("jobs/" + share.owner() + "/" + job.kind().wireValue(),
-                share.maxActiveJobs(), holder, null, this::finished).orElseThrow(() -> new TooManyRequestsException(
-                        Limit.ACTIVE_JOBS, share.who() + " " + share.maxActiveJobs() + " " + job.kind().wireValue()
-                        + " jobs queued or running, the most one owner may have at once; wait for one to finish"
-                        + " (GET /jobs lists them) and send this request again", settings.activeJobsRetryAfter()));
+        String scope = "jobs/" + share.owner() + "/" + job.kind().wireValue();
+        Optional<Slot> taken = slots.take(scope, share.maxActiveJobs(), job.id().toString(), null, this::finished);
+        // why: requests racing this one under the same Idempotency-Key hold slots only until one of them records the
+        // job, then give theirs back; a retry of the request must not be refused the cap its own job already counts in
+        for (int wait = 0; taken.isEmpty() && job.idempotency() != null && wait < KEY_RACE_PAUSES_MS.length; wait++) {
+            Optional<Job> earlier = jobs.findByKey(job.idempotency());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            pause(KEY_RACE_PAUSES_MS[wait]);
+            taken = slots.take(scope, share.maxActiveJobs(), job.id().toString(), null, this::finished);
+        }
+        Slot slot = taken.orElseThrow(() -> new TooManyRequestsException(
+                Limit.ACTIVE_JOBS, share.who() + " " + share.maxActiveJobs() + " " + job.kind().wireValue()
+                + " jobs queued or running, the most one owner may have at once; wait for one to finish"
+                + " (GET /jobs lists them) and send this request again", settings.activeJobsRetryAfter()));
         try {
             outbox.hold(job.id(), job.kind());
             Job recorded = jobs.createIfAbsent(job);
@@ -134,6 +146,15 @@ public class JobPublisher {
         } catch (RuntimeException e) {
             slots.release(slot);
             throw e;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a request with the same Idempotency-Key was recorded", e);
         }
     }
 
