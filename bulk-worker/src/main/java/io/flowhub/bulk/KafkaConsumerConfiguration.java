@@ -1,27 +1,29 @@
 package io.flowhub.bulk;
 
-import io.flowhub.bulk.job.BulkWorkerSettings;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.store.spring.CommandRecords;
+import io.flowhub.store.spring.EngineSettingsBinding;
 import io.flowhub.events.Topics;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.DeadLetteredJobs;
 import io.flowhub.store.job.JobWorker;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+
+import java.time.Duration;
 
 /**
  * How bulk-worker reads commands and what it does with those that fail: the job of a command that
  * gave up is marked failed; a record that never became a command is announced as rejected.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BulkWorkerSettings.class)
 class KafkaConsumerConfiguration {
 
     @Bean
@@ -29,15 +31,22 @@ class KafkaConsumerConfiguration {
         return CommandRecords.decodedAs(BulkCommand.class);
     }
 
+    /** The engine's settings under {@code flowhub.bulk.*}: small batches, so a job reports often. */
     @Bean
-    JobWorker bulkJobWorker(BulkWorkerSettings settings) {
-        return new JobWorker(JobKind.BULK, Topics.BULK_COMMANDS, settings.workerId(), settings.lease(),
-                settings.sweepInterval(), settings.outboxGrace(), settings.slice());
+    EngineSettings bulkEngineSettings(Environment environment) {
+        return EngineSettingsBinding.bind(environment, "flowhub.bulk", new EngineSettings(50, Duration.ofSeconds(30),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(1),
+                EngineSettings.uniqueWorkerId("bulk-worker")));
+    }
+
+    @Bean
+    JobWorker bulkJobWorker(EngineSettings settings) {
+        return settings.worker(JobKind.BULK, Topics.BULK_COMMANDS);
     }
 
     @Bean
     DefaultErrorHandler bulkErrorHandler(KafkaTemplate<String, Object> template, DeadLetteredJobs jobs,
-            BulkWorkerSettings settings, JobMetrics metrics, JobEventSink events) {
+            EngineSettings settings, JobMetrics metrics, JobEventSink events) {
         return CommandRecords.givingUp(template, settings.retryFor(), BulkCommand.class, BulkCommand::jobId,
                 jobs, metrics, events);
     }

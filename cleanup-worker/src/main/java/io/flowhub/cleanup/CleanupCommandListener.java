@@ -62,15 +62,14 @@ class CleanupCommandListener {
         try (var commandId = MDC.putCloseable("command_id", command.commandId().toString());
              var jobId = MDC.putCloseable("job_id", command.jobId())) {
             switch (command) {
-                case PurgeUserData c -> runner.run(c, true, job -> userData.work(c, job, EVERY_ITEM), backlog);
-                case CleanupByTags c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job, EVERY_ITEM), backlog);
-                case PurgeItem c -> runner.run(c, true, job -> item.work(c), backlog);
-                case ResetAll c -> runner.run(c, true, job -> reset.work(c, job), backlog);
-                case PurgeSoftDeleted c -> runner.run(c, true, job -> retention.work(c), backlog);
-                case SweepOrphanFiles c -> runner.run(c, false, job -> orphans.work(c), backlog);
-                case CleanupRun c -> runner.run(c, c.hardDelete(), job -> testData.work(c, job, EVERY_ITEM), backlog);
-                case ApplyPlan c -> runner.run(c, ErasureTargets.deletesForGood(c.planned()), job -> applied(c, job),
-                        backlog);
+                case PurgeUserData c -> runner.run(c, job -> userData.work(c, job, EVERY_ITEM), backlog);
+                case CleanupByTags c -> runner.run(c, job -> testData.work(c, job, EVERY_ITEM), backlog);
+                case PurgeItem c -> runner.run(c, job -> item.work(c), backlog);
+                case ResetAll c -> runner.run(c, job -> reset.work(c, job), backlog);
+                case PurgeSoftDeleted c -> runner.run(c, job -> retention.work(c), backlog);
+                case SweepOrphanFiles c -> runner.run(c, job -> orphans.work(c), backlog);
+                case CleanupRun c -> runner.run(c, job -> testData.work(c, job, EVERY_ITEM), backlog);
+                case ApplyPlan c -> runner.run(c, job -> applied(c, job), backlog);
             }
         }
     }

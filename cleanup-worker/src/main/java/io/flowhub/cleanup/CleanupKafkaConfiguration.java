@@ -4,7 +4,9 @@ import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.store.spring.CommandRecords;
 import io.flowhub.store.spring.DeadLetterErrorHandler;
+import io.flowhub.store.spring.EngineSettingsBinding;
 import io.flowhub.events.Topics;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.job.JobEventSink;
 import io.flowhub.store.job.JobKind;
 import io.flowhub.store.job.JobMetrics;
@@ -14,10 +16,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
-
+import java.time.Duration;
 
 /** How cleanup-worker reads commands, and what happens to those that fail (see {@link DeadLetterErrorHandler}). */
 @Configuration(proxyBeanMethods = false)
@@ -29,15 +32,22 @@ class CleanupKafkaConfiguration {
         return CommandRecords.decodedAs(CleanupCommand.class);
     }
 
+    /** The engine's settings under {@code flowhub.cleanup.*}: large batches, a deleteMany each. */
     @Bean
-    JobWorker cleanupJobWorker(CleanupWorkerSettings settings) {
-        return new JobWorker(JobKind.CLEANUP, Topics.CLEANUP_COMMANDS, settings.workerId(), settings.lease(),
-                settings.sweepInterval(), settings.outboxGrace(), settings.slice());
+    EngineSettings cleanupEngineSettings(Environment environment) {
+        return EngineSettingsBinding.bind(environment, "flowhub.cleanup", new EngineSettings(5000,
+                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(1), EngineSettings.uniqueWorkerId("cleanup-worker")));
+    }
+
+    @Bean
+    JobWorker cleanupJobWorker(EngineSettings settings) {
+        return settings.worker(JobKind.CLEANUP, Topics.CLEANUP_COMMANDS);
     }
 
     @Bean
     DefaultErrorHandler cleanupErrorHandler(KafkaTemplate<String, Object> template, DeadLetteredJobs jobs,
-            CleanupWorkerSettings settings, JobMetrics metrics, JobEventSink events) {
+            EngineSettings settings, JobMetrics metrics, JobEventSink events) {
         // why: the claims of a job failed here are released by EndedClaimsRelease once its lease ran out, after the
         // batches it recorded are settled; a replay of its command may run it again first
         return CommandRecords.givingUp(template, settings.retryFor(), CleanupCommand.class, CleanupCommand::jobId,

@@ -7,9 +7,13 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.events.Topics;
 import io.flowhub.cleanup.file.EndedClaimsRelease;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.expiry.ExpirySweep;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.job.JobQueries;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.plan.Plans;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +49,7 @@ class CleanupSchedule implements SchedulingConfigurer {
 
     private final KafkaTemplate<String, Object> kafka;
     private final CleanupWorkerSettings settings;
+    private final Duration sweepInterval;
     private final EndedClaimsRelease endedClaims;
     private final EnvironmentPolicy policy;
     private final Plans plans;
@@ -51,8 +57,10 @@ class CleanupSchedule implements SchedulingConfigurer {
     private final ExpirySweep expiry;
     private final Clock clock;
 
-    CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, EndedClaimsRelease endedClaims,
-            EnvironmentPolicy policy, Plans plans, JobQueries jobs, ExpirySweep expiry, Clock clock) {
+    CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, EngineSettings engine,
+            EndedClaimsRelease endedClaims, EnvironmentPolicy policy, Plans plans, JobQueries jobs, ExpirySweep expiry,
+            Clock clock) {
+        this.sweepInterval = engine.sweepInterval();
         this.expiry = expiry;
         this.policy = policy;
         this.plans = plans;
@@ -75,8 +83,8 @@ class CleanupSchedule implements SchedulingConfigurer {
         }
         registrar.addCronTask(new CronTask(this::orphanSweep,
                 new CronTrigger(settings.orphanSweepCron(), ZoneOffset.UTC)));
-        registrar.addFixedDelayTask(this::releaseEndedClaims, settings.sweepInterval());
-        registrar.addFixedDelayTask(this::clearSpentPlans, settings.sweepInterval());
+        registrar.addFixedDelayTask(this::releaseEndedClaims, sweepInterval);
+        registrar.addFixedDelayTask(this::clearSpentPlans, sweepInterval);
         registrar.addFixedDelayTask(this::expire, settings.expiryInterval());
     }
 

@@ -66,6 +66,33 @@ public sealed interface CleanupCommand
     }
 
     /**
+     * @return true for a command that deletes for good — every one but a soft tag or run cleanup and the orphan
+     *         sweep (which removes only files no item names); a plan's, that of its command. The one answer to
+     *         "can this be undone, does it have an erasure receipt, does the policy refuse it in production"
+     */
+    default boolean deletesForGood() {
+        return switch (this) {
+            case CleanupByTags tags -> tags.hardDelete();
+            case CleanupRun run -> run.hardDelete();
+            case SweepOrphanFiles ignored -> false;
+            case ApplyPlan apply -> apply.planned().deletesForGood();
+            case PurgeUserData ignored -> true;
+            case PurgeItem ignored -> true;
+            case ResetAll ignored -> true;
+            case PurgeSoftDeleted ignored -> true;
+        };
+    }
+
+    /** @return the user whose data the command is about (a per-user purge, planned or not), or {@code null} */
+    default String targetUserId() {
+        return switch (this) {
+            case PurgeUserData purge -> purge.userId();
+            case ApplyPlan apply -> apply.planned().targetUserId();
+            default -> null;
+        };
+    }
+
+    /**
      * @return the Kafka key: the user the command is about, {@code run:} and the run id for a run's cleanup
      *         (so that parallel suites' cleanups spread over the partitions), a plan's that of its command,
      *         or {@link #GLOBAL_KEY}

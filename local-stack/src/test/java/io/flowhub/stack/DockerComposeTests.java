@@ -1,11 +1,11 @@
 package io.flowhub.stack;
 
-import io.flowhub.bulk.job.BulkWorkerSettings;
 import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.gateway.auth.AuthSettings;
 import io.flowhub.store.audit.AuditSettings;
 import io.flowhub.store.file.FileSettings;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.policy.PolicySettings;
 import io.flowhub.store.spring.KafkaTopicSettings;
 import io.flowhub.store.spring.SettingVariables;
@@ -42,8 +42,11 @@ class DockerComposeTests {
             AuditSettings.class, KafkaTopicSettings.class, BootstrapAdminSettings.class);
     private static final Map<String, List<Class<?>>> OWN_SETTINGS = Map.of(
             "api-gateway", List.of(GatewaySettings.class, AuthSettings.class),
-            "bulk-worker", List.of(BulkWorkerSettings.class),
+            "bulk-worker", List.of(),
             "cleanup-worker", List.of(CleanupWorkerSettings.class));
+    /** The prefix each worker binds the job engine's settings under */
+    private static final Map<String, String> ENGINE_PREFIXES = Map.of(
+            "bulk-worker", "flowhub.bulk", "cleanup-worker", "flowhub.cleanup");
     /** A variable docker compose fills in from .env, as {@code ${NAME}} or {@code ${NAME:?message}} */
     private static final Pattern INTERPOLATED = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     /** A variable an env file (or the script writing one) sets, {@code NAME=value} at a line's start */
@@ -207,6 +210,9 @@ class DockerComposeTests {
         }
         for (Class<?> settings : concat(SHARED_SETTINGS, OWN_SETTINGS.get(service))) {
             collectRecordNames(settings.getAnnotation(ConfigurationProperties.class).value(), settings, names);
+        }
+        if (ENGINE_PREFIXES.containsKey(service)) {
+            collectRecordNames(ENGINE_PREFIXES.get(service), EngineSettings.class, names);
         }
         SettingVariables.VARIABLES.forEach(variable -> names.add(variable.name()));
         return names;

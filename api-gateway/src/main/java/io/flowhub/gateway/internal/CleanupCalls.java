@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
@@ -64,11 +65,11 @@ class CleanupCalls {
         if (plan) {
             if (!dryRun) {
                 throw call.audited(new BadRequestException("plan=true goes with dry_run=true: a plan freezes what a dry"
-                        + " run would do, to apply later with POST /api/v1/internal/plans/{planId}/apply"), "invalid");
+                        + " run would do, to apply later with POST /api/v1/internal/plans/{planId}/apply"), AuditOutcome.INVALID);
             }
             if (!Plans.plannable(running)) {
                 throw call.audited(new BadRequestException("A " + running.operation().wireValue() + " cannot be planned;"
-                        + " plans are made for user purges, test-data and run cleanups and permanent deletes"), "invalid");
+                        + " plans are made for user purges, test-data and run cleanups and permanent deletes"), AuditOutcome.INVALID);
             }
             call.refuseEvenDryRun(policy.refusesPlans());
             extra = Map.of("plan", PlanView.of(plans.create(command.apply(null, false), call.caller())));
@@ -88,7 +89,7 @@ class CleanupCalls {
         Duration wait = wait(waitSeconds, prefer);
         String jobId = job.id().toString();
         Supplier<ResponseEntity<?>> accepted = () -> {
-            call.record("accepted", null, jobId);
+            call.record(AuditOutcome.ACCEPTED, null, jobId);
             return ResponseEntity.accepted()
                     .location(URI.create("/api/v1/internal/jobs/" + jobId))
                     .header(HttpHeaders.RETRY_AFTER, "1")
@@ -101,7 +102,7 @@ class CleanupCalls {
         }
         return waiter.await(job.id(), wait, finished -> {
             requireCompleted(call, finished);
-            call.record(dryRun ? "dry_run" : "allowed", finished.result(), jobId);
+            call.record(dryRun ? AuditOutcome.DRY_RUN : AuditOutcome.ALLOWED, finished.result(), jobId);
             return ResponseEntity.ok(with(answer.apply(finished.result()).with("job_id", jobId)
                     .with("dry_run", dryRun), extra));
         }, accepted);
@@ -118,14 +119,14 @@ class CleanupCalls {
     private static void requireCompleted(InternalAudit.Call call, Job finished) {
         String jobId = finished.id().toString();
         if (finished.status() == JobStatus.CANCELLED) {
-            call.record("cancelled", finished.result(), jobId);
+            call.record(AuditOutcome.CANCELLED, finished.result(), jobId);
             throw new JobOutcomeException(HttpStatus.CONFLICT, "Cleanup cancelled", "The cleanup job was cancelled "
                     + "before it finished; what it deleted until then stays deleted and is counted here",
                     Map.of("job_id", jobId, "job_status", finished.status().wireValue(), "deleted",
                             finished.result().toMap()));
         }
         if (finished.status() != JobStatus.COMPLETED) {
-            call.record("failed", finished.result(), jobId);
+            call.record(AuditOutcome.FAILED, finished.result(), jobId);
             throw new JobOutcomeException(HttpStatus.INTERNAL_SERVER_ERROR, "Cleanup failed",
                     "The cleanup job " + finished.status().wireValue() + ": " + finished.failureReason(),
                     Map.of("job_id", jobId));

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.events.CleanupByTags;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.InvalidCommandException;
@@ -70,7 +71,7 @@ class CleanupController {
                 "include_activity_logs", includeActivityLogs), dryRun);
         // why: a user whose record is gone (a reset, a direct delete) may still own data, which only this removes
         if (!targets.userExists(user) && !targets.ownsAnything(user)) {
-            throw call.audited(new NotFoundException("User", userId), "not found");
+            throw call.audited(new NotFoundException("User", userId), AuditOutcome.NOT_FOUND);
         }
         call.requireAllowed(policy.refusesHardDelete());
         return cleanups.run(call, dryRun, plan, (jobId, dry) -> new PurgeUserData(SchemaVersion.CURRENT, UUID.randomUUID(),
@@ -105,7 +106,7 @@ class CleanupController {
             // why: the contract's own checks, before anything is recorded or audited as allowed
             cleanup.apply(null, dryRun);
         } catch (InvalidCommandException e) {
-            throw call.audited(e, "invalid");
+            throw call.audited(e, AuditOutcome.INVALID);
         }
         if (hardDelete) {
             call.requireAllowed(policy.refusesHardDelete());
@@ -122,7 +123,7 @@ class CleanupController {
         ObjectId item = ObjectIds.parse("item id", itemId);
         var call = audit.call(request, Map.of("item_id", itemId), dryRun);
         if (!targets.itemExists(item)) {
-            throw call.audited(new NotFoundException("Item", itemId), "not found");
+            throw call.audited(new NotFoundException("Item", itemId), AuditOutcome.NOT_FOUND);
         }
         call.requireAllowed(policy.refusesHardDelete());
         return cleanups.run(call, dryRun, plan, (jobId, dry) -> new PurgeItem(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
@@ -142,7 +143,7 @@ class CleanupController {
         long held = holds.count();
         if (held > 0 && !ignoreHolds && !dryRun) {
             throw call.audited(new ConflictException(held + " holds keep items (GET /api/v1/internal/holds): release"
-                    + " them, or reset with ignore_holds=true to wipe the held items too"), "conflict: holds");
+                    + " them, or reset with ignore_holds=true to wipe the held items too"), AuditOutcome.HELD);
         }
         return cleanups.run(call, dryRun, plan, (jobId, dry) -> new ResetAll(SchemaVersion.CURRENT, UUID.randomUUID(), jobId,
                 call.caller(), dry, preserveAdmins, clock.instant(), ignoreHolds), wait, prefer);

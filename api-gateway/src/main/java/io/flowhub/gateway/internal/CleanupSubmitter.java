@@ -1,9 +1,7 @@
 package io.flowhub.gateway.internal;
 
-import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
-import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.Topics;
 import io.flowhub.gateway.job.JobPublisher;
 import io.flowhub.gateway.limit.Share;
@@ -27,10 +25,9 @@ class CleanupSubmitter {
 
     /** @param share whose cap of active jobs the job counts against ({@link io.flowhub.gateway.limit.Shares}) */
     Job submit(CleanupCommand command, Share share) {
-        CleanupCommand effective = command instanceof ApplyPlan apply ? apply.planned() : command;
-        UserId target = effective instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
+        UserId target = command.targetUserId() == null ? null : UserId.parse(command.targetUserId());
         return publisher.submit(new NewJob(JobId.parse(command.jobId()), JobKind.CLEANUP, command.operation().wireValue(),
-                Owner.fromContract(command.requestedBy()), target, command.commandId(), 0, ContractJson.mapper().writeValueAsString(command),
+                Owner.fromContract(command.requestedBy()), target, null, command.deletesForGood(), command.commandId(), 0, ContractJson.mapper().writeValueAsString(command),
                 command.dryRun()), Topics.CLEANUP_COMMANDS, command.key(), command, share);
     }
 }

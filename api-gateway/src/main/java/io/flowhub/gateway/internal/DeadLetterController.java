@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
@@ -91,11 +92,11 @@ class DeadLetterController {
                 .with("not_found", missing);
     }
 
-    private static String outcome(int sent, int refused, int missing) {
+    private static AuditOutcome outcome(int sent, int refused, int missing) {
         if (sent == 0) {
-            return missing > 0 && refused == 0 ? "nothing found" : "nothing replayed";
+            return missing > 0 && refused == 0 ? AuditOutcome.NOTHING_FOUND : AuditOutcome.NOTHING_REPLAYED;
         }
-        return refused == 0 && missing == 0 ? "replayed" : "replayed, some not";
+        return refused == 0 && missing == 0 ? AuditOutcome.REPLAYED : AuditOutcome.PARTLY_REPLAYED;
     }
 
     private static void requireKnown(String topic) {

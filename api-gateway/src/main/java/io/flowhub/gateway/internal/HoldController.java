@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.events.Tags;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
@@ -73,16 +74,16 @@ class HoldController {
                     given.userId() == null ? null : ObjectIds.parse("user_id", given.userId()), reason(given),
                     call.caller());
         } catch (RuntimeException e) {
-            throw call.audited(e, "invalid");
+            throw call.audited(e, AuditOutcome.INVALID);
         }
-        call.record("allowed", null, null);
+        call.record(AuditOutcome.ALLOWED, null, null);
         return ResponseEntity.created(URI.create("/api/v1/internal/holds/" + hold.id().toHexString()))
                 .body(Envelope.of(HoldView.of(hold)));
     }
 
     @GetMapping
     Envelope<List<HoldView>> list(HttpServletRequest request) {
-        audit.call(request, Map.of(), false).record("allowed", null, null);
+        audit.call(request, Map.of(), false).record(AuditOutcome.ALLOWED, null, null);
         return Envelope.of(holds.list().stream().map(HoldView::of).toList());
     }
 
@@ -91,9 +92,9 @@ class HoldController {
         ObjectId id = ObjectIds.parse("hold id", holdId);
         var call = audit.call(request, Map.of("hold_id", holdId), false);
         if (!holds.release(id)) {
-            throw call.audited(new NotFoundException("Hold", holdId), "not found");
+            throw call.audited(new NotFoundException("Hold", holdId), AuditOutcome.NOT_FOUND);
         }
-        call.record("allowed", null, null);
+        call.record(AuditOutcome.ALLOWED, null, null);
         return Envelope.of(Map.of("hold_id", holdId, "released", true));
     }
 

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.gateway.limit.Share;
 import io.flowhub.gateway.limit.Shares;
 import io.flowhub.store.audit.AuditLog;
@@ -65,14 +66,14 @@ class InternalAudit {
             try {
                 return shares.ofKey(caller, request);
             } catch (RuntimeException e) {
-                throw audited(e, "invalid");
+                throw audited(e, AuditOutcome.INVALID);
             }
         }
 
         /** Refuses the call when the environment policy does (a dry run always passes), and audits the refusal. */
         void requireAllowed(Optional<String> refusal) {
             if (refusal.isPresent() && !dryRun) {
-                record("denied: policy", null, null);
+                record(AuditOutcome.DENIED_BY_POLICY, null, null);
                 throw new PolicyDeniedException(refusal.get());
             }
         }
@@ -80,18 +81,18 @@ class InternalAudit {
         /** Refuses the call when the policy does, dry run or not (a plan, which writes), and audits the refusal. */
         void refuseEvenDryRun(Optional<String> refusal) {
             if (refusal.isPresent()) {
-                record("denied: policy", null, null);
+                record(AuditOutcome.DENIED_BY_POLICY, null, null);
                 throw new PolicyDeniedException(refusal.get());
             }
         }
 
         /** @return {@code e}, once the call is audited with {@code outcome} */
-        RuntimeException audited(RuntimeException e, String outcome) {
+        RuntimeException audited(RuntimeException e, AuditOutcome outcome) {
             record(outcome, null, null);
             return e;
         }
 
-        void record(String outcome, CleanupResult counts, String jobId) {
+        void record(AuditOutcome outcome, CleanupResult counts, String jobId) {
             audit.record(new AuditLog.AuditEntry(endpoint, caller, policy.environment().wireValue(), params, outcome,
                     counts, dryRun, jobId));
             metrics.audited(outcome);

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.gateway.system.PageLimit;
@@ -41,8 +42,8 @@ class InternalController {
         // why: the audit outlives a purge of the user, so it names the address by its pseudonym only
         var call = audit.call(request, Map.of("email_pseudonym", Pseudonyms.email(email)), false);
         Document latest = otps.latest(email).orElseThrow(() -> call.audited(
-                new NotFoundException("One-time code for", email), "not found"));
-        call.record("allowed", null, null);
+                new NotFoundException("One-time code for", email), AuditOutcome.NOT_FOUND));
+        call.record(AuditOutcome.ALLOWED, null, null);
         return Envelope.of(new LatestCode(latest.getString("email"), latest.getString("code"),
                 latest.getDate("expires_at").toInstant()));
     }
@@ -50,7 +51,7 @@ class InternalController {
     @GetMapping("/audit")
     Envelope<List<Document>> auditLog(@RequestParam(required = false) Integer limit, HttpServletRequest request) {
         int count = AUDIT_LIMIT.of(limit);
-        audit.call(request, Map.of("limit", count), false).record("allowed", null, null);
+        audit.call(request, Map.of("limit", count), false).record(AuditOutcome.ALLOWED, null, null);
         return Envelope.of(auditLog.newest(count).stream().map(entry -> {
             entry.put("_id", entry.getObjectId("_id").toHexString());
             return entry;

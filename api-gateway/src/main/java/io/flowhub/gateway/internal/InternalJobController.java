@@ -1,21 +1,16 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
+import io.flowhub.gateway.job.JobActions;
 import io.flowhub.gateway.job.JobLists;
-import io.flowhub.gateway.job.JobProgressStream;
 import io.flowhub.gateway.job.JobView;
 import io.flowhub.gateway.job.LedgerEntryView;
 import io.flowhub.gateway.job.ReceiptView;
-import io.flowhub.gateway.job.RemainsElsewhere;
 import io.flowhub.gateway.job.UndoSubmitter;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
-import io.flowhub.store.JobId;
-import io.flowhub.store.erasure.ErasureReceipts;
 import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobLedger;
-import io.flowhub.store.job.JobQueries;
-import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.Owner;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -40,32 +35,19 @@ import java.util.Map;
 @RequestMapping("/api/v1/internal/jobs")
 class InternalJobController {
 
-    private final JobStore jobs;
+    private final JobActions actions;
     private final InternalAudit audit;
-    private final ErasureReceipts receipts;
-    private final UndoSubmitter undos;
-    private final JobProgressStream stream;
-    private final JobQueries queries;
-    private final JobLedger ledger;
-    private final RemainsElsewhere elsewhere;
 
-    InternalJobController(JobStore jobs, InternalAudit audit, ErasureReceipts receipts, UndoSubmitter undos,
-            JobProgressStream stream, JobQueries queries, JobLedger ledger, RemainsElsewhere elsewhere) {
-        this.elsewhere = elsewhere;
-        this.queries = queries;
-        this.ledger = ledger;
-        this.jobs = jobs;
+    InternalJobController(JobActions actions, InternalAudit audit) {
+        this.actions = actions;
         this.audit = audit;
-        this.receipts = receipts;
-        this.undos = undos;
-        this.stream = stream;
     }
 
     /** Any job's progress as server-sent events, as {@code GET /api/v1/jobs/{id}/events} gives its owner. */
     @GetMapping(path = "/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String jobId, HttpServletRequest request) {
-        Job job = jobs.find(JobId.parse(jobId)).orElseThrow(() -> new NotFoundException("Job", jobId));
-        return stream.open(String.valueOf(request.getAttribute(InternalKeyFilter.CALLER_ATTRIBUTE)), job.id());
+        return actions.events(String.valueOf(request.getAttribute(InternalKeyFilter.CALLER_ATTRIBUTE)),
+                actions.find(jobId));
     }
 
     /** Everyone's jobs, newest first, narrowed by kind, status and owner: what the console lists. */
@@ -73,57 +55,59 @@ class InternalJobController {
     Envelope<List<JobView>> list(@RequestParam(required = false) String kind,
             @RequestParam(required = false) String status, @RequestParam(required = false) String owner,
             @RequestParam(required = false) String before, @RequestParam(required = false) Integer limit) {
-        var selection = JobLists.selection(JobLists.owner(owner), kind, status, before);
-        return Envelope.of(queries.list(selection, JobLists.limit(limit)).stream().map(JobView::of).toList());
+        return Envelope.of(actions.list(JobLists.selection(JobLists.owner(owner), kind, status, before), limit));
     }
 
     /** A page of any job's ledger: what each batch changed or deleted. */
     @GetMapping("/{jobId}/ledger")
     Envelope<List<LedgerEntryView>> ledger(@PathVariable String jobId, @RequestParam(required = false) Integer after,
             @RequestParam(required = false) Integer limit) {
-        return Envelope.of(LedgerEntryView.page(ledger, jobs.find(JobId.parse(jobId))
-                .orElseThrow(() -> new NotFoundException("Job", jobId)), after, limit));
+        return Envelope.of(actions.ledger(actions.find(jobId), after, limit));
     }
 
     @GetMapping("/{jobId}")
     Envelope<JobView> job(@PathVariable String jobId) {
-        return Envelope.of(JobView.of(jobs.find(JobId.parse(jobId))
-                .orElseThrow(() -> new NotFoundException("Job", jobId))));
+        return Envelope.of(JobView.of(actions.find(jobId)));
     }
 
     /** A finished hard delete's erasure receipt: what it deleted, and what a look taken now still finds. */
     @GetMapping("/{jobId}/receipt")
     Envelope<ReceiptView> receipt(@PathVariable String jobId) {
-        Job job = jobs.find(JobId.parse(jobId)).orElseThrow(() -> new NotFoundException("Job", jobId));
-        return Envelope.of(ReceiptView.of(receipts.of(job), elsewhere.of(job)));
+        return Envelope.of(actions.receipt(actions.find(jobId)));
     }
 
     /** Reverses what a finished job changed (a soft cleanup's deletes, a bulk job's changes), as a new job; audited. */
     @PostMapping("/{jobId}/undo")
     ResponseEntity<Envelope<Void>> undo(@PathVariable String jobId, HttpServletRequest request) {
-        JobId id = JobId.parse(jobId);
         var call = audit.call(request, Map.of("job_id", jobId), false);
-        Job found = jobs.find(id).orElseThrow(() -> call.audited(new NotFoundException("Job", jobId), "not found"));
         Job undo;
         try {
-            undo = undos.undo(found, Owner.fromContract(call.caller()), null, call.share());
+            undo = actions.undo(found(jobId, call), Owner.fromContract(call.caller()), null, call.share());
         } catch (ConflictException e) {
-            throw call.audited(e, "conflict");
+            throw call.audited(e, AuditOutcome.CONFLICT);
         }
-        call.record("accepted", null, undo.id().toString());
+        call.record(AuditOutcome.ACCEPTED, null, undo.id().toString());
         return UndoSubmitter.accepted(undo, jobId);
     }
 
     @PostMapping("/{jobId}/cancel")
     Envelope<JobView> cancel(@PathVariable String jobId, HttpServletRequest request) {
-        JobId id = JobId.parse(jobId);
         var call = audit.call(request, Map.of("job_id", jobId), false);
-        Job found = jobs.find(id).orElseThrow(() -> call.audited(new NotFoundException("Job", jobId), "not found"));
-        Job cancelled = jobs.cancel(id).orElseThrow(() -> call.audited(
-                new ConflictException("Job " + jobId + " is " + jobs.find(id).map(job -> job.status().wireValue())
-                        .orElse(found.status().wireValue()) + "; only a queued or running job can be cancelled"),
-                "conflict"));
-        call.record("cancelled", cancelled.result(), jobId);
+        Job cancelled;
+        try {
+            cancelled = actions.cancel(found(jobId, call));
+        } catch (ConflictException e) {
+            throw call.audited(e, AuditOutcome.CONFLICT);
+        }
+        call.record(AuditOutcome.CANCELLED, cancelled.result(), jobId);
         return Envelope.of(JobView.of(cancelled));
+    }
+
+    private Job found(String jobId, InternalAudit.Call call) {
+        try {
+            return actions.find(jobId);
+        } catch (NotFoundException e) {
+            throw call.audited(e, AuditOutcome.NOT_FOUND);
+        }
     }
 }

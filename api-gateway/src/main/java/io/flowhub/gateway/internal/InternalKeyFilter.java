@@ -1,5 +1,7 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
+import io.flowhub.store.Sha256;
 import io.flowhub.gateway.limit.ClientAddresses;
 import io.flowhub.gateway.system.ProblemWriter;
 import io.flowhub.store.audit.AuditLog;
@@ -16,9 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +53,7 @@ class InternalKeyFilter extends OncePerRequestFilter {
     InternalKeyFilter(PolicySettings settings, ProblemWriter problems, AuditLog audit, EnvironmentPolicy policy,
             InternalMetrics metrics, ClientAddresses clients) {
         this.clients = clients;
-        this.expected = sha256(settings.internalKey());
+        this.expected = Sha256.of(settings.internalKey());
         this.keyId = "key:" + HexFormat.of().formatHex(expected).substring(0, 8);
         this.problems = problems;
         this.audit = audit;
@@ -77,11 +77,11 @@ class InternalKeyFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        if (given == null || !MessageDigest.isEqual(expected, sha256(given))) {
-            audit.recordRefused(request.getMethod() + " " + request.getRequestURI(),
-                    given == null ? "denied: no key" : "denied: wrong key", clients.of(request),
+        if (given == null || !MessageDigest.isEqual(expected, Sha256.of(given))) {
+            AuditOutcome outcome = given == null ? AuditOutcome.DENIED_WITHOUT_KEY : AuditOutcome.DENIED_WRONG_KEY;
+            audit.recordRefused(request.getMethod() + " " + request.getRequestURI(), outcome, clients.of(request),
                     policy.environment().wireValue());
-            metrics.audited("denied");
+            metrics.audited(outcome);
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
                     given == null ? "Send the internal key in the x-internal-key header" : "The x-internal-key is wrong");
             return;
@@ -105,11 +105,4 @@ class InternalKeyFilter extends OncePerRequestFilter {
         return Optional.of(authentication.getName());
     }
 
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 }

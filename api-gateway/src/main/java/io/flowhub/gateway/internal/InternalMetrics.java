@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,9 @@ class InternalMetrics {
         this.registry = registry;
     }
 
-    void audited(String outcome) {
-        Counter.builder("flowhub.audit.writes").tag("outcome", outcome.startsWith("denied") ? "denied" : outcome)
-                .register(registry).increment();
-        if (outcome.equals("denied: policy")) {
+    void audited(AuditOutcome outcome) {
+        Counter.builder("flowhub.audit.writes").tag("outcome", outcome.metricTag()).register(registry).increment();
+        if (outcome == AuditOutcome.DENIED_BY_POLICY) {
             Counter.builder("flowhub.policy.denials").tag("service", "api-gateway").register(registry).increment();
         }
     }

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.user.Emails;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.gateway.auth.OtpSender;
@@ -56,7 +57,7 @@ class OtpOutbox implements OtpSender {
     }
 
     Optional<Document> latest(String email) {
-        return Optional.ofNullable(outbox.find(eq("email", email.trim().toLowerCase()))
+        return Optional.ofNullable(outbox.find(eq("email", Emails.normalized(email)))
                 .sort(descending("created_at")).first());
     }
 }

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
@@ -9,7 +10,6 @@ import io.flowhub.gateway.system.GoneException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.JobId;
 import io.flowhub.store.ObjectIds;
-import io.flowhub.store.erasure.ErasureTargets;
 import io.flowhub.store.job.CleanupResult.Count;
 import io.flowhub.store.job.CleanupResult;
 import io.flowhub.store.job.JobStore;
@@ -69,13 +69,13 @@ class PlanController {
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         ObjectId id = ObjectIds.parse("plan id", planId);
         var call = audit.call(request, Map.of("plan_id", planId), false);
-        Plan plan = plans.find(id).orElseThrow(() -> call.audited(new NotFoundException("Plan", planId), "not found"));
+        Plan plan = plans.find(id).orElseThrow(() -> call.audited(new NotFoundException("Plan", planId), AuditOutcome.NOT_FOUND));
         if (plan.isExpired(clock.instant())) {
             throw call.audited(new GoneException("Plan " + planId + " expired at " + plan.expiresAt()
-                    + "; make a new one with a dry run of the call"), "expired");
+                    + "; make a new one with a dry run of the call"), AuditOutcome.EXPIRED);
         }
         CleanupCommand planned = ContractJson.mapper().readValue(plan.commandJson(), CleanupCommand.class);
-        if (ErasureTargets.deletesForGood(planned)) {
+        if (planned.deletesForGood()) {
             call.requireAllowed(policy.refusesHardDelete());
         }
         JobId candidate = new JobId(new ObjectId());

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.events.CleanupRun;
 import io.flowhub.events.InvalidCommandException;
 import io.flowhub.events.RunIds;
@@ -53,7 +54,7 @@ class RunController {
         try {
             checked = RunIds.check("run id", runId);
         } catch (InvalidCommandException e) {
-            throw call.audited(e, "invalid");
+            throw call.audited(e, AuditOutcome.INVALID);
         }
         if (hardDelete) {
             call.requireAllowed(policy.refusesHardDelete());

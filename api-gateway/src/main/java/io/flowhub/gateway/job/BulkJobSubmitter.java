@@ -1,5 +1,6 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.store.Sha256;
 import io.flowhub.events.BulkCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.Operation;
@@ -21,11 +22,7 @@ import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -58,7 +55,8 @@ class BulkJobSubmitter {
                 clock.instant());
         long total = request.itemIds() == null ? 0 : request.itemIds().size();
         Owner jobOwner = Owner.user(caller.userId());
-        var job = new NewJob(jobId, JobKind.BULK, operation.wireValue(), jobOwner, null, command.commandId(), total,
+        var job = new NewJob(jobId, JobKind.BULK, operation.wireValue(), jobOwner, null, null, false, command.commandId(),
+                total,
                 ContractJson.mapper().writeValueAsString(command), false);
         if (idempotencyKey != null) {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
@@ -97,12 +95,6 @@ class BulkJobSubmitter {
     private static String hash(Operation operation, BulkOperationRequest request) {
         var canonical = new BulkOperationRequest(operation.wireValue(), request.itemIds(), request.filter(),
                 request.tags(), request.batchSize());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ContractJson.mapper().writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hexOf(ContractJson.mapper().writeValueAsString(canonical));
     }
 }

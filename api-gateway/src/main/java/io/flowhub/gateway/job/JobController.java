@@ -1,14 +1,9 @@
 package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.limit.Shares;
-import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Caller;
-import io.flowhub.store.erasure.ErasureReceipts;
 import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobLedger;
-import io.flowhub.store.job.JobQueries;
-import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.Owner;
 import io.flowhub.store.user.Role;
 import org.springframework.http.MediaType;
@@ -29,27 +24,14 @@ import java.util.List;
 @RestController
 class JobController {
 
-    private final JobStore jobs;
-    private final JobQueries queries;
+    private final JobActions actions;
     private final JobAccess access;
-    private final JobProgressStream stream;
-    private final ErasureReceipts receipts;
-    private final UndoSubmitter undos;
     private final Shares shares;
-    private final RemainsElsewhere elsewhere;
-    private final JobLedger ledger;
 
-    JobController(JobStore jobs, JobQueries queries, JobAccess access, JobProgressStream stream,
-            ErasureReceipts receipts, UndoSubmitter undos, JobLedger ledger, Shares shares, RemainsElsewhere elsewhere) {
-        this.shares = shares;
-        this.elsewhere = elsewhere;
-        this.ledger = ledger;
-        this.jobs = jobs;
-        this.queries = queries;
+    JobController(JobActions actions, JobAccess access, Shares shares) {
+        this.actions = actions;
         this.access = access;
-        this.stream = stream;
-        this.receipts = receipts;
-        this.undos = undos;
+        this.shares = shares;
     }
 
     @GetMapping({"/api/v1/jobs/{jobId}", "/api/v1/bulk-operations/{jobId}"})
@@ -61,24 +43,20 @@ class JobController {
     Envelope<List<JobView>> list(Caller caller, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String status, @RequestParam(required = false) String before,
             @RequestParam(required = false) Integer limit) {
-        var selection = JobLists.selection(Owner.user(caller.userId()), kind, status, before);
-        return Envelope.of(queries.list(selection, JobLists.limit(limit)).stream().map(JobView::of).toList());
+        return Envelope.of(actions.list(JobLists.selection(Owner.user(caller.userId()), kind, status, before), limit));
     }
 
     /** A page of one of the caller's jobs' ledger (an ADMIN's: any job's): what each batch changed. */
     @GetMapping("/api/v1/jobs/{jobId}/ledger")
     Envelope<List<LedgerEntryView>> ledger(Caller caller, @PathVariable String jobId,
             @RequestParam(required = false) Integer after, @RequestParam(required = false) Integer limit) {
-        return Envelope.of(LedgerEntryView.page(ledger, access.visibleJob(caller, jobId), after, limit));
+        return Envelope.of(actions.ledger(access.visibleJob(caller, jobId), after, limit));
     }
 
     /** Stops a queued or running job at its next batch boundary; the counts so far stay. */
     @PostMapping("/api/v1/jobs/{jobId}/cancel")
     Envelope<JobView> cancel(Caller caller, @PathVariable String jobId) {
-        Job job = access.visibleJob(caller, jobId);
-        return Envelope.of(JobView.of(jobs.cancel(job.id()).orElseThrow(() -> new ConflictException(
-                "Job " + jobId + " is " + jobs.find(job.id()).map(found -> found.status().wireValue()).orElse("gone")
-                        + "; only a queued or running job can be cancelled"))));
+        return Envelope.of(JobView.of(actions.cancel(access.visibleJob(caller, jobId))));
     }
 
     /**
@@ -87,7 +65,7 @@ class JobController {
      */
     @PostMapping("/api/v1/jobs/{jobId}/undo")
     ResponseEntity<Envelope<Void>> undo(Caller caller, @PathVariable String jobId) {
-        Job undo = undos.undo(access.visibleJob(caller, jobId), Owner.user(caller.userId()),
+        Job undo = actions.undo(access.visibleJob(caller, jobId), Owner.user(caller.userId()),
                 caller.is(Role.ADMIN) ? null : caller.userId(), shares.of(caller));
         return UndoSubmitter.accepted(undo, jobId);
     }
@@ -95,13 +73,11 @@ class JobController {
     /** The erasure receipt of one of the caller's finished hard deletes (an ADMIN's: any job's). */
     @GetMapping("/api/v1/jobs/{jobId}/receipt")
     Envelope<ReceiptView> receipt(Caller caller, @PathVariable String jobId) {
-        Job job = access.visibleJob(caller, jobId);
-        return Envelope.of(ReceiptView.of(receipts.of(job), elsewhere.of(job)));
+        return Envelope.of(actions.receipt(access.visibleJob(caller, jobId)));
     }
 
     @GetMapping(path = "/api/v1/jobs/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Caller caller, @PathVariable String jobId) {
-        return stream.open(caller.id().toHexString(), access.visibleJob(caller, jobId).id());
+        return actions.events(caller.id().toHexString(), access.visibleJob(caller, jobId));
     }
-
 }

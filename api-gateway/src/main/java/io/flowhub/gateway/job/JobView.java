@@ -53,9 +53,6 @@ public record JobView(
     }
 
     private static String undoes(Job job) {
-        if (!Operation.UNDO.wireValue().equals(job.operation()) || job.commandJson() == null) {
-            return null;
-        }
-        return ContractJson.mapper().readValue(job.commandJson(), UndoJob.class).undoes();
+        return job.undoes() == null ? null : job.undoes().toString();
     }
 }

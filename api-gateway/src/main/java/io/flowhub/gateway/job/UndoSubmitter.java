@@ -58,7 +58,8 @@ public class UndoSubmitter {
         var command = new UndoJob(SchemaVersion.CURRENT, UUID.randomUUID(), jobId.toString(), owner, restrictTo != null,
                 original.id().toString(), clock.instant());
         // why: a job has one undo: asked twice at once (two clicks, two gateways), both answer with the one job
-        var undo = new NewJob(jobId, JobKind.BULK, Operation.UNDO.wireValue(), requester, null, command.commandId(),
+        var undo = new NewJob(jobId, JobKind.BULK, Operation.UNDO.wireValue(), requester, null, original.id(), false,
+                command.commandId(),
                 original.counts().processed(), ContractJson.mapper().writeValueAsString(command), false)
                 .withIdempotency(new Idempotency("undo\n" + original.id(), Operation.UNDO.wireValue()));
         return publisher.submit(undo, Topics.BULK_COMMANDS, command.key(), command, share);
@@ -93,21 +94,11 @@ public class UndoSubmitter {
         if (operation.get() == Operation.UNDO) {
             return Optional.of(job + " is an undo; to change the items back, run the operation again");
         }
-        if (!UndoBatches.undoable(operation.get()) || deletedForGood(original)) {
+        if (!UndoBatches.undoable(operation.get()) || original.deletesForGood()) {
             return Optional.of(job + " (" + operation.get().wireValue() + ") deleted for good or changed nothing an "
                     + "undo can give back: a hard delete cannot be undone");
         }
         return Optional.empty();
     }
 
-    private static boolean deletedForGood(Job original) {
-        if (original.kind() != JobKind.CLEANUP || original.commandJson() == null) {
-            return false;
-        }
-        return switch (ContractJson.mapper().readValue(original.commandJson(), CleanupCommand.class)) {
-            case CleanupByTags tags -> tags.hardDelete();
-            case CleanupRun run -> run.hardDelete();
-            default -> true;
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.user;
 
+import io.flowhub.store.user.Emails;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import static io.flowhub.store.StoreException.translated;
@@ -40,7 +40,7 @@ public class UserStore {
 
     /** @throws DuplicateEmailException when the address is taken */
     User insert(String email, String name, String passwordHash, Role role, ObjectId createdBy) {
-        String normalized = normalize(email);
+        String normalized = Emails.normalized(email);
         Document document = new Document(ID, new ObjectId())
                 .append(EMAIL, normalized)
                 .append(NAME, name)
@@ -62,7 +62,7 @@ public class UserStore {
     }
 
     public Optional<User> findByEmail(String email) {
-        return translated("read users", () -> Optional.ofNullable(users.find(eq(EMAIL, normalize(email))).first()).map(UserStore::toUser));
+        return translated("read users", () -> Optional.ofNullable(users.find(eq(EMAIL, Emails.normalized(email))).first()).map(UserStore::toUser));
     }
 
     public Optional<User> find(ObjectId id) {
@@ -76,10 +76,6 @@ public class UserStore {
     Optional<User> changeRole(ObjectId id, Role role) {
         return translated("read users", () -> Optional.ofNullable(users.findOneAndUpdate(eq(ID, id), set(ROLE, role.name()),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(UserStore::toUser));
-    }
-
-    static String normalize(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
     }
 
     private static User toUser(Document document) {

@@ -17,6 +17,7 @@ import io.flowhub.store.item.ItemSelection;
 import io.flowhub.store.item.Selection;
 import io.flowhub.store.item.UndoBatches;
 import io.flowhub.store.job.Backlog;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobCommand;
 import io.flowhub.store.job.JobEngine;
@@ -44,11 +45,11 @@ public class BulkJobRunner {
     private final JobStore jobs;
     private final JobLedger ledger;
     private final MongoCollection<Document> items;
-    private final BulkWorkerSettings settings;
+    private final EngineSettings settings;
     private final Holds holds;
     private final Clock clock;
 
-    BulkJobRunner(JobEngine engine, JobStore jobs, JobLedger ledger, MongoDatabase database, BulkWorkerSettings settings,
+    BulkJobRunner(JobEngine engine, JobStore jobs, JobLedger ledger, MongoDatabase database, EngineSettings settings,
             Holds holds, Clock clock) {
         this.holds = holds;
         this.engine = engine;
@@ -81,7 +82,9 @@ public class BulkJobRunner {
     private static JobCommand job(BulkCommand command, Operation operation) {
         JobId jobId = command.jobId() == null ? null : JobId.parse(command.jobId());
         return new JobCommand(command.commandId(), jobId, JobKind.BULK, operation.wireValue(),
-                Owner.fromContract(command.ownerId()), null, ContractJson.mapper().writeValueAsString(command), false,
+                Owner.fromContract(command.ownerId()), null,
+                command instanceof UndoJob undo ? JobId.parse(undo.undoes()) : null, false,
+                ContractJson.mapper().writeValueAsString(command), false,
                 command.issuedAt());
     }
 

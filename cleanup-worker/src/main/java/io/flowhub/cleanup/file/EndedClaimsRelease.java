@@ -1,6 +1,6 @@
 package io.flowhub.cleanup.file;
 
-import io.flowhub.cleanup.job.CleanupWorkerSettings;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.JobId;
 import io.flowhub.store.job.Job;
 import io.flowhub.store.job.JobLedger;
@@ -35,11 +35,11 @@ public class EndedClaimsRelease {
     private final JobLedger ledger;
     private final ItemDeleter deleter;
     private final FileRemovals removals;
-    private final CleanupWorkerSettings settings;
+    private final EngineSettings settings;
     private final Clock clock;
 
     EndedClaimsRelease(ItemClaims claims, JobQueries jobs, JobLedger ledger, ItemDeleter deleter, FileRemovals removals,
-            CleanupWorkerSettings settings, Clock clock) {
+            EngineSettings settings, Clock clock) {
         this.claims = claims;
         this.jobs = jobs;
         this.ledger = ledger;

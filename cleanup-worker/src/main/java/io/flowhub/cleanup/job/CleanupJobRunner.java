@@ -1,11 +1,8 @@
 package io.flowhub.cleanup.job;
 
-import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
-import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
-import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
 import io.flowhub.store.job.Backlog;
@@ -43,19 +40,17 @@ public class CleanupJobRunner {
     }
 
     /**
-     * @param hardDelete true when the command deletes for good, which the policy may refuse
      * @param work       the command's work, once its job is known
      * @param backlog    whether records wait behind this command on the listener's consumer
      */
-    public void run(CleanupCommand command, boolean hardDelete, Function<Job, JobWork> work, Backlog backlog) {
+    public void run(CleanupCommand command, Function<Job, JobWork> work, Backlog backlog) {
         JobId jobId = command.jobId() == null ? null : JobId.parse(command.jobId());
-        CleanupCommand effective = command instanceof ApplyPlan apply ? apply.planned() : command;
-        UserId target = effective instanceof PurgeUserData purge ? UserId.parse(purge.userId()) : null;
+        UserId target = command.targetUserId() == null ? null : UserId.parse(command.targetUserId());
         var job = new JobCommand(command.commandId(), jobId, JobKind.CLEANUP, command.operation().wireValue(),
-                Owner.fromContract(command.requestedBy()), target, ContractJson.mapper().writeValueAsString(command), command.dryRun(),
+                Owner.fromContract(command.requestedBy()), target, null, command.deletesForGood(), ContractJson.mapper().writeValueAsString(command), command.dryRun(),
                 command.issuedAt());
         engine.run(job, started -> {
-            Optional<String> refusal = refusal(command, hardDelete);
+            Optional<String> refusal = refusal(command);
             if (refusal.isPresent()) {
                 metrics.policyDenied(command.operation().wireValue());
                 return new Unrunnable("Refused by the " + policy.environment().wireValue() + " policy: "
@@ -65,14 +60,14 @@ public class CleanupJobRunner {
         }, backlog);
     }
 
-    private Optional<String> refusal(CleanupCommand command, boolean hardDelete) {
-        if (command.dryRun() || command instanceof SweepOrphanFiles) {
+    private Optional<String> refusal(CleanupCommand command) {
+        if (command.dryRun()) {
             return Optional.empty();
         }
         if (command instanceof ResetAll) {
             return policy.refusesFullReset();
         }
-        return hardDelete ? policy.refusesHardDelete() : Optional.empty();
+        return command.deletesForGood() ? policy.refusesHardDelete() : Optional.empty();
     }
 
     /** A cleanup's work whose recorded deletions are counted in the cleanup meters as they are settled. */

@@ -2,10 +2,10 @@ package io.flowhub.cleanup.purge;
 
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.file.ItemDeleter;
-import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeUserData;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.UserId;
 import io.flowhub.store.erasure.ErasureTargets;
@@ -36,12 +36,12 @@ public class UserDataPurge {
     private final MongoDatabase database;
     private final ItemDeleter items;
     private final ProcessedCommands processed;
-    private final CleanupWorkerSettings settings;
+    private final EngineSettings settings;
     private final JobLedger ledger;
     private final Clock clock;
 
     UserDataPurge(MongoDatabase database, ItemDeleter items, ProcessedCommands processed,
-            CleanupWorkerSettings settings, JobLedger ledger, Clock clock) {
+            EngineSettings settings, JobLedger ledger, Clock clock) {
         this.ledger = ledger;
         this.clock = clock;
         this.database = database;

@@ -5,7 +5,9 @@ import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeSoftDeleted;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.erasure.ErasureTargets;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.job.JobWork;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +19,13 @@ public class SoftDeletedPurge {
 
     private final ItemDeleter items;
     private final CleanupWorkerSettings settings;
+    private final EngineSettings engine;
     private final Clock clock;
 
-    SoftDeletedPurge(ItemDeleter items, CleanupWorkerSettings settings, Clock clock) {
+    SoftDeletedPurge(ItemDeleter items, CleanupWorkerSettings settings, EngineSettings engine, Clock clock) {
         this.items = items;
         this.settings = settings;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -29,6 +33,6 @@ public class SoftDeletedPurge {
         int days = command.olderThanDays() == null ? settings.retentionDays() : command.olderThanDays();
         var expired = ErasureTargets.softDeletedBefore(clock.instant(), days);
         return command.dryRun() ? Steps.of(new CountsOnly("dry_run", () -> items.count(expired)))
-                : Steps.of(items.step(expired, settings.batchSize()));
+                : Steps.of(items.step(expired, engine.batchSize()));
     }
 }

@@ -2,11 +2,11 @@ package io.flowhub.cleanup.tags;
 
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.file.ItemDeleter;
-import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.CleanupByTags;
 import io.flowhub.events.CleanupRun;
+import io.flowhub.store.job.EngineSettings;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.item.Holds;
 import io.flowhub.store.item.ItemBatches;
@@ -35,11 +35,11 @@ public class TestDataCleanup {
 
     private final MongoDatabase database;
     private final ItemDeleter items;
-    private final CleanupWorkerSettings settings;
+    private final EngineSettings settings;
     private final Holds holds;
     private final Clock clock;
 
-    TestDataCleanup(MongoDatabase database, ItemDeleter items, CleanupWorkerSettings settings, Holds holds, Clock clock) {
+    TestDataCleanup(MongoDatabase database, ItemDeleter items, EngineSettings settings, Holds holds, Clock clock) {
         this.holds = holds;
         this.database = database;
         this.items = items;

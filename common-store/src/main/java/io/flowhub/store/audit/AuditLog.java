@@ -51,14 +51,14 @@ public class AuditLog {
     /**
      * Counts a call refused before it was let in, in the row of its outcome, client and minute.
      *
-     * @param outcome for example {@code denied: no key}
+     * @param outcome one of the {@link AuditOutcome#denied() denials}
      * @param client  the address the call came from
      */
-    public void recordRefused(String endpoint, String outcome, String client, String environment) {
+    public void recordRefused(String endpoint, AuditOutcome outcome, String client, String environment) {
         Instant now = clock.instant();
         Date minute = Date.from(now.truncatedTo(ChronoUnit.MINUTES));
         var result = translated("record a refused call", () -> entries.updateOne(
-                and(eq("outcome", outcome), eq("client", client), eq("minute", minute)),
+                and(eq("outcome", outcome.wireValue()), eq("client", client), eq("minute", minute)),
                 combine(inc("count", 1), set("at", Date.from(now)), set("endpoint", endpoint),
                         setOnInsert("caller", "unknown"), setOnInsert("environment", environment),
                         setOnInsert("dry_run", false), setOnInsert("first_at", Date.from(now)),
@@ -66,7 +66,7 @@ public class AuditLog {
                 new UpdateOptions().upsert(true)));
         if (result.getUpsertedId() != null) {
             log.info("audit endpoint={} caller=unknown client={} environment={} outcome={} (calls like it this minute"
-                    + " are counted in the same row)", endpoint, client, environment, outcome);
+                    + " are counted in the same row)", endpoint, client, environment, outcome.wireValue());
         }
     }
 
@@ -76,12 +76,12 @@ public class AuditLog {
                 .append("caller", entry.caller())
                 .append("environment", entry.environment())
                 .append("params", new Document(entry.params()))
-                .append("outcome", entry.outcome())
+                .append("outcome", entry.outcome().wireValue())
                 .append("counts", entry.counts() == null ? null : entry.counts().toDocument())
                 .append("dry_run", entry.dryRun())
                 .append("job_id", entry.jobId()));
         log.info("audit endpoint={} caller={} environment={} outcome={} dry_run={} job_id={} counts={} params={}",
-                entry.endpoint(), entry.caller(), entry.environment(), entry.outcome(), entry.dryRun(), entry.jobId(),
+                entry.endpoint(), entry.caller(), entry.environment(), entry.outcome().wireValue(), entry.dryRun(), entry.jobId(),
                 entry.counts() == null ? null : entry.counts().toMap(), entry.params());
     }
 
@@ -94,10 +94,10 @@ public class AuditLog {
      * One internal call.
      *
      * @param caller  who called: the key's id, never the key
-     * @param outcome allowed, denied, dry_run, accepted, failed
+     * @param outcome how the call ended
      * @param counts  what was (or would be) deleted, or {@code null}
      */
     public record AuditEntry(String endpoint, String caller, String environment, Map<String, Object> params,
-                             String outcome, CleanupResult counts, boolean dryRun, String jobId) {
+                             AuditOutcome outcome, CleanupResult counts, boolean dryRun, String jobId) {
     }
 }

@@ -1,10 +1,9 @@
 package io.flowhub.store.erasure;
 
+import io.flowhub.store.Sha256;
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.events.ApplyPlan;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
-import io.flowhub.events.PurgeUserData;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.file.FileStore;
 import io.flowhub.store.file.PathOutsideRootException;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -92,13 +90,12 @@ public class ErasureReceipts {
             throw new NoReceiptException("Job " + job.id() + " is " + job.status().wireValue()
                     + "; ask for its receipt once it has finished");
         }
-        CleanupCommand command = command(job).orElseThrow(() -> new NoReceiptException(
-                "Job " + job.id() + " does not keep the command it ran, so what it targeted cannot be looked up"));
-        if (!ErasureTargets.deletesForGood(command)) {
+        if (!job.deletesForGood()) {
             throw new NoReceiptException("Job " + job.id() + " (" + job.operation() + ") did not delete for good: "
                     + "a soft delete or a file sweep has no erasure receipt");
         }
-        return command;
+        return command(job).orElseThrow(() -> new NoReceiptException(
+                "Job " + job.id() + " does not keep the command it ran, so what it targeted cannot be looked up"));
     }
 
     private static Optional<CleanupCommand> command(Job job) {
@@ -126,8 +123,7 @@ public class ErasureReceipts {
     }
 
     private List<ErasureTarget> targets(CleanupCommand command, Job job) {
-        CleanupCommand effective = command instanceof ApplyPlan apply ? apply.planned() : command;
-        String email = effective instanceof PurgeUserData purge ? emailOf(purge.userId()) : null;
+        String email = command.targetUserId() == null ? null : emailOf(command.targetUserId());
         return ErasureTargets.records(command, job.id(), email);
     }
 
@@ -155,17 +151,13 @@ public class ErasureReceipts {
     }
 
     private static String digest(Job job, List<LedgerEntry> entries) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            sha.update((job.id() + "\n").getBytes(StandardCharsets.US_ASCII));
-            for (LedgerEntry entry : entries) {
-                for (ObjectId id : entry.itemIds()) {
-                    sha.update((id.toHexString() + "\n").getBytes(StandardCharsets.US_ASCII));
-                }
+        MessageDigest sha = Sha256.digest();
+        sha.update((job.id() + "\n").getBytes(StandardCharsets.US_ASCII));
+        for (LedgerEntry entry : entries) {
+            for (ObjectId id : entry.itemIds()) {
+                sha.update((id.toHexString() + "\n").getBytes(StandardCharsets.US_ASCII));
             }
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 }

@@ -150,20 +150,6 @@ public final class ErasureTargets {
                 new ErasureTarget(CollectionNames.IDEMPOTENCY_KEYS, all, Count.IDEMPOTENCY_KEYS));
     }
 
-    /** @return true for a command that deletes for good: every one but a soft cleanup and the orphan sweep */
-    public static boolean deletesForGood(CleanupCommand command) {
-        return switch (command) {
-            case ApplyPlan apply -> deletesForGood(apply.planned());
-            case CleanupByTags tags -> tags.hardDelete();
-            case CleanupRun run -> run.hardDelete();
-            case SweepOrphanFiles ignored -> false;
-            case PurgeUserData ignored -> true;
-            case PurgeItem ignored -> true;
-            case ResetAll ignored -> true;
-            case PurgeSoftDeleted ignored -> true;
-        };
-    }
-
     /**
      * @return the items a hard delete was about, as a selection that finds any of them created again; empty for
      *         a retention purge, whose ledger alone names its items (what is soft-deleted later is not its)

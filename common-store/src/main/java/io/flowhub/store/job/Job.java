@@ -14,6 +14,9 @@ import java.util.UUID;
  * A job as stored: what it is, where it stands, and what it has done.
  *
  * @param targetUserId  whose data the job is about (a per-user purge), or {@code null}
+ * @param undoes        the job an undo reverses, or {@code null}
+ * @param deletesForGood true for a hard delete, decided when the job was recorded: it has an erasure receipt and
+ *                      no undo
  * @param checkpoint    where the job stands in its ledger; a resumed job starts there
  * @param attempts      how many times a worker has started it; more than one means it was taken over
  * @param turns         how many times it handed its command back to the queue between slices, to let
@@ -31,6 +34,8 @@ public record Job(
         String operation,
         Owner owner,
         UserId targetUserId,
+        JobId undoes,
+        boolean deletesForGood,
         UUID commandId,
         JobStatus status,
         int progress,

@@ -32,6 +32,8 @@ final class JobDocumentMapper {
                 .append(OWNER_TYPE, job.owner() == null ? null : job.owner().type().wireValue())
                 .append(OWNER_ID, job.owner() == null ? null : job.owner().id())
                 .append(TARGET_USER_ID, job.targetUserId() == null ? null : job.targetUserId().toString())
+                .append(UNDOES, job.undoes() == null ? null : job.undoes().value())
+                .append(DELETES_FOR_GOOD, job.deletesForGood())
                 .append(COMMAND_ID, job.commandId().toString())
                 .append(COMMAND, job.commandJson())
                 .append(STATUS, JobStatus.QUEUED.wireValue())
@@ -89,6 +91,8 @@ final class JobDocumentMapper {
                 document.getString(OPERATION),
                 owner(document),
                 document.getString(TARGET_USER_ID) == null ? null : UserId.parse(document.getString(TARGET_USER_ID)),
+                document.getObjectId(UNDOES) == null ? null : new JobId(document.getObjectId(UNDOES)),
+                document.getBoolean(DELETES_FOR_GOOD, false),
                 UUID.fromString(document.getString(COMMAND_ID)),
                 JobStatus.fromWireValue(document.getString(STATUS)),
                 number(document, PROGRESS).intValue(),

@@ -240,7 +240,8 @@ public class JobEngine {
         }
         // why: a producer outside the gateway sends no job; the command id keeps a redelivery to one job
         return Optional.of(jobs.createIfAbsent(new NewJob(new JobId(new org.bson.types.ObjectId()), command.kind(),
-                command.operation(), command.owner(), command.targetUserId(), command.commandId(), 0,
+                command.operation(), command.owner(), command.targetUserId(), command.undoes(),
+                command.deletesForGood(), command.commandId(), 0,
                 command.commandJson(), command.dryRun())));
     }
 }

@@ -10,6 +10,8 @@ final class JobFields {
     static final String OWNER_TYPE = "owner_type";
     static final String COMMAND_ID = "command_id";
     static final String COMMAND = "command";
+    static final String UNDOES = "undoes";
+    static final String DELETES_FOR_GOOD = "deletes_for_good";
     static final String IDEMPOTENCY_KEY = "idempotency_key";
     static final String REQUEST_HASH = "request_hash";
     static final String STATUS = "status";

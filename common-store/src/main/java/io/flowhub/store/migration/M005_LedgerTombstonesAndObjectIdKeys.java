@@ -1,5 +1,6 @@
 package io.flowhub.store.migration;
 
+import io.flowhub.store.Sha256;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -12,9 +13,6 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,11 +124,6 @@ class M005_LedgerTombstonesAndObjectIdKeys implements Migration {
 
     /** @return an ObjectId that is the same for the same legacy key, every time */
     static ObjectId objectIdFor(String legacyKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(legacyKey.getBytes(StandardCharsets.UTF_8));
-            return new ObjectId(Arrays.copyOf(digest, 12));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return new ObjectId(Arrays.copyOf(Sha256.of(legacyKey), 12));
     }
 }

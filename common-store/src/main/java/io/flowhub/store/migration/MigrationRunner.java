@@ -35,7 +35,8 @@ public class MigrationRunner {
             new M009_PlansExpireAndItemsIndexTheirPlans(),
             new M010_JobsHoldTheirIdempotencyKeys(),
             new M011_IndexItemsByTheirLastJob(),
-            new M012_ExpireSharedLimits());
+            new M012_ExpireSharedLimits(),
+            new M013_JobsRecordWhatTheyAre());
 
     private final MongoDatabase database;
 

@@ -97,7 +97,7 @@ public class Plans {
         ObjectId id = new ObjectId();
         Bson chosen = ErasureTargets.items(command).orElseThrow();
         // why: a held item is never planned, as it is never deleted; the apply leaves it alone all the same
-        Bson touched = and(ErasureTargets.deletesForGood(command) ? chosen : and(chosen, ItemChanges.active()),
+        Bson touched = and(command.deletesForGood() ? chosen : and(chosen, ItemChanges.active()),
                 holds.notHeld());
         Instant now = clock.instant();
         return translated("create a plan", () -> {

@@ -10,7 +10,6 @@ import org.bson.types.ObjectId;
 
 import java.time.Clock;
 import java.util.Date;
-import java.util.Locale;
 
 import static com.mongodb.client.model.Filters.eq;
 import static io.flowhub.store.user.UserFields.*;
@@ -31,7 +30,7 @@ public class AdminAccount {
 
     /** @return true when the account was created now */
     public boolean ensureExists(String email, String passwordHash) {
-        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        String normalized = Emails.normalized(email);
         if (users.find(eq(EMAIL, normalized)).first() != null) {
             return false;
         }

@@ -1,10 +1,7 @@
 package io.flowhub.store.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.flowhub.store.Sha256;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * How records that must not hold an e-mail address name one: the first 16 bytes of the SHA-256 of the
@@ -18,12 +15,6 @@ public final class Pseudonyms {
 
     /** @return the pseudonym of an e-mail address: 32 hexadecimal digits */
     public static String email(String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(Emails.normalized(email)), 0, 16);
     }
 }

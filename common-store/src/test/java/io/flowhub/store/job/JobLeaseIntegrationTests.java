@@ -121,8 +121,8 @@ class JobLeaseIntegrationTests {
         var jobId = new JobId(new ObjectId());
         var commandId = UUID.randomUUID();
         var owner = Owner.user(new UserId(new ObjectId()));
-        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", owner, null, commandId, 1, "{}", false));
-        return new JobCommand(commandId, jobId, JobKind.BULK, "delete", owner, null, "{}", false, Instant.now());
+        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", owner, null, null, false, commandId, 1, "{}", false));
+        return new JobCommand(commandId, jobId, JobKind.BULK, "delete", owner, null, null, false, "{}", false, Instant.now());
     }
 
     /** One batch that waits to be let go, then writes an item and records itself: a write behind a fence each. */

@@ -74,7 +74,7 @@ class JobSweeperIntegrationTests {
     @Test
     void aJobCancelledWhileItsWorkerWasDeadCountsTheBatchItsWorkerRecordedAndNeverFolded() {
         var jobId = new JobId(new ObjectId());
-        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", Owner.user(new UserId(new ObjectId())), null,
+        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", Owner.user(new UserId(new ObjectId())), null, null, false,
                 UUID.randomUUID(), 3, "{}", false));
         ObjectId token = JobLease.newToken();
         assertThat(jobs.start(jobId, "worker-a", token, LEASE, 3)).isPresent();
@@ -98,7 +98,7 @@ class JobSweeperIntegrationTests {
     @Test
     void aBatchWrittenAndNeverRecordedByAJobCancelledMeanwhileIsRecordedAsItsLastBatchAndCounted() {
         var jobId = new JobId(new ObjectId());
-        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "add_tags", Owner.user(new UserId(new ObjectId())), null,
+        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "add_tags", Owner.user(new UserId(new ObjectId())), null, null, false,
                 UUID.randomUUID(), 5, "{}", false));
         assertThat(jobs.start(jobId, "worker-a", JobLease.newToken(), LEASE, 5)).isPresent();
         // why: the state a worker leaves that wrote its first batch (two items tagged, each with the job's mark) and
@@ -138,7 +138,7 @@ class JobSweeperIntegrationTests {
     private JobId handedBack(boolean copySent) {
         var jobId = new JobId(new ObjectId());
         String command = "{\"type\":\"SoftDeleteItems\",\"job_id\":\"" + jobId + "\"}";
-        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", Owner.user(new UserId(new ObjectId())), null,
+        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", Owner.user(new UserId(new ObjectId())), null, null, false,
                 UUID.randomUUID(), 1, command, false));
         ObjectId token = JobLease.newToken();
         assertThat(jobs.start(jobId, "worker-a", token, LEASE, 0)).isPresent();
