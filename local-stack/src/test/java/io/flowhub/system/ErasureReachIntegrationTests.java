@@ -1,5 +1,6 @@
 package io.flowhub.system;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -9,14 +10,12 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A purge reaches the copies other owners' jobs keep: an ADMIN's bulk jobs that touched the user's
@@ -66,8 +65,7 @@ class ErasureReachIntegrationTests {
         assertThat(onlyEntry.getList("item_ids", ObjectId.class)).isEmpty();
         assertThat(onlyEntry.getList("tag_changes", Document.class)).isEmpty();
         assertThat(onlyEntry.toJson()).doesNotContain(secret, item);
-        assertThat(stack.database().getCollection("jobs").find(eq("_id", new ObjectId(only))).first()
-                .get("resume_after")).isNull();
+        assertThat(FinishedJobs.document(stack.database(), new ObjectId(only)).get("resume_after")).isNull();
         assertThat(stack.database().getCollection("activity_logs").countDocuments(eq("item_id", new ObjectId(item))))
                 .isZero();
         assertThat(commandOf(both)).doesNotContain(item).contains(other);
@@ -76,7 +74,7 @@ class ErasureReachIntegrationTests {
     }
 
     private String commandOf(String jobId) {
-        return stack.database().getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first().getString("command");
+        return FinishedJobs.document(stack.database(), new ObjectId(jobId)).getString("command");
     }
 
     private static String item(TestUser user) {
@@ -87,8 +85,7 @@ class ErasureReachIntegrationTests {
         var accepted = client.post("/api/v1/bulk-operations", body);
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         String jobId = accepted.json().get("job_id").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/api/v1/jobs/" + jobId).data().get("status")
-                .asString(), "completed"::equals);
+        assertThat(FinishedJobs.awaitEnded(client, jobId).get("status").asString()).isEqualTo("completed");
         return jobId;
     }
 

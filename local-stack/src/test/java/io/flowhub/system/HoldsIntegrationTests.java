@@ -1,5 +1,6 @@
 package io.flowhub.system;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -10,14 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Holds through the whole stack: held items survive a tag cleanup's dry run and real run, a user's
@@ -139,9 +138,9 @@ class HoldsIntegrationTests {
 
     private static JsonNode finished(GatewayClient.Response accepted, GatewayClient client) {
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-        String jobId = accepted.json().get("job_id").asString();
-        return await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/api/v1/jobs/" + jobId).data(),
-                job -> job.get("status").asString().equals("completed"));
+        JsonNode job = FinishedJobs.awaitEnded(client, accepted.json().get("job_id").asString());
+        assertThat(job.get("status").asString()).isEqualTo("completed");
+        return job;
     }
 
     private boolean active(String id) {

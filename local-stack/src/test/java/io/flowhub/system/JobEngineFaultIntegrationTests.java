@@ -1,5 +1,6 @@
 package io.flowhub.system;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.events.Topics;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.TestStack;
@@ -329,8 +330,7 @@ class JobEngineFaultIntegrationTests {
     }
 
     private Document awaitFinished(ObjectId jobId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> job(jobId),
-                job -> job != null && List.of("completed", "failed", "cancelled").contains(job.getString("status")));
+        return FinishedJobs.awaitEndedDocument(stack.database(), jobId);
     }
 
     /** @return every item id the job's ledger lists, repeats kept */
@@ -342,7 +342,7 @@ class JobEngineFaultIntegrationTests {
     }
 
     private Document job(ObjectId jobId) {
-        return stack.database().getCollection("jobs").find(eq("_id", jobId)).first();
+        return FinishedJobs.document(stack.database(), jobId);
     }
 
     private static String commandId(String command) {

@@ -1,5 +1,6 @@
 package io.flowhub.system;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -8,15 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An undo across the services: a soft cleanup run by cleanup-worker is reversed by an undo run by
@@ -78,7 +76,6 @@ class UndoCleanupIntegrationTests {
     }
 
     private JsonNode awaitFinished(String jobId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> internal.get("/api/v1/internal/jobs/" + jobId).data(),
-                job -> List.of("completed", "failed", "cancelled").contains(job.get("status").asString()));
+        return FinishedJobs.awaitEndedInternally(internal, jobId);
     }
 }

@@ -1,5 +1,6 @@
 package io.flowhub.bulk.delete;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.SchemaVersion;
 import io.flowhub.events.SoftDeleteItems;
@@ -183,8 +184,7 @@ class BulkSoftDeleteIntegrationTests {
     }
 
     private JsonNode awaitFinished(String path) {
-        return await().atMost(JOB_TIMEOUT).until(() -> gateway.get(path).json().get("data"),
-                job -> List.of("completed", "failed", "cancelled").contains(job.get("status").asString()));
+        return FinishedJobs.awaitEndedAt(gateway, path);
     }
 
     private Document awaitJobWithCommandId(String commandId) {

@@ -1,5 +1,6 @@
 package io.flowhub.bulk.job;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.events.Topics;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
@@ -291,8 +292,7 @@ class BulkOperationsIntegrationTests {
     }
 
     private JsonNode awaitFinished(String jobId) {
-        return await().atMost(JOB_TIMEOUT).until(() -> job(jobId),
-                job -> List.of("completed", "failed", "cancelled").contains(job.get("status").asString()));
+        return FinishedJobs.awaitEnded(gateway, jobId);
     }
 
     private List<Document> items(List<String> ids) {

@@ -1,5 +1,6 @@
 package io.flowhub.bulk.job;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.embedded.InProcessServices;
 import io.flowhub.bulk.BulkWorkerApplication;
 import io.flowhub.events.Topics;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -138,6 +138,6 @@ class KilledWorkerIntegrationTests {
     }
 
     private Document job(ObjectId jobId) {
-        return stack.database().getCollection("jobs").find(eq("_id", jobId)).first();
+        return FinishedJobs.document(stack.database(), jobId);
     }
 }

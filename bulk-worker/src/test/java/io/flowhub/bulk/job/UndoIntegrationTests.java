@@ -1,5 +1,6 @@
 package io.flowhub.bulk.job;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import static com.mongodb.client.model.Filters.eq;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST /jobs/{id}/undo}: a new job that reverses exactly what a finished job changed, from its
@@ -157,8 +156,7 @@ class UndoIntegrationTests {
     }
 
     private JsonNode awaitFinished(String jobId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/v1/jobs/" + jobId).data(),
-                job -> List.of("completed", "failed", "cancelled").contains(job.get("status").asString()));
+        return FinishedJobs.awaitEnded(gateway, jobId);
     }
 
     private String item(List<String> tags) {
