@@ -35,6 +35,7 @@ public class JobEngine {
     private static final Logger log = LoggerFactory.getLogger(JobEngine.class);
 
     private final JobStore jobs;
+    private final HeldJobs held;
     private final JobQueries queries;
     private final JobLedger ledger;
     private final ProcessedCommands processed;
@@ -43,12 +44,13 @@ public class JobEngine {
     private final CommandTopic topic;
     private final Clock clock;
     private final ScheduledExecutorService renewer;
-    private final Set<JobId> held = ConcurrentHashMap.newKeySet();
+    private final Set<JobId> holding = ConcurrentHashMap.newKeySet();
 
     /** @param topic where a job's command goes back between slices; {@link CommandTopic#NONE} to run every job to its end */
-    public JobEngine(JobStore jobs, JobQueries queries, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
-            JobWorker worker, CommandTopic topic, Clock clock) {
+    public JobEngine(JobStore jobs, HeldJobs held, JobQueries queries, JobLedger ledger, ProcessedCommands processed,
+            JobMetrics metrics, JobWorker worker, CommandTopic topic, Clock clock) {
         this.jobs = jobs;
+        this.held = held;
         this.queries = queries;
         this.ledger = ledger;
         this.processed = processed;
@@ -101,7 +103,7 @@ public class JobEngine {
                 log.warn("Refused {} job {}: {}", job.operation(), job.id(), refusal.get());
                 return;
             }
-            if (!held.add(job.id())) {
+            if (!holding.add(job.id())) {
                 // why: another consumer thread of this process runs it (a rebalance handed its record over)
                 leaveAlone(command, job);
                 return;
@@ -109,7 +111,7 @@ public class JobEngine {
             try {
                 runHeld(command, job, work, backlog);
             } finally {
-                held.remove(job.id());
+                holding.remove(job.id());
             }
         }
     }
@@ -117,7 +119,7 @@ public class JobEngine {
     private void runHeld(JobCommand command, Job job, JobWork work, Backlog backlog) {
         Instant claimedAt = clock.instant();
         ObjectId token = JobLease.newToken();
-        Optional<Job> started = jobs.start(job.id(), worker.workerId(), token, worker.lease(), work.total());
+        Optional<Job> started = held.start(job.id(), worker.workerId(), token, worker.lease(), work.total());
         if (started.isEmpty()) {
             leaveAlone(command, job);
             return;
@@ -129,7 +131,7 @@ public class JobEngine {
         } else {
             metrics.queueLatency(job.kind(), Duration.between(command.issuedAt(), clock.instant()));
         }
-        try (JobLease lease = new JobLease(job.id(), worker.workerId(), token, worker.lease(), claimedAt, jobs, clock)
+        try (JobLease lease = new JobLease(job.id(), worker.workerId(), token, worker.lease(), claimedAt, held, clock)
                 .renewedBy(renewer)) {
             runBatches(command, job, work, backlog, lease);
         }
@@ -162,7 +164,7 @@ public class JobEngine {
             LedgerEntry entry = work.settle(done.get());
             progress = progress.plus(entry);
             metrics.batch(job.kind(), job.operation(), entry.counts(), Duration.between(batchBegan, clock.instant()));
-            if (!jobs.recordProgress(job.id(), lease, progress)) {
+            if (!held.recordProgress(job.id(), lease, progress)) {
                 stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began, lease);
                 return;
             }
@@ -171,14 +173,14 @@ public class JobEngine {
                 if (!backlog.hasWaiting() && !queries.anyWaiting(job.kind(), job.id())) {
                     continue;
                 }
-                if (!jobs.handBack(job.id(), lease)) {
+                if (!held.handBack(job.id(), lease)) {
                     stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began,
                             lease);
                     return;
                 }
                 // why: a failed send throws, the delivery is retried, and its job, held by nobody, is taken again
                 topic.send(job.commandKey(), command.commandJson().getBytes(StandardCharsets.UTF_8));
-                jobs.handedOver(job.id(), lease);
+                held.handedOver(job.id(), lease);
                 metrics.handedBack(job.kind());
                 log.debug("Job {} handed its turn back after batch {} ({} processed so far)", job.id(),
                         progress.checkpoint().batch(), progress.counts().processed());
@@ -186,7 +188,7 @@ public class JobEngine {
             }
         }
         JobProgress finished = progress.finished();
-        if (jobs.complete(job.id(), lease, finished)) {
+        if (held.complete(job.id(), lease, finished)) {
             work.release(new BatchContext(job, finished, ledger, lease, clock));
             processed.record(command.commandId(), job.id(), JobStatus.COMPLETED.wireValue());
             metrics.finished(job.kind(), job.operation(), JobStatus.COMPLETED, Duration.between(began, clock.instant()));
@@ -218,7 +220,7 @@ public class JobEngine {
         JobStatus status = now.get().status();
         if (status == JobStatus.CANCELLED) {
             // why: the counts of the batches done before the cancel was seen stay with the cancelled job
-            jobs.recordLastBatchOfCancelled(job.id(), lease, progress);
+            held.recordLastBatchOfCancelled(job.id(), lease, progress);
         }
         processed.record(command.commandId(), job.id(), status.wireValue());
         metrics.finished(job.kind(), job.operation(), status, Duration.between(began, clock.instant()));

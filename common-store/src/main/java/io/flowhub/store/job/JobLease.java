@@ -35,13 +35,13 @@ public final class JobLease implements AutoCloseable {
     private final String workerId;
     private final ObjectId token;
     private final Duration length;
-    private final JobStore jobs;
+    private final HeldJobs jobs;
     private final Clock clock;
     private volatile Instant renewedAt;
     private volatile String lostBecause;
     private ScheduledFuture<?> renewal;
 
-    JobLease(JobId jobId, String workerId, ObjectId token, Duration length, Instant takenAt, JobStore jobs, Clock clock) {
+    JobLease(JobId jobId, String workerId, ObjectId token, Duration length, Instant takenAt, HeldJobs jobs, Clock clock) {
         this.jobId = jobId;
         this.workerId = workerId;
         this.token = token;

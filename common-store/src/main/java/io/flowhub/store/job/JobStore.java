@@ -4,9 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import io.flowhub.events.JobEvent;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
 import org.bson.Document;
@@ -24,23 +21,19 @@ import java.util.Optional;
 import static io.flowhub.store.StoreException.translated;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 import static io.flowhub.store.job.JobFields.*;
 
 /**
- * Records jobs and their progress. Every status change is an update whose filter admits only the
- * statuses {@link JobStatus} allows to move to the new one, so writes that arrive late or twice
- * change nothing. While a job runs, one worker holds it: its progress writes carry its worker id,
- * and another worker may take the job over only when the holder's heartbeat is older than the lease.
- * Each change that happens is announced to the {@link JobEventSink}.
+ * Records jobs, reads one, and ends one from outside: failed, cancelled, settled after its worker died.
+ * Every status change is an update whose filter admits only the statuses {@link JobStatus} allows to
+ * move to the new one, so writes that arrive late or twice change nothing. What the worker holding a
+ * job writes while it runs is {@link HeldJobs}. Each change that happens is announced to the
+ * {@link JobEventSink}.
  */
 public class JobStore {
 
@@ -48,12 +41,12 @@ public class JobStore {
 
     private final MongoCollection<Document> jobs;
     private final Clock clock;
-    private final JobEventSink events;
+    private final JobWrites writes;
 
     public JobStore(MongoDatabase database, Clock clock, JobEventSink events) {
         this.jobs = database.getCollection(CollectionNames.JOBS);
         this.clock = clock;
-        this.events = events;
+        this.writes = new JobWrites(jobs, clock, events);
     }
 
     /** How long an {@code Idempotency-Key} holds on to its job; after that, the key may start a new one. */
@@ -76,7 +69,7 @@ public class JobStore {
                     Document document = JobDocumentMapper.toDocument(job, clock.instant());
                     jobs.insertOne(document);
                     Job created = JobDocumentMapper.toJob(document);
-                    announce(JobEvents.accepted(created, clock.instant()));
+                    writes.announce(JobEvents.accepted(created, clock.instant()));
                     return created;
                 } catch (MongoWriteException e) {
                     if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -140,112 +133,6 @@ public class JobStore {
     }
 
     /**
-     * Takes a job for this worker under a new lease token: a queued one, one handed back, one this worker's id
-     * holds already, or a running one whose worker has not reported for longer than the lease.
-     *
-     * @return the job as it now stands, or empty when it is finished or another live worker holds it
-     */
-    public Optional<Job> start(JobId jobId, String workerId, ObjectId token, Duration lease, long totalItems) {
-        ObjectId id = jobId.value();
-        Instant now = clock.instant();
-        // why: a job that handed its turn back is taken again without counting an attempt or announcing a start
-        Optional<Job> nextTurn = update(and(eq(ID, id), eq(STATUS, JobStatus.RUNNING.wireValue()),
-                        exists(HANDED_BACK_AT)),
-                combine(set(WORKER_ID, workerId), set(LEASE, token), set(HEARTBEAT_AT, Date.from(now)),
-                        set(UPDATED_AT, Date.from(now)), unset(HANDED_BACK_AT), unset(HANDOFF_SENT)));
-        if (nextTurn.isPresent()) {
-            return nextTurn;
-        }
-        Bson available = or(
-                eq(STATUS, JobStatus.QUEUED.wireValue()),
-                // why: its own worker id is a process restarted under a fixed id; the engine never claims a job that
-                // another of its own threads still holds
-                and(eq(STATUS, JobStatus.RUNNING.wireValue()), or(
-                        eq(WORKER_ID, workerId),
-                        exists(HEARTBEAT_AT, false),
-                        lt(HEARTBEAT_AT, Date.from(now.minus(lease))))));
-        Bson update = combine(
-                set(STATUS, JobStatus.RUNNING.wireValue()),
-                set(WORKER_ID, workerId),
-                set(LEASE, token),
-                set(HEARTBEAT_AT, Date.from(now)),
-                set(UPDATED_AT, Date.from(now)),
-                min(STARTED_AT, Date.from(now)),
-                inc(ATTEMPTS, 1),
-                unset(HANDED_BACK_AT),
-                unset(HANDOFF_SENT));
-        Optional<Job> started = update(and(eq(ID, id), available),
-                totalItems > 0 ? combine(update, set(TOTAL_ITEMS, totalItems)) : update);
-        started.ifPresent(job -> announce(JobEvents.started(job, now)));
-        return started;
-    }
-
-    /**
-     * Records a batch's outcome and renews the holder's heartbeat.
-     *
-     * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
-     */
-    public boolean recordProgress(JobId jobId, JobLease lease, JobProgress progress) {
-        ObjectId id = jobId.value();
-        Instant now = clock.instant();
-        Optional<Job> recorded = heldBy(id, lease, JobStatus.RUNNING, combine(
-                JobDocumentMapper.progressUpdate(progress),
-                set(PROGRESS, percent(progress.checkpoint().cursor(), progress.totalItems())),
-                set(HEARTBEAT_AT, Date.from(now))));
-        recorded.ifPresent(job -> announce(JobEvents.progressed(job, now)));
-        return recorded.isPresent();
-    }
-
-    /**
-     * Lets go of a running job between two batches, so that other jobs get their turn; the worker
-     * then sends its command to the end of the queue, and whoever reads it takes the job again
-     * from its checkpoint. A worker dying between the two leaves a job with a heartbeat that goes
-     * stale: the sweeper sends its command again.
-     *
-     * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
-     */
-    public boolean handBack(JobId jobId, JobLease lease) {
-        ObjectId id = jobId.value();
-        Instant now = clock.instant();
-        return translated("hand back job " + id, () -> jobs.updateOne(
-                and(heldUnder(id, lease), eq(STATUS, JobStatus.RUNNING.wireValue())),
-                combine(set(WORKER_ID, null), set(HANDED_BACK_AT, Date.from(now)), set(HEARTBEAT_AT, Date.from(now)),
-                        set(HANDOFF_SENT, false), set(UPDATED_AT, Date.from(now)), inc(TURNS, 1))).getModifiedCount() == 1);
-    }
-
-    /**
-     * Notes that the command of a job handed back is on its topic again: its copy will be read, so the sweeper never
-     * sends another however long the copy waits behind other commands (two copies would circulate until the job ends).
-     * A job handed back without this note (its worker died between the two) is sent again once its lease runs out.
-     */
-    public void handedOver(JobId jobId, JobLease lease) {
-        ObjectId id = jobId.value();
-        translated("note the hand-over of job " + id, () -> jobs.updateOne(
-                and(eq(ID, id), eq(LEASE, lease.token()), exists(HANDED_BACK_AT)), set(HANDOFF_SENT, true)));
-    }
-
-    /** Renews the holder's heartbeat. @return false when another holds the job now, or it is gone */
-    boolean renew(JobId jobId, JobLease lease) {
-        ObjectId id = jobId.value();
-        // why: whatever its status: a holder whose job was cancelled meanwhile still finishes and records the batch
-        // under way (the cancel is seen at the batch's end); only another holder or the job's deletion ends the lease
-        return translated("renew the lease of job " + id, () -> jobs.updateOne(
-                and(heldUnder(id, lease), exists(HANDED_BACK_AT, false)),
-                set(HEARTBEAT_AT, Date.from(clock.instant()))).getMatchedCount() == 1);
-    }
-
-    /**
-     * Records the counts of the batch a worker finished after its job was cancelled, so that the
-     * cancelled job's counts match what was written. The status stays {@code cancelled}.
-     */
-    public void recordLastBatchOfCancelled(JobId jobId, JobLease lease, JobProgress progress) {
-        ObjectId id = jobId.value();
-        translated("record job " + id, () -> jobs.updateOne(
-                and(heldUnder(id, lease), eq(STATUS, JobStatus.CANCELLED.wireValue())),
-                combine(JobDocumentMapper.progressUpdate(progress), set(UPDATED_AT, Date.from(clock.instant())))));
-    }
-
-    /**
      * Folds into an ended job (cancelled or failed) the batches its worker recorded in the ledger and died before
      * folding, so that its counts are what its ledger says it did. Harmless to repeat: the filter holds the
      * checkpoint it was read at.
@@ -262,18 +149,6 @@ public class JobStore {
         translated("settle job " + jobId, () -> jobs.updateOne(eq(ID, jobId.value()), set(LEDGER_SETTLED, true)));
     }
 
-    /** Completes a job with its final counts and, for a cleanup job, what it deleted (or would delete). */
-    public boolean complete(JobId jobId, JobLease lease, JobProgress progress) {
-        ObjectId id = jobId.value();
-        Instant now = clock.instant();
-        Optional<Job> completed = heldBy(id, lease, JobStatus.COMPLETED, combine(
-                JobDocumentMapper.progressUpdate(progress),
-                set(PROGRESS, 100),
-                set(FINISHED_AT, Date.from(now))));
-        completed.ifPresent(job -> announce(JobEvents.completed(job, now)));
-        return completed.isPresent();
-    }
-
     public boolean fail(JobId jobId, String reason) {
         return fail(jobId, reason, combine());
     }
@@ -282,9 +157,9 @@ public class JobStore {
     boolean fail(JobId jobId, String reason, Bson more) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
-        Optional<Job> failed = transition(id, JobStatus.FAILED, combine(
+        Optional<Job> failed = writes.transition(id, JobStatus.FAILED, combine(
                 set(FAILURE_REASON, reason), set(FINISHED_AT, Date.from(now)), more));
-        failed.ifPresent(job -> announce(JobEvents.failed(job, now)));
+        failed.ifPresent(job -> writes.announce(JobEvents.failed(job, now)));
         return failed.isPresent();
     }
 
@@ -292,52 +167,12 @@ public class JobStore {
     public Optional<Job> cancel(JobId jobId) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
-        Optional<Job> cancelled = transition(id, JobStatus.CANCELLED, set(FINISHED_AT, Date.from(now)));
+        Optional<Job> cancelled = writes.transition(id, JobStatus.CANCELLED, set(FINISHED_AT, Date.from(now)));
         cancelled.ifPresent(job -> {
             log.info("Job {} was cancelled at {}% ({} of {} items processed); its worker stops at its next batch",
                     jobId, job.progress(), job.counts().processed(), job.totalItems());
-            announce(JobEvents.cancelled(job, now));
+            writes.announce(JobEvents.cancelled(job, now));
         });
         return cancelled;
-    }
-
-    private Optional<Job> heldBy(ObjectId id, JobLease lease, JobStatus target, Bson changes) {
-        Bson filter = and(heldUnder(id, lease), statusMayMoveTo(target));
-        return update(filter, withStatus(changes, target));
-    }
-
-    /** @return the filter of the job as long as this lease holds it: its worker, and the token of this claim */
-    private static Bson heldUnder(ObjectId id, JobLease lease) {
-        return and(eq(ID, id), eq(WORKER_ID, lease.workerId()), eq(LEASE, lease.token()));
-    }
-
-    private Optional<Job> transition(ObjectId id, JobStatus target, Bson changes) {
-        return update(and(eq(ID, id), statusMayMoveTo(target)), withStatus(changes, target));
-    }
-
-    private static Bson statusMayMoveTo(JobStatus target) {
-        return in(STATUS, JobStatus.predecessorsOf(target).stream().map(JobStatus::wireValue).toList());
-    }
-
-    private Bson withStatus(Bson changes, JobStatus target) {
-        return combine(changes, set(STATUS, target.wireValue()), set(UPDATED_AT, Date.from(clock.instant())));
-    }
-
-    private Optional<Job> update(Bson filter, Bson update) {
-        return translated("update job", () -> Optional.ofNullable(
-                jobs.findOneAndUpdate(filter, update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-                .map(JobDocumentMapper::toJob));
-    }
-
-    private void announce(JobEvent event) {
-        events.announce(event);
-    }
-
-    static int percent(long done, long total) {
-        if (total <= 0) {
-            return 0;
-        }
-        // why: 100 is kept for a completed job, so a job with work left never shows it
-        return (int) Math.min(99, done * 100 / total);
     }
 }

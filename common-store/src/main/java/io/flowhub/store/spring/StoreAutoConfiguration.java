@@ -19,6 +19,7 @@ import io.flowhub.store.job.JobMetrics;
 import io.flowhub.store.job.JobOutbox;
 import io.flowhub.store.job.JobQueries;
 import io.flowhub.store.job.DeadLetteredJobs;
+import io.flowhub.store.job.HeldJobs;
 import io.flowhub.store.job.JobStore;
 import io.flowhub.store.job.JobSweeper;
 import io.flowhub.store.job.JobWorker;
@@ -175,10 +176,12 @@ public class StoreAutoConfiguration {
         }
 
         @Bean
-        JobEngine jobEngine(JobStore jobs, JobQueries queries, JobLedger ledger, ProcessedCommands processed, JobMetrics metrics,
-                JobWorker worker, ObjectProvider<CommandTopic> topic, Clock clock) {
-            return new JobEngine(jobs, queries, ledger, processed, metrics, worker, topic.getIfAvailable(() -> CommandTopic.NONE),
-                    clock);
+        JobEngine jobEngine(JobStore jobs, MongoDatabase database, ObjectProvider<JobEventSink> events, JobQueries queries,
+                JobLedger ledger, ProcessedCommands processed, JobMetrics metrics, JobWorker worker,
+                ObjectProvider<CommandTopic> topic, Clock clock) {
+            var held = new HeldJobs(database, clock, events.getIfAvailable(() -> JobEventSink.NONE));
+            return new JobEngine(jobs, held, queries, ledger, processed, metrics, worker,
+                    topic.getIfAvailable(() -> CommandTopic.NONE), clock);
         }
 
         @Bean

@@ -44,11 +44,13 @@ class JobLeaseIntegrationTests {
     private final MongoClient client;
     private final MongoDatabase database;
     private final JobStore jobs;
+    private final HeldJobs held;
 
     JobLeaseIntegrationTests(TestStack stack) {
         this.client = MongoClients.create(stack.mongoUri());
         this.database = client.getDatabase("flowhub_lease_" + UUID.randomUUID().toString().substring(0, 8));
         this.jobs = new JobStore(database, Clock.systemUTC(), JobEventSink.NONE);
+        this.held = new HeldJobs(database, Clock.systemUTC(), JobEventSink.NONE);
     }
 
     @AfterEach
@@ -67,7 +69,7 @@ class JobLeaseIntegrationTests {
 
         // why: another worker tries to take the job over for three leases while the one batch runs
         await().during(LEASE.multipliedBy(3)).atMost(LEASE.multipliedBy(6)).until(() ->
-                jobs.start(command.jobId(), "worker-b", new ObjectId(), LEASE, 0).isEmpty());
+                held.start(command.jobId(), "worker-b", new ObjectId(), LEASE, 0).isEmpty());
         batch.release.countDown();
         running.get(30, TimeUnit.SECONDS);
 
@@ -92,7 +94,7 @@ class JobLeaseIntegrationTests {
         database.getCollection("jobs").updateOne(eq("_id", command.jobId().value()),
                 set("heartbeat_at", Date.from(Instant.now().minus(LEASE.multipliedBy(5)))));
         ObjectId successor = new ObjectId();
-        Optional<Job> takenOver = jobs.start(command.jobId(), "worker-b", successor, LEASE, 0);
+        Optional<Job> takenOver = held.start(command.jobId(), "worker-b", successor, LEASE, 0);
         pausedClock.advance(LEASE.multipliedBy(2));
         batch.release.countDown();
         running.get(30, TimeUnit.SECONDS);
@@ -112,7 +114,8 @@ class JobLeaseIntegrationTests {
     private JobEngine engine(String workerId, Clock clock) {
         var worker = new JobWorker(JobKind.BULK, "flowhub.commands.bulk", workerId, LEASE, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofHours(1));
-        return new JobEngine(new JobStore(database, clock, JobEventSink.NONE), new JobQueries(database, clock),
+        return new JobEngine(new JobStore(database, clock, JobEventSink.NONE),
+                new HeldJobs(database, clock, JobEventSink.NONE), new JobQueries(database, clock),
                 new JobLedger(database), new ProcessedCommands(database, clock),
                 new JobMetrics(new SimpleMeterRegistry(), worker.commandTopic()), worker, CommandTopic.NONE, clock);
     }

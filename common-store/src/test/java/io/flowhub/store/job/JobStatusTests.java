@@ -44,8 +44,8 @@ class JobStatusTests {
 
     @Test
     void progressNeverShowsOneHundredBeforeTheJobCompletes() {
-        assertThat(JobStore.percent(0, 0)).isZero();
-        assertThat(JobStore.percent(50, 200)).isEqualTo(25);
-        assertThat(JobStore.percent(200, 200)).isEqualTo(99);
+        assertThat(HeldJobs.percent(0, 0)).isZero();
+        assertThat(HeldJobs.percent(50, 200)).isEqualTo(25);
+        assertThat(HeldJobs.percent(200, 200)).isEqualTo(99);
     }
 }

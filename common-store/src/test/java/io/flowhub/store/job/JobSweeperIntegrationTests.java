@@ -41,6 +41,7 @@ class JobSweeperIntegrationTests {
     private final MongoClient client;
     private final MongoDatabase database;
     private final JobStore jobs;
+    private final HeldJobs held;
     private final JobSweeper sweeper;
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 
@@ -49,6 +50,7 @@ class JobSweeperIntegrationTests {
         this.database = client.getDatabase("flowhub_sweep_" + UUID.randomUUID().toString().substring(0, 8));
         Clock clock = Clock.systemUTC();
         this.jobs = new JobStore(database, clock, JobEventSink.NONE);
+        this.held = new HeldJobs(database, clock, JobEventSink.NONE);
         var worker = new JobWorker(JobKind.BULK, "flowhub.commands.bulk", "sweeper", LEASE, Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofHours(1));
         this.sweeper = new JobSweeper(jobs, new JobQueries(database, clock), new JobOutbox(database, clock),
@@ -77,7 +79,7 @@ class JobSweeperIntegrationTests {
         jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", Owner.user(new UserId(new ObjectId())), null, null, false,
                 UUID.randomUUID(), 3, "{}", false));
         ObjectId token = JobLease.newToken();
-        assertThat(jobs.start(jobId, "worker-a", token, LEASE, 3)).isPresent();
+        assertThat(held.start(jobId, "worker-a", token, LEASE, 3)).isPresent();
         // why: the state a worker leaves that recorded batch 1 (three items) and died before folding it, whose job was
         // then cancelled: the job says nothing was processed, its ledger says three items were
         new JobLedger(database).record(new LedgerEntry(jobId, 1, "delete", null, null,
@@ -100,7 +102,7 @@ class JobSweeperIntegrationTests {
         var jobId = new JobId(new ObjectId());
         jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "add_tags", Owner.user(new UserId(new ObjectId())), null, null, false,
                 UUID.randomUUID(), 5, "{}", false));
-        assertThat(jobs.start(jobId, "worker-a", JobLease.newToken(), LEASE, 5)).isPresent();
+        assertThat(held.start(jobId, "worker-a", JobLease.newToken(), LEASE, 5)).isPresent();
         // why: the state a worker leaves that wrote its first batch (two items tagged, each with the job's mark) and
         // died before recording it, whose job was then cancelled: nobody will take the job over to record the write
         var written = List.of(new ObjectId(), new ObjectId());
@@ -141,11 +143,11 @@ class JobSweeperIntegrationTests {
         jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "delete", Owner.user(new UserId(new ObjectId())), null, null, false,
                 UUID.randomUUID(), 1, command, false));
         ObjectId token = JobLease.newToken();
-        assertThat(jobs.start(jobId, "worker-a", token, LEASE, 0)).isPresent();
-        var lease = new JobLease(jobId, "worker-a", token, LEASE, Instant.now(), jobs, Clock.systemUTC());
-        assertThat(jobs.handBack(jobId, lease)).isTrue();
+        assertThat(held.start(jobId, "worker-a", token, LEASE, 0)).isPresent();
+        var lease = new JobLease(jobId, "worker-a", token, LEASE, Instant.now(), held, Clock.systemUTC());
+        assertThat(held.handBack(jobId, lease)).isTrue();
         if (copySent) {
-            jobs.handedOver(jobId, lease);
+            held.handedOver(jobId, lease);
         }
         // why: the copy has waited behind other commands for longer than the lease
         database.getCollection("jobs").updateOne(eq("_id", jobId.value()),
