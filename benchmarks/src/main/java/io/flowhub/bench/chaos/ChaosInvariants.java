@@ -107,7 +107,7 @@ final class ChaosInvariants {
             case BULK_IDS -> {
                 expect("processed", processed, TARGETS - ALREADY_DELETED);
                 expect("already_done", number(reasons, "already_done"), ALREADY_DELETED);
-                expect("not_found", number(reasons, "not_found"), ChaosRound.UNKNOWN_IDS);
+                expect("not_found", number(reasons, "not_found"), ChaosRequests.UNKNOWN_IDS);
             }
             case BULK_FILTER, UNDO -> {
                 expect("processed", processed, TARGETS - ALREADY_DELETED);
@@ -115,12 +115,12 @@ final class ChaosInvariants {
             }
             case ADD_TAGS -> {
                 expect("processed", processed, TARGETS);
-                expect("not_found", number(reasons, "not_found"), ChaosRound.UNKNOWN_IDS);
+                expect("not_found", number(reasons, "not_found"), ChaosRequests.UNKNOWN_IDS);
             }
             case ACTIVATE -> {
                 expect("processed", processed, ALREADY_DELETED);
                 expect("already_done", number(reasons, "already_done"), TARGETS - ALREADY_DELETED);
-                expect("not_found", number(reasons, "not_found"), ChaosRound.UNKNOWN_IDS);
+                expect("not_found", number(reasons, "not_found"), ChaosRequests.UNKNOWN_IDS);
             }
             case SOFT_CLEANUP, TAG_CLEANUP, PURGE, RUN_CLEANUP, PLAN_APPLY -> {
                 Set<ObjectId> expected = data.selection();
@@ -166,7 +166,7 @@ final class ChaosInvariants {
         return switch (shape) {
             case BULK_IDS, BULK_FILTER, SOFT_CLEANUP -> active ? "is still active" : null;
             case ACTIVATE, UNDO -> active ? null : "is still deleted";
-            case ADD_TAGS -> item.getList("tags", String.class).contains(ChaosRound.ADDED_TAG) ? null : "lacks the tag";
+            case ADD_TAGS -> item.getList("tags", String.class).contains(ChaosRequests.ADDED_TAG) ? null : "lacks the tag";
             default -> null;
         };
     }

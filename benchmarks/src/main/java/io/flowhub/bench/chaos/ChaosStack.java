@@ -186,4 +186,16 @@ final class ChaosStack implements AutoCloseable {
             log.warn("Could not remove the chaos suite's data in {}: {}", dataDir, e.getMessage());
         }
     }
+
+    /** Brings each kind back to two workers after a round that added or removed one. */
+    void keepTwoWorkersOfEachKind() throws Exception {
+        for (WorkerProcess.Kind kind : WorkerProcess.Kind.values()) {
+            while (workers(kind).size() < 2) {
+                addWorker(kind);
+            }
+            while (workers(kind).size() > 2) {
+                removeWorker(workers(kind).getFirst(), false);
+            }
+        }
+    }
 }
