@@ -3,6 +3,9 @@ package io.flowhub.bench.races;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,5 +68,21 @@ final class RaceClient {
         }
         history.add(answer);
         return answer;
+    }
+
+    /** Sends the same call on both gateways at the same moment. */
+    static void both(List<RaceClient> gateways, String operation, String method, String path, String json, Map<String, String> headers)
+            throws Exception {
+        var go = new CountDownLatch(1);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var calls = gateways.stream().map(gateway -> executor.submit(() -> {
+                go.await();
+                return gateway.send(operation, method, path, json, headers);
+            })).toList();
+            go.countDown();
+            for (var call : calls) {
+                call.get(90, TimeUnit.SECONDS);
+            }
+        }
     }
 }

@@ -8,6 +8,8 @@ import io.flowhub.bench.chaos.WorkerProcess;
 import io.flowhub.embedded.Ports;
 import io.flowhub.embedded.kafka.EmbeddedKafkaBroker;
 import io.flowhub.embedded.mongo.EmbeddedMongoServer;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
 
 /**
  * What the race suite runs against: the embedded broker and wire-protocol server in this JVM, and two instances of
@@ -94,5 +98,21 @@ final class RaceStack implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not remove the race suite's data in {}: {}", dataDir, e.getMessage());
         }
+    }
+
+    /** @return true once the job has ended, false when it is gone or still running after 90 seconds */
+    boolean awaitFinished(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Document job = database.getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first();
+            if (job == null) {
+                return false;
+            }
+            if (List.of("completed", "failed", "cancelled").contains(job.getString("status"))) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 }
