@@ -2,12 +2,12 @@ package io.flowhub.bench;
 
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
-import io.flowhub.store.job.Checkpoint;
-import io.flowhub.store.job.CleanupResult;
-import io.flowhub.store.job.JobCounts;
-import io.flowhub.store.job.JobLedger;
-import io.flowhub.store.job.LedgerEntry;
-import io.flowhub.store.job.Owner;
+import io.flowhub.engine.Checkpoint;
+import io.flowhub.engine.CleanupResult;
+import io.flowhub.engine.JobCounts;
+import io.flowhub.engine.JobLedger;
+import io.flowhub.engine.LedgerEntry;
+import io.flowhub.engine.Owner;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 

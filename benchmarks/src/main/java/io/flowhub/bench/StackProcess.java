@@ -70,6 +70,7 @@ public final class StackProcess {
                     new FlowHubServices.ServicePorts(0, 0, 0), "--flowhub.files.root=" + dataDir.resolve("uploads"),
                     "--logging.level.io.flowhub.gateway=WARN", "--logging.level.io.flowhub.bulk=WARN",
                     "--logging.level.io.flowhub.cleanup=WARN", "--logging.level.io.flowhub.store=WARN",
+                    "--logging.level.io.flowhub.engine=WARN", "--logging.level.io.flowhub.wiring=WARN",
                     "--logging.level.io.flowhub.audit=WARN");
             running.push(services);
             var started = new LinkedHashMap<String, Object>();

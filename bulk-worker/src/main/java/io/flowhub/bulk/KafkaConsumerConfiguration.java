@@ -1,15 +1,15 @@
 package io.flowhub.bulk;
 
 import io.flowhub.events.BulkCommand;
-import io.flowhub.store.spring.CommandRecords;
-import io.flowhub.store.spring.EngineSettingsBinding;
+import io.flowhub.wiring.CommandRecords;
+import io.flowhub.wiring.EngineSettingsBinding;
 import io.flowhub.events.Topics;
-import io.flowhub.store.job.EngineSettings;
-import io.flowhub.store.job.JobEventSink;
-import io.flowhub.store.job.JobKind;
-import io.flowhub.store.job.JobMetrics;
-import io.flowhub.store.job.DeadLetteredJobs;
-import io.flowhub.store.job.JobWorker;
+import io.flowhub.engine.EngineSettings;
+import io.flowhub.engine.JobEventSink;
+import io.flowhub.engine.JobKind;
+import io.flowhub.engine.JobMetrics;
+import io.flowhub.engine.DeadLetteredJobs;
+import io.flowhub.engine.JobWorker;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package io.flowhub.cleanup;
 
 import io.flowhub.cleanup.job.CleanupWorkerSettings;
-import io.flowhub.store.job.EngineSettings;
+import io.flowhub.engine.EngineSettings;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import io.flowhub.store.policy.PolicySettings;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import io.flowhub.gateway.GatewaySettings;
 import io.flowhub.gateway.auth.AuthSettings;
 import io.flowhub.store.audit.AuditSettings;
 import io.flowhub.store.file.FileSettings;
-import io.flowhub.store.job.EngineSettings;
+import io.flowhub.engine.EngineSettings;
 import io.flowhub.store.policy.PolicySettings;
-import io.flowhub.store.spring.KafkaTopicSettings;
-import io.flowhub.store.spring.SettingVariables;
+import io.flowhub.wiring.KafkaTopicSettings;
+import io.flowhub.wiring.SettingVariables;
 import io.flowhub.store.user.AdminAccount;
 import io.flowhub.store.user.BootstrapAdminSettings;
 import org.junit.jupiter.api.Test;
@@ -203,7 +203,7 @@ class DockerComposeTests {
     private static Set<String> environmentNames(String service) {
         var names = new HashSet<String>();
         for (Path file : List.of(settingsFile(service),
-                ROOT.resolve("common-store/src/main/resources/flowhub-defaults.yml"))) {
+                ROOT.resolve("service-wiring/src/main/resources/flowhub-defaults.yml"))) {
             String text = read(file);
             PLACEHOLDER.matcher(text).results().forEach(match -> names.add(match.group(1)));
             collectRelaxedNames("", yaml(file), names);

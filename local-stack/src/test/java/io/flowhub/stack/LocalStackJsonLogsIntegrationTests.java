@@ -47,7 +47,8 @@ class LocalStackJsonLogsIntegrationTests {
                     .asString()).isEqualTo(StackSettings.JSON_SERVICE_NAME));
             assertThat(json).extracting(line -> line.path("log").path("logger").asString())
                     .anyMatch(logger -> logger.startsWith("io.flowhub.gateway"))
-                    .anyMatch(logger -> logger.startsWith("io.flowhub.store"));
+                    .anyMatch(logger -> logger.startsWith("io.flowhub.store") || logger.startsWith("io.flowhub.engine")
+                            || logger.startsWith("io.flowhub.wiring"));
         }
     }
 

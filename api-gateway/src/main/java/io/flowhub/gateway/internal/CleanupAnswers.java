@@ -10,8 +10,8 @@ import io.flowhub.events.PurgeUserData;
 import io.flowhub.events.ResetAll;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.gateway.system.Envelope;
-import io.flowhub.store.job.CleanupResult.Count;
-import io.flowhub.store.job.CleanupResult;
+import io.flowhub.engine.CleanupResult.Count;
+import io.flowhub.engine.CleanupResult;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 

@@ -11,7 +11,7 @@ import io.flowhub.events.SchemaVersion;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.store.ObjectIds;
-import io.flowhub.store.item.Holds;
+import io.flowhub.engine.item.Holds;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.bson.types.ObjectId;

@@ -7,10 +7,10 @@ import io.flowhub.gateway.job.JobPublisher;
 import io.flowhub.gateway.limit.Share;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobKind;
-import io.flowhub.store.job.NewJob;
-import io.flowhub.store.job.Owner;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobKind;
+import io.flowhub.engine.NewJob;
+import io.flowhub.engine.Owner;
 import org.springframework.stereotype.Component;
 
 /** Records a cleanup job as {@code queued} and publishes its command to cleanup-worker, through the outbox. */

@@ -2,8 +2,8 @@ package io.flowhub.gateway.internal;
 
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.UserId;
-import io.flowhub.store.job.Owner;
-import io.flowhub.store.job.JobQueries;
+import io.flowhub.engine.Owner;
+import io.flowhub.engine.JobQueries;
 import io.flowhub.store.CollectionNames;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;

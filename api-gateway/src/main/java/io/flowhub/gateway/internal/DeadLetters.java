@@ -2,7 +2,7 @@ package io.flowhub.gateway.internal;
 
 import io.flowhub.events.Topics;
 import io.flowhub.gateway.system.ServiceUnavailableException;
-import io.flowhub.store.spring.DeadLetterErrorHandler;
+import io.flowhub.wiring.DeadLetterErrorHandler;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -4,7 +4,7 @@ import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.gateway.limit.Share;
 import io.flowhub.gateway.limit.Shares;
 import io.flowhub.store.audit.AuditLog;
-import io.flowhub.store.job.CleanupResult;
+import io.flowhub.engine.CleanupResult;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
@@ -94,7 +94,7 @@ class InternalAudit {
 
         void record(AuditOutcome outcome, CleanupResult counts, String jobId) {
             audit.record(new AuditLog.AuditEntry(endpoint, caller, policy.environment().wireValue(), params, outcome,
-                    counts, dryRun, jobId));
+                    counts == null ? null : counts.toMap(), dryRun, jobId));
             metrics.audited(outcome);
         }
     }

@@ -1,8 +1,8 @@
 package io.flowhub.gateway.internal;
 
 import io.flowhub.store.JobId;
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobStore;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobStore;
 import jakarta.annotation.PreDestroy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;

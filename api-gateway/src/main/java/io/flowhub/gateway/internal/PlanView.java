@@ -1,6 +1,6 @@
 package io.flowhub.gateway.internal;
 
-import io.flowhub.store.plan.Plan;
+import io.flowhub.engine.plan.Plan;
 
 import java.time.Instant;
 import java.util.List;

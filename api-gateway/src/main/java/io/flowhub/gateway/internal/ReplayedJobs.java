@@ -2,9 +2,9 @@ package io.flowhub.gateway.internal;
 
 import io.flowhub.events.ContractJson;
 import io.flowhub.store.JobId;
-import io.flowhub.store.job.DeadLetteredJobs;
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobStore;
+import io.flowhub.engine.DeadLetteredJobs;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package io.flowhub.gateway.item;
 
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.UserId;
-import io.flowhub.store.item.ItemSelection;
+import io.flowhub.engine.item.ItemSelection;
 import org.bson.conversions.Bson;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package io.flowhub.gateway.job;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Caller;
-import io.flowhub.store.job.Job;
+import io.flowhub.engine.Job;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

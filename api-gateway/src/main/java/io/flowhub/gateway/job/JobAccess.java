@@ -3,8 +3,8 @@ package io.flowhub.gateway.job;
 import io.flowhub.store.JobId;
 import io.flowhub.gateway.user.Caller;
 import io.flowhub.gateway.system.NotFoundException;
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobStore;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobStore;
 import io.flowhub.store.user.Role;
 import org.springframework.stereotype.Component;
 

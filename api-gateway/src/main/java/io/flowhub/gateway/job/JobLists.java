@@ -3,10 +3,10 @@ package io.flowhub.gateway.job;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.PageLimit;
 import io.flowhub.store.JobId;
-import io.flowhub.store.job.JobKind;
-import io.flowhub.store.job.JobSelection;
-import io.flowhub.store.job.JobStatus;
-import io.flowhub.store.job.Owner;
+import io.flowhub.engine.JobKind;
+import io.flowhub.engine.JobSelection;
+import io.flowhub.engine.JobStatus;
+import io.flowhub.engine.Owner;
 import org.bson.types.ObjectId;
 
 import java.util.Arrays;

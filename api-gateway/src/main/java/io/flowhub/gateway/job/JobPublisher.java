@@ -7,11 +7,11 @@ import io.flowhub.gateway.limit.Slots.Slot;
 import io.flowhub.gateway.system.TooManyRequestsException.Limit;
 import io.flowhub.gateway.system.TooManyRequestsException;
 import io.flowhub.store.JobId;
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobOutbox;
-import io.flowhub.store.job.JobQueries;
-import io.flowhub.store.job.JobStore;
-import io.flowhub.store.job.NewJob;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobOutbox;
+import io.flowhub.engine.JobQueries;
+import io.flowhub.engine.JobStore;
+import io.flowhub.engine.NewJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -68,7 +68,7 @@ public class JobPublisher {
      * @param key     the command's Kafka key
      * @param command the command record, which {@code job.commandJson()} holds as JSON
      * @return the job as recorded: this one, or the one recorded before under its {@code Idempotency-Key}
-     * @throws io.flowhub.store.job.IdempotencyKeyReusedException when that key's job was asked with another request
+     * @throws io.flowhub.engine.IdempotencyKeyReusedException when that key's job was asked with another request
      */
     public Job submit(NewJob job, String topic, String key, Object command) {
         return submit(job, topic, key, command, new Share(job.owner().contractValue(), "You have", settings.maxActiveJobs()));

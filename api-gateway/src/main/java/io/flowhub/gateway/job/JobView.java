@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.flowhub.events.ContractJson;
 import io.flowhub.events.Operation;
 import io.flowhub.events.UndoJob;
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobError;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobError;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.flowhub.gateway.job;
 
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.PageLimit;
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobError;
-import io.flowhub.store.job.JobLedger;
-import io.flowhub.store.job.LedgerEntry;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobError;
+import io.flowhub.engine.JobLedger;
+import io.flowhub.engine.LedgerEntry;
 import org.bson.types.ObjectId;
 
 import java.time.Instant;

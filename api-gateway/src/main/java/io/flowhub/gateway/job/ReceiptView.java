@@ -1,6 +1,6 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.store.erasure.Receipt;
+import io.flowhub.engine.erasure.Receipt;
 
 import java.time.Instant;
 import java.util.ArrayList;

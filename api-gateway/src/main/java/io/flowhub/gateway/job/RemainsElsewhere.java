@@ -1,7 +1,7 @@
 package io.flowhub.gateway.job;
 
-import io.flowhub.store.erasure.Receipt;
-import io.flowhub.store.job.Job;
+import io.flowhub.engine.erasure.Receipt;
+import io.flowhub.engine.Job;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.flowhub.gateway.system;
 import io.flowhub.events.InvalidCommandException;
 import io.flowhub.store.MalformedIdException;
 import io.flowhub.store.StoreException;
-import io.flowhub.store.erasure.NoReceiptException;
+import io.flowhub.engine.erasure.NoReceiptException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package io.flowhub.gateway.internal;
 
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobStatus;
-import io.flowhub.store.job.JobStore;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobStatus;
+import io.flowhub.engine.JobStore;
 import io.flowhub.store.JobId;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;

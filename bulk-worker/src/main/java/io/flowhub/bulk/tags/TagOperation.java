@@ -1,8 +1,8 @@
 package io.flowhub.bulk.tags;
 
 import io.flowhub.store.JobId;
-import io.flowhub.store.item.ItemOperation;
-import io.flowhub.store.item.TagMarks;
+import io.flowhub.engine.item.ItemOperation;
+import io.flowhub.engine.item.TagMarks;
 
 import java.util.Date;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.flowhub.bulk.job;
 
-import io.flowhub.store.job.JobGauges;
+import io.flowhub.engine.JobGauges;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;

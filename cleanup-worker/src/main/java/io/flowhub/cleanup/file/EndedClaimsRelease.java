@@ -1,11 +1,11 @@
 package io.flowhub.cleanup.file;
 
-import io.flowhub.store.job.EngineSettings;
+import io.flowhub.engine.EngineSettings;
 import io.flowhub.store.JobId;
-import io.flowhub.store.job.Job;
-import io.flowhub.store.job.JobLedger;
-import io.flowhub.store.job.JobQueries;
-import io.flowhub.store.job.LedgerEntry;
+import io.flowhub.engine.Job;
+import io.flowhub.engine.JobLedger;
+import io.flowhub.engine.JobQueries;
+import io.flowhub.engine.LedgerEntry;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,9 +5,9 @@ import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.SweepOrphanFiles;
 import io.flowhub.store.file.FileStore;
-import io.flowhub.store.job.CleanupResult.Count;
-import io.flowhub.store.job.CleanupResult;
-import io.flowhub.store.job.JobWork;
+import io.flowhub.engine.CleanupResult.Count;
+import io.flowhub.engine.CleanupResult;
+import io.flowhub.engine.JobWork;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

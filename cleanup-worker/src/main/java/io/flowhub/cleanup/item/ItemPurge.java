@@ -4,7 +4,7 @@ import io.flowhub.cleanup.file.ItemDeleter;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeItem;
-import io.flowhub.store.job.JobWork;
+import io.flowhub.engine.JobWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;

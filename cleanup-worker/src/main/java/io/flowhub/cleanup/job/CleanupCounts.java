@@ -1,7 +1,7 @@
 package io.flowhub.cleanup.job;
 
-import io.flowhub.store.job.CleanupResult;
-import io.flowhub.store.job.JobCounts;
+import io.flowhub.engine.CleanupResult;
+import io.flowhub.engine.JobCounts;
 
 /** How a cleanup batch's deletions count in its job: every document deleted is processed; files are reported apart. */
 public final class CleanupCounts {

@@ -1,6 +1,6 @@
 package io.flowhub.cleanup.job;
 
-import io.flowhub.store.job.CleanupResult;
+import io.flowhub.engine.CleanupResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * Settings of cleanup-worker beside the job engine's ({@link io.flowhub.store.job.EngineSettings}, under the
+ * Settings of cleanup-worker beside the job engine's ({@link io.flowhub.engine.EngineSettings}, under the
  * same prefix).
  *
  * @param retentionDays  soft-deleted items older than this are hard-deleted by the daily retention job

@@ -1,8 +1,8 @@
 package io.flowhub.cleanup.job;
 
-import io.flowhub.store.job.BatchContext;
-import io.flowhub.store.job.CleanupResult;
-import io.flowhub.store.job.LedgerEntry;
+import io.flowhub.engine.BatchContext;
+import io.flowhub.engine.CleanupResult;
+import io.flowhub.engine.LedgerEntry;
 
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package io.flowhub.cleanup.purge;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
-import io.flowhub.store.job.JobLedger;
-import io.flowhub.store.job.JobStatus;
+import io.flowhub.engine.JobLedger;
+import io.flowhub.engine.JobStatus;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 

@@ -5,10 +5,10 @@ import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
 import io.flowhub.events.PurgeSoftDeleted;
-import io.flowhub.store.job.EngineSettings;
-import io.flowhub.store.erasure.ErasureTargets;
-import io.flowhub.store.job.EngineSettings;
-import io.flowhub.store.job.JobWork;
+import io.flowhub.engine.EngineSettings;
+import io.flowhub.engine.erasure.ErasureTargets;
+import io.flowhub.engine.EngineSettings;
+import io.flowhub.engine.JobWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

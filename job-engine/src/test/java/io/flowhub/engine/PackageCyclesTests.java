@@ -1,0 +1,12 @@
+package io.flowhub.engine;
+
+import io.flowhub.testing.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+class PackageCyclesTests {
+
+    @Test
+    void noPackageOfThisModuleDependsOnItselfThroughOthers() {
+        PackageCycles.assertNoneUnder("io.flowhub.engine");
+    }
+}
