@@ -20,6 +20,9 @@ import io.flowhub.engine.JobOutbox;
 import io.flowhub.engine.JobQueries;
 import io.flowhub.engine.DeadLetteredJobs;
 import io.flowhub.engine.HeldJobs;
+import io.flowhub.store.otp.OneTimeCodes;
+import io.flowhub.store.otp.SentCodes;
+import io.flowhub.store.user.UserStore;
 import io.flowhub.engine.JobStore;
 import io.flowhub.engine.JobSweeper;
 import io.flowhub.engine.JobWorker;
@@ -57,6 +60,24 @@ import java.time.Clock;
 public class StoreAutoConfiguration {
 
     static final String DEFAULT_DATABASE = "flowhub";
+
+    @Bean
+    @ConditionalOnMissingBean
+    UserStore userStore(MongoDatabase database, Clock clock) {
+        return new UserStore(database, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OneTimeCodes oneTimeCodes(MongoDatabase database, Clock clock) {
+        return new OneTimeCodes(database, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SentCodes sentCodes(MongoDatabase database, Clock clock) {
+        return new SentCodes(database, clock);
+    }
 
     @Bean
     @ConditionalOnMissingBean

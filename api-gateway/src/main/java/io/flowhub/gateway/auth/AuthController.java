@@ -4,7 +4,8 @@ import io.flowhub.gateway.limit.ClientAddresses;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.user.Accounts;
 import io.flowhub.gateway.user.NewAccount;
-import io.flowhub.gateway.user.User;
+import io.flowhub.gateway.user.UserView;
+import io.flowhub.store.user.User;
 import io.flowhub.store.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -45,10 +46,10 @@ class AuthController {
 
     /** Anyone may register, a few accounts per client at a time; the account is an EDITOR whatever role the body names. */
     @PostMapping("/register")
-    ResponseEntity<Envelope<User>> register(@Valid @RequestBody NewAccount account, HttpServletRequest request) {
+    ResponseEntity<Envelope<UserView>> register(@Valid @RequestBody NewAccount account, HttpServletRequest request) {
         throttle.registration(clients.of(request));
         User user = accounts.open(account, Role.EDITOR, null);
-        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(user));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(UserView.of(user)));
     }
 
     @PostMapping("/login")
@@ -73,7 +74,7 @@ class AuthController {
 
     private Envelope<Session> signedIn(User user) {
         var token = tokens.issue(user.objectId(), user.role());
-        return Envelope.of(new Session(token.token(), token.tokenType(), token.expiresIn(), user));
+        return Envelope.of(new Session(token.token(), token.tokenType(), token.expiresIn(), UserView.of(user)));
     }
 
     record Credentials(@NotBlank(message = "email is required") String email,
@@ -89,7 +90,7 @@ class AuthController {
     }
 
 
-    record Session(String token, String tokenType, long expiresIn, User user) {
+    record Session(String token, String tokenType, long expiresIn, UserView user) {
     }
 
 

@@ -1,7 +1,7 @@
 package io.flowhub.gateway.auth;
 
 import io.flowhub.store.user.BootstrapAdminSettings;
-import io.flowhub.gateway.user.UserStore;
+import io.flowhub.store.user.UserStore;
 import io.flowhub.gateway.user.Accounts;
 import io.flowhub.gateway.user.DuplicateEmailException;
 import io.flowhub.gateway.user.NewAccount;

@@ -1,7 +1,7 @@
 package io.flowhub.gateway.auth;
 
-import io.flowhub.gateway.user.User;
-import io.flowhub.gateway.user.UserStore;
+import io.flowhub.store.user.User;
+import io.flowhub.store.user.UserStore;
 import org.bson.types.ObjectId;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

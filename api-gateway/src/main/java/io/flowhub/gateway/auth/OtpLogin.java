@@ -1,32 +1,16 @@
 package io.flowhub.gateway.auth;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import io.flowhub.gateway.system.AuthenticationFailedException;
-import io.flowhub.gateway.user.User;
-import io.flowhub.gateway.user.UserStore;
-import io.flowhub.store.CollectionNames;
+import io.flowhub.store.user.User;
+import io.flowhub.store.user.UserStore;
+import io.flowhub.store.otp.OneTimeCodes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
-
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Sorts.descending;
-import static com.mongodb.client.model.Updates.inc;
 
 /**
  * Sign-in with a 6-digit one-time code: stored only as a hash, valid for a limited time (a TTL
@@ -40,25 +24,23 @@ class OtpLogin {
     static final String LOGIN = "login";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final MongoCollection<Document> otps;
+    private final OneTimeCodes codes;
     private final UserStore users;
     private final OtpSender sender;
     private final PasswordEncoder hashes;
     private final AuthSettings settings;
-    private final Clock clock;
     private final Counter checks;
     /** why: compared against when there is no code, so that a refusal costs the same either way */
     private final String noCodeHash;
     private final String refused;
 
-    OtpLogin(MongoDatabase database, UserStore users, OtpSender sender, PasswordEncoder hashes, AuthSettings settings,
-            Clock clock, MeterRegistry meters) {
-        this.otps = database.getCollection(CollectionNames.OTPS);
+    OtpLogin(OneTimeCodes codes, UserStore users, OtpSender sender, PasswordEncoder hashes, AuthSettings settings,
+            MeterRegistry meters) {
+        this.codes = codes;
         this.users = users;
         this.sender = sender;
         this.hashes = hashes;
         this.settings = settings;
-        this.clock = clock;
         this.checks = Counter.builder("flowhub.auth.code.checks")
                 .description("One-time codes compared with a stored code's hash").register(meters);
         this.noCodeHash = hashes.encode("%06d".formatted(RANDOM.nextInt(1_000_000)));
@@ -74,17 +56,8 @@ class OtpLogin {
         if (user.isEmpty()) {
             return;
         }
-        String normalized = user.get().email();
-        Instant now = clock.instant();
-        otps.deleteMany(and(eq("email", normalized), eq("purpose", LOGIN)));
-        otps.insertOne(new Document("_id", new ObjectId())
-                .append("email", normalized)
-                .append("purpose", LOGIN)
-                .append("code_hash", codeHash)
-                .append("attempts", 0)
-                .append("created_at", Date.from(now))
-                .append("expires_at", Date.from(now.plus(settings.otpTtl()))));
-        sender.send(normalized, code);
+        codes.replace(user.get().email(), LOGIN, codeHash, settings.otpTtl());
+        sender.send(user.get().email(), code);
     }
 
     /** @return the user the code proves, or an exception that says it proves nobody */
@@ -92,21 +65,17 @@ class OtpLogin {
         Optional<User> user = users.findByEmail(email);
         // why: the attempt is counted before the code is compared, in one write whose filter holds the limit, so
         // however many guesses arrive at once, no more than the allowed tries are ever compared with the code
-        Document claimed = user.map(found -> otps.findOneAndUpdate(
-                        and(eq("email", found.email()), eq("purpose", LOGIN),
-                                gt("expires_at", Date.from(clock.instant())), lt("attempts", settings.otpMaxAttempts())),
-                        inc("attempts", 1),
-                        new FindOneAndUpdateOptions().sort(descending("created_at")).returnDocument(ReturnDocument.AFTER)))
-                .orElse(null);
+        OneTimeCodes.Claimed claimed = user.flatMap(found -> codes.claimTry(found.email(), LOGIN,
+                settings.otpMaxAttempts())).orElse(null);
         if (claimed != null) {
             checks.increment();
         }
-        boolean matches = hashes.matches(code, claimed == null ? noCodeHash : claimed.getString("code_hash"));
+        boolean matches = hashes.matches(code, claimed == null ? noCodeHash : claimed.codeHash());
         if (claimed == null || !matches) {
             throw new AuthenticationFailedException(refused);
         }
         // why: a code signs in once: of two right guesses at the same moment, only the one that deletes it wins
-        if (otps.deleteOne(eq("_id", claimed.getObjectId("_id"))).getDeletedCount() == 0) {
+        if (!codes.spend(claimed)) {
             throw new AuthenticationFailedException(refused);
         }
         return user.get();

@@ -2,7 +2,7 @@ package io.flowhub.gateway.auth;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.flowhub.gateway.system.ProblemWriter;
-import io.flowhub.gateway.user.UserStore;
+import io.flowhub.store.user.UserStore;
 import org.bson.types.ObjectId;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

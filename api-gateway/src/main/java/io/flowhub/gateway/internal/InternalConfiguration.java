@@ -1,6 +1,6 @@
 package io.flowhub.gateway.internal;
 
-import com.mongodb.client.MongoDatabase;
+import io.flowhub.store.otp.SentCodes;
 import io.flowhub.gateway.auth.AuthSettings;
 import io.flowhub.gateway.auth.OtpSender;
 import io.flowhub.gateway.limit.ClientAddresses;
@@ -14,15 +14,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class InternalConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(OtpSender.class)
-    OtpOutbox otpOutbox(MongoDatabase database, EnvironmentPolicy policy, AuthSettings auth, Clock clock) {
-        return new OtpOutbox(database, policy, auth.otpTtl(), clock);
+    OtpOutbox otpOutbox(SentCodes sent, EnvironmentPolicy policy, AuthSettings auth) {
+        return new OtpOutbox(sent, policy, auth.otpTtl());
     }
 
     @Bean

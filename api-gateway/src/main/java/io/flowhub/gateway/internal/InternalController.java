@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.store.otp.SentCodes;
 import io.flowhub.store.audit.AuditOutcome;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.NotFoundException;
@@ -27,11 +28,11 @@ class InternalController {
 
     static final PageLimit AUDIT_LIMIT = new PageLimit(100, 1_000);
 
-    private final OtpOutbox otps;
+    private final SentCodes otps;
     private final AuditLog auditLog;
     private final InternalAudit audit;
 
-    InternalController(OtpOutbox otps, AuditLog auditLog, InternalAudit audit) {
+    InternalController(SentCodes otps, AuditLog auditLog, InternalAudit audit) {
         this.otps = otps;
         this.auditLog = auditLog;
         this.audit = audit;
@@ -41,11 +42,10 @@ class InternalController {
     Envelope<LatestCode> latestOtp(@RequestParam String email, HttpServletRequest request) {
         // why: the audit outlives a purge of the user, so it names the address by its pseudonym only
         var call = audit.call(request, Map.of("email_pseudonym", Pseudonyms.email(email)), false);
-        Document latest = otps.latest(email).orElseThrow(() -> call.audited(
+        SentCodes.SentCode latest = otps.latest(email).orElseThrow(() -> call.audited(
                 new NotFoundException("One-time code for", email), AuditOutcome.NOT_FOUND));
         call.record(AuditOutcome.ALLOWED, null, null);
-        return Envelope.of(new LatestCode(latest.getString("email"), latest.getString("code"),
-                latest.getDate("expires_at").toInstant()));
+        return Envelope.of(new LatestCode(latest.email(), latest.code(), latest.expiresAt()));
     }
 
     @GetMapping("/audit")

@@ -1,26 +1,16 @@
 package io.flowhub.gateway.internal;
 
-import io.flowhub.store.user.Emails;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import io.flowhub.gateway.auth.OtpSender;
-import io.flowhub.store.CollectionNames;
+import io.flowhub.store.otp.SentCodes;
 import io.flowhub.store.policy.Environment;
 import io.flowhub.store.policy.EnvironmentPolicy;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
-import java.util.Optional;
-
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Sorts.descending;
 
 /**
- * A mailbox for test suites outside production: delivered one-time codes are kept here (expiring
+ * A mailbox for test suites outside production: delivered one-time codes are kept ({@link SentCodes}, expiring
  * with the code) for {@code GET /internal/otps/latest}, and logged in development and test. The
  * {@code otps} collection itself keeps only hashes. In production nothing is kept.
  */
@@ -28,16 +18,14 @@ class OtpOutbox implements OtpSender {
 
     private static final Logger log = LoggerFactory.getLogger(OtpOutbox.class);
 
-    private final MongoCollection<Document> outbox;
+    private final SentCodes sent;
     private final EnvironmentPolicy policy;
     private final Duration ttl;
-    private final Clock clock;
 
-    OtpOutbox(MongoDatabase database, EnvironmentPolicy policy, Duration ttl, Clock clock) {
-        this.outbox = database.getCollection(CollectionNames.OTP_OUTBOX);
+    OtpOutbox(SentCodes sent, EnvironmentPolicy policy, Duration ttl) {
+        this.sent = sent;
         this.policy = policy;
         this.ttl = ttl;
-        this.clock = clock;
     }
 
     @Override
@@ -47,17 +35,10 @@ class OtpOutbox implements OtpSender {
             log.warn("A one-time code was requested for {}, but no OtpSender is configured to deliver it", email);
             return;
         }
-        outbox.insertOne(new Document("email", email).append("code", code)
-                .append("created_at", Date.from(clock.instant()))
-                .append("expires_at", Date.from(clock.instant().plus(ttl))));
+        sent.keep(email, code, ttl);
         if (environment.logsOneTimeCodes()) {
             log.info("One-time code for {}: {} (logged because flowhub.environment={})", email, code,
                     environment.wireValue());
         }
-    }
-
-    Optional<Document> latest(String email) {
-        return Optional.ofNullable(outbox.find(eq("email", Emails.normalized(email)))
-                .sort(descending("created_at")).first());
     }
 }

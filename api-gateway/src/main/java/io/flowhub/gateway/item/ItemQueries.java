@@ -3,7 +3,7 @@ package io.flowhub.gateway.item;
 import io.flowhub.gateway.system.ForbiddenException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.gateway.user.Caller;
-import io.flowhub.gateway.user.UserStore;
+import io.flowhub.store.user.UserStore;
 import io.flowhub.store.UserId;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;

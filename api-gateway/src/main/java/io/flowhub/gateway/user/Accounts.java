@@ -1,5 +1,8 @@
 package io.flowhub.gateway.user;
 
+import io.flowhub.store.user.UserStore;
+import io.flowhub.store.user.EmailTakenException;
+import io.flowhub.store.user.User;
 import io.flowhub.gateway.system.AuthenticationFailedException;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.store.user.Role;
@@ -36,7 +39,12 @@ public class Accounts {
             throw new BadRequestException("password: at most " + MOST_PASSWORD_BYTES + " bytes in UTF-8 (BCrypt's "
                     + "limit), this one has " + bytes + "; a letter outside ASCII takes 2 to 4 bytes");
         }
-        return users.insert(account.email(), account.name().trim(), passwords.encode(account.password()), role, createdBy);
+        try {
+            return users.insert(account.email(), account.name().trim(), passwords.encode(account.password()), role,
+                    createdBy);
+        } catch (EmailTakenException e) {
+            throw new DuplicateEmailException(e.email());
+        }
     }
 
     public User authenticate(String email, String password) {

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.user;
 
+import io.flowhub.store.user.User;
 import io.flowhub.store.UserId;
 import io.flowhub.store.user.Role;
 import org.bson.types.ObjectId;

@@ -1,5 +1,7 @@
 package io.flowhub.gateway.user;
 
+import io.flowhub.store.user.UserStore;
+import io.flowhub.store.user.User;
 import io.flowhub.gateway.system.Envelope;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.NotFoundException;
@@ -33,26 +35,27 @@ class UserController {
     }
 
     @GetMapping("/me")
-    Envelope<User> me(Caller caller) {
-        return Envelope.of(users.find(caller.id()).orElseThrow(() -> new NotFoundException("User", caller.id())));
+    Envelope<UserView> me(Caller caller) {
+        return Envelope.of(users.find(caller.id()).map(UserView::of)
+                .orElseThrow(() -> new NotFoundException("User", caller.id())));
     }
 
     @GetMapping
-    Envelope<List<User>> list() {
-        return Envelope.of(users.list());
+    Envelope<List<UserView>> list() {
+        return Envelope.of(users.list().stream().map(UserView::of).toList());
     }
 
     @PostMapping
-    ResponseEntity<Envelope<User>> create(Caller caller, @Valid @RequestBody NewAccount account) {
+    ResponseEntity<Envelope<UserView>> create(Caller caller, @Valid @RequestBody NewAccount account) {
         Role role = account.role() == null ? Role.EDITOR : parseRole(account.role());
         User user = accounts.open(account, role, caller.id());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(user));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(Envelope.of(UserView.of(user)));
     }
 
     @PatchMapping("/{userId}/role")
-    Envelope<User> changeRole(@PathVariable String userId, @Valid @RequestBody RoleChange change) {
+    Envelope<UserView> changeRole(@PathVariable String userId, @Valid @RequestBody RoleChange change) {
         var id = ObjectIds.parse("user id", userId);
-        return Envelope.of(users.changeRole(id, parseRole(change.role()))
+        return Envelope.of(users.changeRole(id, parseRole(change.role())).map(UserView::of)
                 .orElseThrow(() -> new NotFoundException("User", userId)));
     }
 
