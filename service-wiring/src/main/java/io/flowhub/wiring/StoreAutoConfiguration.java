@@ -20,6 +20,7 @@ import io.flowhub.engine.JobOutbox;
 import io.flowhub.engine.JobQueries;
 import io.flowhub.engine.DeadLetteredJobs;
 import io.flowhub.engine.HeldJobs;
+import io.flowhub.store.item.ItemStore;
 import io.flowhub.store.otp.OneTimeCodes;
 import io.flowhub.store.otp.SentCodes;
 import io.flowhub.store.user.UserStore;
@@ -60,6 +61,12 @@ import java.time.Clock;
 public class StoreAutoConfiguration {
 
     static final String DEFAULT_DATABASE = "flowhub";
+
+    @Bean
+    @ConditionalOnMissingBean
+    ItemStore itemStore(MongoDatabase database) {
+        return new ItemStore(database);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,5 +1,7 @@
 package io.flowhub.gateway.item;
 
+import io.flowhub.store.item.ItemDocumentMapper;
+import io.flowhub.store.item.ItemStore;
 import io.flowhub.gateway.system.BadRequestException;
 import io.flowhub.gateway.system.ConflictException;
 import io.flowhub.gateway.system.NotFoundException;
@@ -64,7 +66,7 @@ class ItemEditor {
         items.insertAll(documents);
         activity.record(caller.userId(), ActivityAction.CREATE, documents.stream().map(d -> d.getObjectId(ID)).toList(),
                 null);
-        return documents.stream().map(ItemDocumentMapper::toItem).toList();
+        return documents.stream().map(ItemViews::of).toList();
     }
 
     Item update(Caller caller, ObjectId id, UpdateItemRequest request) {
@@ -137,11 +139,11 @@ class ItemEditor {
     private Item changed(Caller caller, ObjectId id, ActivityAction action, Optional<Document> after) {
         Document document = after.orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
         activity.record(caller.userId(), action, List.of(id), null);
-        return ItemDocumentMapper.toItem(document);
+        return ItemViews.of(document);
     }
 
     private Item current(ObjectId id, Bson access) {
-        return items.find(id, access).map(ItemDocumentMapper::toItem)
+        return items.find(id, access).map(ItemViews::of)
                 .orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
     }
 }

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.item;
 
+import io.flowhub.store.item.ItemStore;
 import io.flowhub.gateway.system.ForbiddenException;
 import io.flowhub.gateway.system.NotFoundException;
 import io.flowhub.gateway.user.Caller;
@@ -30,7 +31,7 @@ class ItemQueries {
     }
 
     Item get(Caller caller, ObjectId id) {
-        return items.find(id, ItemAccess.readableBy(caller)).map(ItemDocumentMapper::toItem)
+        return items.find(id, ItemAccess.readableBy(caller)).map(ItemViews::of)
                 .orElseThrow(() -> new NotFoundException("Item", id.toHexString()));
     }
 
@@ -39,7 +40,7 @@ class ItemQueries {
         Bson query = Conditions.allOf(List.of(visible(caller, filter), cursor == null ? Conditions.NONE : lt(ID, cursor)));
         var page = items.newestFirst(query, limit + 1);
         boolean more = page.size() > limit;
-        var shown = (more ? page.subList(0, limit) : page).stream().map(ItemDocumentMapper::toItem).toList();
+        var shown = (more ? page.subList(0, limit) : page).stream().map(ItemViews::of).toList();
         return new ItemPage(shown, more ? shown.getLast().id() : null, shown.size());
     }
 

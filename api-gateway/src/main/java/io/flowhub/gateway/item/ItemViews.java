@@ -9,33 +9,13 @@ import java.util.List;
 
 import static io.flowhub.store.item.ItemFields.*;
 
-/** Maps items to and from their MongoDB documents. */
-final class ItemDocumentMapper {
+/** An item's document as the API shows it. */
+final class ItemViews {
 
-    private ItemDocumentMapper() {
+    private ItemViews() {
     }
 
-    /** @param runId the test run the item is created under, or {@code null}: the field is then left out */
-    static Document toDocument(ObjectId owner, String name, String description, List<String> tags, boolean testData,
-            String runId, Instant now) {
-        Date at = Date.from(now);
-        var document = new Document(ID, new ObjectId())
-                .append(NAME, name.trim())
-                .append(DESCRIPTION, description)
-                .append(TAGS, tags)
-                .append(TEST_DATA, testData)
-                .append(CREATED_BY, owner)
-                .append(IS_ACTIVE, true)
-                .append(DELETED_AT, null)
-                .append(CREATED_AT, at)
-                .append(UPDATED_AT, at);
-        if (runId != null) {
-            document.append(RUN_ID, runId);
-        }
-        return document;
-    }
-
-    static Item toItem(Document document) {
+    static Item of(Document document) {
         ObjectId createdBy = document.getObjectId(CREATED_BY);
         return new Item(
                 document.getObjectId(ID).toHexString(),

@@ -1,4 +1,4 @@
-package io.flowhub.gateway.item;
+package io.flowhub.store.item;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,13 +10,13 @@ import io.flowhub.store.StoreException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static io.flowhub.store.StoreException.translated;
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
@@ -24,16 +24,18 @@ import static io.flowhub.store.item.ItemFields.DELETING_JOB;
 import static com.mongodb.client.model.Sorts.descending;
 import static io.flowhub.store.item.ItemFields.ID;
 
-/** The gateway's reads and writes of {@code items}; every call takes the caller's access filter. */
-@Component
-class ItemStore {
+/**
+ * The item API's reads and writes of {@code items}, one item or one page at a time; every call takes the caller's
+ * access filter. The jobs' batch writes are the job engine's.
+ */
+public class ItemStore {
 
     /** Items a hard delete has claimed are about to go: the API changes them no more (so no file is orphaned). */
     private static final Bson NOT_BEING_DELETED = exists(DELETING_JOB, false);
 
     private final MongoCollection<Document> items;
 
-    ItemStore(MongoDatabase database) {
+    public ItemStore(MongoDatabase database) {
         this.items = database.getCollection(CollectionNames.ITEMS);
     }
 
@@ -42,7 +44,7 @@ class ItemStore {
      * stored are removed again before the failure is answered, so that a client told the batch
      * failed can send it again without storing anything twice.
      */
-    void insertAll(List<Document> documents) {
+    public void insertAll(List<Document> documents) {
         try {
             items.insertMany(documents);
         } catch (MongoException e) {
@@ -55,30 +57,40 @@ class ItemStore {
         }
     }
 
-    Optional<Document> find(ObjectId id, Bson access) {
-        return translated("read item " + id, () -> Optional.ofNullable(items.find(Conditions.allOf(List.of(eq(ID, id), access))).first()));
+    public Optional<Document> find(ObjectId id, Bson access) {
+        return translated("read item " + id, () -> Optional.ofNullable(items.find(allOf(List.of(eq(ID, id), access))).first()));
     }
 
     /** @return the document as it was before the update, or empty when none matched */
-    Optional<Document> updateReturningBefore(ObjectId id, Bson access, Bson condition, Bson update) {
+    public Optional<Document> updateReturningBefore(ObjectId id, Bson access, Bson condition, Bson update) {
         return translated("update item " + id, () -> Optional.ofNullable(items.findOneAndUpdate(
-                Conditions.allOf(List.of(eq(ID, id), access, condition, NOT_BEING_DELETED)), update,
+                allOf(List.of(eq(ID, id), access, condition, NOT_BEING_DELETED)), update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE))));
     }
 
     /** @return the document as it is after the update, or empty when none matched */
-    Optional<Document> updateReturningAfter(ObjectId id, Bson access, Bson condition, Bson update) {
+    public Optional<Document> updateReturningAfter(ObjectId id, Bson access, Bson condition, Bson update) {
         return translated("update item " + id, () -> Optional.ofNullable(items.findOneAndUpdate(
-                Conditions.allOf(List.of(eq(ID, id), access, condition, NOT_BEING_DELETED)), update,
+                allOf(List.of(eq(ID, id), access, condition, NOT_BEING_DELETED)), update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
     }
 
-    List<Document> newestFirst(Bson filter, int limit) {
+    public List<Document> newestFirst(Bson filter, int limit) {
         return translated("list items", () -> items.find(filter).sort(descending(ID)).limit(limit)
                 .into(new ArrayList<>()));
     }
 
-    long count(Bson filter) {
+    public long count(Bson filter) {
         return translated("count items", () -> items.countDocuments(filter));
+    }
+
+    /** @return the conditions that restrict anything, together; an empty one (no access limit) adds nothing */
+    private static Bson allOf(List<Bson> conditions) {
+        List<Bson> restricting = conditions.stream().filter(condition -> !condition.toBsonDocument().isEmpty()).toList();
+        return switch (restricting.size()) {
+            case 0 -> new Document();
+            case 1 -> restricting.getFirst();
+            default -> and(restricting);
+        };
     }
 }
