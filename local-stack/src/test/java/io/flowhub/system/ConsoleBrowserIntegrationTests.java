@@ -1,5 +1,6 @@
 package io.flowhub.system;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.events.Topics;
 import io.flowhub.testing.Executables;
 import io.flowhub.testing.FlowHubStackExtension;
@@ -151,8 +152,8 @@ class ConsoleBrowserIntegrationTests {
 
         waitFor(driver -> "cancelled".equals(row.getDomAttribute("data-status")));
         assertThat(browser.findElement(By.id("message")).getText()).contains("cancelled");
-        assertThat(stack.database().getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first()
-                .getString("status")).isEqualTo("cancelled");
+        assertThat(FinishedJobs.document(stack.database(), new ObjectId(jobId)).getString("status"))
+                .isEqualTo("cancelled");
         shot("job-cancelled");
     }
 

@@ -195,7 +195,7 @@ class BulkSoftDeleteIntegrationTests {
 
     /** The command of a job as Kafka would deliver it again: same command id, same job, same items. */
     private String redeliveryOf(String jobId) {
-        Document job = stack.database().getCollection("jobs").find(eq("_id", new ObjectId(jobId))).first();
+        Document job = FinishedJobs.document(stack.database(), new ObjectId(jobId));
         var command = new SoftDeleteItems(SchemaVersion.CURRENT, UUID.fromString(job.getString("command_id")), jobId,
                 job.getString("owner_id"), true, itemIdsOf(jobId), null, null, Instant.now());
         return ContractJson.mapper().writeValueAsString(command);

@@ -1,5 +1,6 @@
 package io.flowhub.cleanup.purge;
 
+import io.flowhub.testing.FinishedJobs;
 import io.flowhub.events.Topics;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.TestStack;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -25,7 +25,6 @@ import java.util.UUID;
 import static com.mongodb.client.model.Filters.eq;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A purge whose worker died between the database delete and the file removal: the items are gone,
@@ -87,9 +86,8 @@ class PurgeRerunIntegrationTests {
             producer.send(new ProducerRecord<>(Topics.CLEANUP_COMMANDS, user.id(), command)).get();
         }
 
-        Document job = await().atMost(Duration.ofSeconds(60)).until(
-                () -> database.getCollection("jobs").find(eq("_id", jobId)).first(),
-                found -> "completed".equals(found.getString("status")));
+        Document job = FinishedJobs.awaitEndedDocument(database, jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.get("result", Document.class).get("files", 0L)).isEqualTo(3);
         assertThat(job.get("result", Document.class).get("items", 0L)).isEqualTo(3);
         assertThat(database.getCollection("items").countDocuments(eq("created_by", new ObjectId(user.id())))).isZero();
