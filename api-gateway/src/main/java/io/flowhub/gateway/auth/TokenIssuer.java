@@ -14,7 +14,7 @@ import java.time.Instant;
 
 /** Issues signed bearer tokens: subject the user id, a {@code role} claim, an expiry. */
 @Component
-class TokenIssuer {
+public class TokenIssuer {
 
     static final String ISSUER = "flowhub-jobs";
 
@@ -28,7 +28,7 @@ class TokenIssuer {
         this.clock = clock;
     }
 
-    IssuedToken issue(ObjectId userId, Role role) {
+    public IssuedToken issue(ObjectId userId, Role role) {
         Instant now = clock.instant();
         var claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
@@ -42,6 +42,6 @@ class TokenIssuer {
         return new IssuedToken(token, "Bearer", settings.tokenTtl().toSeconds());
     }
 
-    record IssuedToken(String token, String tokenType, long expiresIn) {
+    public record IssuedToken(String token, String tokenType, long expiresIn) {
     }
 }

@@ -42,7 +42,8 @@ class CleanupAnswers {
             case CleanupByTags tags -> result -> Envelope.success().with("deleted_count", result.get(Count.ITEMS))
                     .with("method", method(tags.hardDelete())).with("files", result.get(Count.FILES));
             case CleanupRun run -> result -> Envelope.success().with("run_id", run.runId())
-                    .with("deleted", result.select(Count.ITEMS, Count.FILES)).with("method", method(run.hardDelete()));
+                    .with("deleted", run.hardDelete() ? result.select(Count.ITEMS, Count.FILES, Count.USERS)
+                            : result.select(Count.ITEMS, Count.FILES)).with("method", method(run.hardDelete()));
             case PurgeItem item -> result -> Envelope.message(item.dryRun() ? "Item would be deleted permanently"
                     : "Item deleted permanently").with("deleted", result.select(Count.ITEMS, Count.FILES));
             case ResetAll reset -> result -> {

@@ -1,5 +1,9 @@
 package io.flowhub.cleanup.tags;
 
+import java.util.List;
+import org.bson.Document;
+import io.flowhub.store.item.ItemFields;
+import io.flowhub.engine.ProcessedCommands;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.file.ItemDeleter;
 import io.flowhub.cleanup.job.CountsOnly;
@@ -23,6 +27,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.and;
 
 /**
@@ -37,10 +43,13 @@ public class TestDataCleanup {
     private final ItemDeleter items;
     private final EngineSettings settings;
     private final Holds holds;
+    private final ProcessedCommands processed;
     private final Clock clock;
 
-    TestDataCleanup(MongoDatabase database, ItemDeleter items, EngineSettings settings, Holds holds, Clock clock) {
+    TestDataCleanup(MongoDatabase database, ItemDeleter items, EngineSettings settings, Holds holds,
+            ProcessedCommands processed, Clock clock) {
         this.holds = holds;
+        this.processed = processed;
         this.database = database;
         this.items = items;
         this.settings = settings;
@@ -53,13 +62,24 @@ public class TestDataCleanup {
     }
 
     /**
-     * Everything created under one test run, whoever created it.
+     * Everything created under one test run, whoever created it; a hard cleanup also takes the run's test
+     * identities, with everything they made, under the run or not.
      *
      * @param restriction what else an item must match: a plan's mark when a plan is applied
      */
     public JobWork work(CleanupRun command, Job job, Bson restriction) {
-        return work(and(ItemSelection.ofRun(command.runId()).toBson(), restriction), command.hardDelete(),
-                command.dryRun(), job);
+        Bson underRun = ItemSelection.ofRun(command.runId()).toBson();
+        if (!command.hardDelete()) {
+            return work(and(underRun, restriction), false, command.dryRun(), job);
+        }
+        List<Document> users = RunUsers.of(database, command.runId());
+        Bson made = users.isEmpty() ? underRun : or(underRun, in(ItemFields.CREATED_BY, RunUsers.ids(users)));
+        var identities = new RunUsers(database, processed, command.runId(), users, job.id());
+        Bson selection = and(made, restriction);
+        if (command.dryRun()) {
+            return Steps.of(new CountsOnly("dry_run", () -> items.count(selection).plus(identities.count())));
+        }
+        return Steps.of(items.step(selection, settings.batchSize()), identities);
     }
 
     private JobWork work(Bson selection, boolean hardDelete, boolean dryRun, Job job) {

@@ -1,5 +1,8 @@
 package io.flowhub.cleanup.tags;
 
+import java.util.stream.Stream;
+import org.bson.types.ObjectId;
+import tools.jackson.databind.JsonNode;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -14,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code DELETE /internal/runs/{runId}}: what two suites create under two run ids, with the same tags
  * and the same users, is removed run by run; neither cleanup touches the other's items or files, nor
- * anything created without a run id.
+ * anything created without a run id. A hard cleanup also removes the run's test identities with everything
+ * they made, under the run or not.
  */
 @ExtendWith(FlowHubStackExtension.class)
 class RunCleanupIntegrationTests {
@@ -159,6 +164,39 @@ class RunCleanupIntegrationTests {
         assertThat(spaced.json().get("detail").asString()).contains("1 to 64 characters");
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(inTagCleanup.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRunsHardCleanupRemovesItsTestIdentitiesWithEverythingTheyMadeAndItsReceiptSaysSo() {
+        String run = run();
+        JsonNode identity = internal.withHeader(RUN_HEADER, run).post("/api/v1/internal/users", "{}").data();
+        JsonNode outsider = internal.post("/api/v1/internal/users", "{}").data();
+        GatewayClient asIdentity = GatewayClient.anonymousOn(stack.services().gatewayPort())
+                .withToken(identity.get("token").asString());
+        List<String> underRun = anItem().createIn(asIdentity.withHeader(RUN_HEADER, run), 3);
+        List<String> outsideRun = anItem().createIn(asIdentity, 2);
+        List<String> outsiders = anItem().createIn(GatewayClient.anonymousOn(stack.services().gatewayPort())
+                .withToken(outsider.get("token").asString()), 2);
+
+        var dryRun = internal.delete("/api/v1/internal/runs/" + run + "?dry_run=true");
+        var cleaned = internal.delete("/api/v1/internal/runs/" + run);
+
+        assertThat(dryRun.json().get("deleted").get("users").asLong()).isEqualTo(1);
+        assertThat(cleaned.status()).as(cleaned.text()).isEqualTo(200);
+        assertThat(cleaned.json().get("deleted").get("items").asLong()).isEqualTo(5);
+        assertThat(cleaned.json().get("deleted").get("users").asLong()).isEqualTo(1);
+        assertThat(stack.database().getCollection("users")
+                .countDocuments(eq("_id", new ObjectId(identity.get("_id").asString())))).isZero();
+        assertThat(stack.database().getCollection("users")
+                .countDocuments(eq("_id", new ObjectId(outsider.get("_id").asString())))).isOne();
+        assertThat(stack.database().getCollection("items").countDocuments(in("_id",
+                Stream.concat(underRun.stream(), outsideRun.stream()).map(ObjectId::new).toList()))).isZero();
+        assertThat(stack.database().getCollection("items")
+                .countDocuments(in("_id", outsiders.stream().map(ObjectId::new).toList()))).isEqualTo(2);
+        JsonNode receipt = internal.get("/api/v1/internal/jobs/" + cleaned.json().get("job_id").asString()
+                + "/receipt").data();
+        assertThat(receipt.get("verified").asBoolean()).as(receipt.toString()).isTrue();
+        assertThat(receipt.toString()).contains("\"users\"");
     }
 
     private static String run() {

@@ -18,6 +18,7 @@ import io.flowhub.engine.JobQueries;
 import io.flowhub.engine.Owner;
 import io.flowhub.store.user.Pseudonyms;
 import io.flowhub.store.user.Role;
+import io.flowhub.store.user.UserFields;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -53,7 +54,8 @@ public final class ErasureTargets {
      * without a line), and what a purge leaves is said as plainly as what it removes.
      */
     public static final Map<String, String> PURGE_TREATMENT = Map.ofEntries(
-            Map.entry(CollectionNames.USERS, "kept: the user record stays, as the seed's contract says"),
+            Map.entry(CollectionNames.USERS, "kept: the user record stays, as the seed's contract says (a test identity of a run goes"
+                    + " with its run's cleanup)"),
             Map.entry(CollectionNames.ITEMS, "deleted: the user's items, a batch at a time, with their files"),
             Map.entry(CollectionNames.OTPS, "deleted: the codes filed under the user's address (include_otp)"),
             Map.entry(CollectionNames.OTP_OUTBOX, "deleted: the codes sent to the user's address (include_otp)"),
@@ -105,17 +107,27 @@ public final class ErasureTargets {
      * @return what a purge removes after the user's items
      */
     public static List<ErasureTarget> userRecords(PurgeUserData command, JobId purge, String email) {
-        UserId user = UserId.parse(command.userId());
+        return userRecords(UserId.parse(command.userId()), purge, email, command.includeOtps(),
+                command.includeActivityLogs());
+    }
+
+    /**
+     * @param otpsToo     whether the codes filed under the address go too
+     * @param activityToo whether the user's activity entries and own jobs' ledgers go too
+     * @return what removing one user's data takes beside its items, the user record aside
+     */
+    public static List<ErasureTarget> userRecords(UserId user, JobId purge, String email, boolean otpsToo,
+            boolean activityToo) {
         var targets = new ArrayList<ErasureTarget>();
         targets.add(new ErasureTarget(CollectionNames.JOBS,
                 and(JobQueries.ownedBy(Owner.user(user)), ne("_id", purge.value())), Count.BULK_JOBS));
-        if (command.includeActivityLogs()) {
+        if (activityToo) {
             targets.add(new ErasureTarget(CollectionNames.ACTIVITY_LOGS, eq("user_id", user.value()),
                     Count.ACTIVITY_LOGS));
             targets.add(new ErasureTarget(CollectionNames.JOB_LEDGER,
                     and(eq("owner_id", user.toString()), ne("job_id", purge.value())), Count.ACTIVITY_LOGS));
         }
-        if (command.includeOtps() && email != null) {
+        if (otpsToo && email != null) {
             targets.add(new ErasureTarget(CollectionNames.OTPS, eq("email", email), Count.OTPS));
             targets.add(new ErasureTarget(CollectionNames.OTP_OUTBOX, eq("email", email), Count.SENT_CODES));
         }
@@ -129,6 +141,11 @@ public final class ErasureTargets {
         targets.add(new ErasureTarget(CollectionNames.IDEMPOTENCY_KEYS, eq("owner_id", user.toString()),
                 Count.IDEMPOTENCY_KEYS));
         return targets;
+    }
+
+    /** @return the test identities made under a run ({@code POST /internal/users} with its run id), which its cleanup removes */
+    public static ErasureTarget runUsers(String runId) {
+        return new ErasureTarget(CollectionNames.USERS, eq(UserFields.RUN_ID, runId), Count.USERS);
     }
 
     /**
@@ -177,6 +194,7 @@ public final class ErasureTargets {
         return switch (command) {
             case ApplyPlan apply -> records(apply.planned(), job, email);
             case PurgeUserData purge -> userRecords(purge, job, email);
+            case CleanupRun run -> run.hardDelete() ? List.of(runUsers(run.runId())) : List.of();
             case ResetAll reset -> reset(reset, job).stream()
                     .filter(target -> !target.collection().equals(CollectionNames.ITEMS)).toList();
             default -> List.of();

@@ -40,6 +40,13 @@ public class EnvironmentPolicy {
                 : Optional.empty();
     }
 
+    /** @return why test identities (users made by the internal key, without a password) are refused here */
+    public Optional<String> refusesTestIdentities() {
+        return environment == Environment.PRODUCTION
+                ? Optional.of("Test identities are not made in production: every account there signs in for itself")
+                : Optional.empty();
+    }
+
     /** @return why a full reset is refused here, or empty when it is allowed */
     public Optional<String> refusesFullReset() {
         return switch (environment.fullReset()) {

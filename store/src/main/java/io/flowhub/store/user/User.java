@@ -11,9 +11,10 @@ import java.time.Instant;
  * @param email        the address, normalised ({@link Emails})
  * @param passwordHash the BCrypt hash of the password; never shown
  * @param createdBy    the account that opened this one (an ADMIN's {@code POST /users}), or {@code null}
+ * @param runId        the test run a test identity belongs to, or {@code null}
  */
 public record User(ObjectId objectId, String email, String name, Role role, String passwordHash, Instant createdAt,
-                   ObjectId createdBy) {
+                   ObjectId createdBy, String runId) {
 
     /** @return the id in hexadecimal, as the API and tokens spell it */
     public String id() {

@@ -23,6 +23,9 @@ final class UserDocumentMapper {
             // why: absent, not null, for an account its holder registered
             document.append(CREATED_BY, user.createdBy());
         }
+        if (user.runId() != null) {
+            document.append(RUN_ID, user.runId());
+        }
         return document;
     }
 
@@ -30,6 +33,7 @@ final class UserDocumentMapper {
         Date created = document.getDate(CREATED_AT);
         return new User(document.getObjectId(ID), document.getString(EMAIL), document.getString(NAME),
                 Role.valueOf(document.getString(ROLE)), document.getString(PASSWORD_HASH),
-                created == null ? null : created.toInstant(), document.getObjectId(CREATED_BY));
+                created == null ? null : created.toInstant(), document.getObjectId(CREATED_BY),
+                document.getString(RUN_ID));
     }
 }

@@ -40,8 +40,16 @@ public class UserStore {
      * @throws EmailTakenException when the address is taken
      */
     public User insert(String email, String name, String passwordHash, Role role, ObjectId createdBy) {
+        return insert(email, name, passwordHash, role, createdBy, null);
+    }
+
+    /**
+     * @param runId the test run the user belongs to, whose cleanup removes it, or {@code null}
+     * @throws EmailTakenException when the address is taken
+     */
+    public User insert(String email, String name, String passwordHash, Role role, ObjectId createdBy, String runId) {
         var user = new User(new ObjectId(), Emails.normalized(email), name, role, passwordHash, clock.instant(),
-                createdBy);
+                createdBy, runId);
         try {
             users.insertOne(UserDocumentMapper.toDocument(user));
         } catch (MongoWriteException e) {
