@@ -1,5 +1,6 @@
 package io.flowhub.cleanup;
 
+import io.flowhub.cleanup.tags.RunReaper;
 import io.flowhub.cleanup.job.CleanupWorkerSettings;
 import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.PurgeSoftDeleted;
@@ -55,11 +56,13 @@ class CleanupSchedule implements SchedulingConfigurer {
     private final Plans plans;
     private final JobQueries jobs;
     private final ExpirySweep expiry;
+    private final RunReaper reaper;
     private final Clock clock;
 
     CleanupSchedule(KafkaTemplate<String, Object> kafka, CleanupWorkerSettings settings, EngineSettings engine,
             EndedClaimsRelease endedClaims, EnvironmentPolicy policy, Plans plans, JobQueries jobs, ExpirySweep expiry,
-            Clock clock) {
+            RunReaper reaper, Clock clock) {
+        this.reaper = reaper;
         this.sweepInterval = engine.sweepInterval();
         this.expiry = expiry;
         this.policy = policy;
@@ -77,9 +80,11 @@ class CleanupSchedule implements SchedulingConfigurer {
         if (refusal.isPresent()) {
             // why: retention hard-deletes; a job the policy refuses every day would only fail every day (and fire
             // the jobs-failing alert), so where hard deletes are refused it is not scheduled at all
-            log.info("Retention of soft-deleted items is not scheduled: {}", refusal.get());
+            log.info("Retention of soft-deleted items and the cleanup of runs whose lease ran out are not scheduled: {}",
+                    refusal.get());
         } else {
             registrar.addCronTask(new CronTask(this::retention, new CronTrigger(settings.retentionCron(), ZoneOffset.UTC)));
+            registrar.addFixedDelayTask(this::reapRuns, settings.runReapInterval());
         }
         registrar.addCronTask(new CronTask(this::orphanSweep,
                 new CronTrigger(settings.orphanSweepCron(), ZoneOffset.UTC)));
@@ -96,6 +101,14 @@ class CleanupSchedule implements SchedulingConfigurer {
             }
         } catch (RuntimeException e) {
             log.warn("Expiring documents past their TTL did not finish: {}", e.getMessage());
+        }
+    }
+
+    void reapRuns() {
+        try {
+            reaper.reap();
+        } catch (RuntimeException e) {
+            log.warn("Looking for runs whose lease ran out did not finish: {}", e.getMessage());
         }
     }
 

@@ -31,13 +31,14 @@ class CleanupScheduleTests {
     }
 
     private static List<String> cronsScheduledIn(String environment) {
-        var settings = new CleanupWorkerSettings(30, Duration.ofHours(1), RETENTION, ORPHAN_SWEEP, Duration.ofSeconds(60));
+        var settings = new CleanupWorkerSettings(30, Duration.ofHours(1), RETENTION, ORPHAN_SWEEP, Duration.ofSeconds(60),
+                Duration.ofSeconds(15));
         var engine = new EngineSettings(5000, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 Duration.ofSeconds(20), Duration.ofSeconds(1), "test-worker");
         var policy = new EnvironmentPolicy(new PolicySettings(environment, "a-strong-internal-key-of-more-than-32-chars", false));
         var registrar = new ScheduledTaskRegistrar();
 
-        new CleanupSchedule(null, settings, engine, null, policy, null, null, null, Clock.systemUTC()).configureTasks(registrar);
+        new CleanupSchedule(null, settings, engine, null, policy, null, null, null, null, Clock.systemUTC()).configureTasks(registrar);
 
         return registrar.getCronTaskList().stream().map(task -> ((CronTrigger) task.getTrigger()).getExpression()).toList();
     }

@@ -23,6 +23,7 @@ import io.flowhub.engine.HeldJobs;
 import io.flowhub.store.item.ItemStore;
 import io.flowhub.store.otp.OneTimeCodes;
 import io.flowhub.store.otp.SentCodes;
+import io.flowhub.store.run.RunLeases;
 import io.flowhub.store.user.UserStore;
 import io.flowhub.engine.JobStore;
 import io.flowhub.engine.JobSweeper;
@@ -78,6 +79,12 @@ public class StoreAutoConfiguration {
     @ConditionalOnMissingBean
     OneTimeCodes oneTimeCodes(MongoDatabase database, Clock clock) {
         return new OneTimeCodes(database, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RunLeases runLeases(MongoDatabase database, Clock clock) {
+        return new RunLeases(database, clock);
     }
 
     @Bean

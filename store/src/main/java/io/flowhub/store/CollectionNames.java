@@ -32,6 +32,8 @@ public final class CollectionNames {
     public static final String DLT_REPLAYS = "dlt_replays";
     /** operators' holds on items (by ids, tag or user), which every destructive path leaves alone */
     public static final String HOLDS = "holds";
+    /** test runs' leases: a run whose lease runs out is cleaned up by cleanup-worker */
+    public static final String RUNS = "runs";
 
     private CollectionNames() {
     }

@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // why: the slice keeps MVC's own beans; the gateway's filters and security configuration need the stores, so they stay out
 @WebMvcTest(controllers = ProblemMappingWebMvcTests.Failing.class, excludeFilters = @ComponentScan.Filter(
         type = FilterType.REGEX, pattern = "io\\.flowhub\\.gateway\\.(internal\\.InternalKeyFilter|auth\\..*"
-                + "|system\\.JobLogContext|system\\.RequestBodyLimitFilter)"))
+                + "|system\\.JobLogContext|system\\.RequestBodyLimitFilter|system\\.RunLeaseHeader)"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemMappingWebMvcTests.Failing.class, ProblemMappingWebMvcTests.Meters.class})
 class ProblemMappingWebMvcTests {

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param fileGrace      files younger than this are never swept as orphans (an upload may be under way)
  * @param retentionCron   when the retention job runs (a Spring cron expression, UTC): daily at 03:30
  * @param orphanSweepCron when the orphan-file sweep runs (a Spring cron expression, UTC): hourly at :15
+ * @param runReapInterval how often runs whose lease ran out are looked for and cleaned up
  * @param expiryInterval  how often documents past their TTL index's time are deleted, as MongoDB's TTL monitor
  *                        does every minute (the embedded server has none)
  */
@@ -22,5 +23,6 @@ public record CleanupWorkerSettings(
         @DefaultValue("1h") Duration fileGrace,
         @DefaultValue("0 30 3 * * *") String retentionCron,
         @DefaultValue("0 15 * * * *") String orphanSweepCron,
-        @DefaultValue("60s") Duration expiryInterval) {
+        @DefaultValue("60s") Duration expiryInterval,
+        @DefaultValue("15s") Duration runReapInterval) {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.bson.Document;
 import io.flowhub.store.item.ItemFields;
 import io.flowhub.engine.ProcessedCommands;
+import io.flowhub.store.run.RunLeases;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.file.ItemDeleter;
 import io.flowhub.cleanup.job.CountsOnly;
@@ -44,10 +45,12 @@ public class TestDataCleanup {
     private final EngineSettings settings;
     private final Holds holds;
     private final ProcessedCommands processed;
+    private final RunLeases leases;
     private final Clock clock;
 
     TestDataCleanup(MongoDatabase database, ItemDeleter items, EngineSettings settings, Holds holds,
-            ProcessedCommands processed, Clock clock) {
+            ProcessedCommands processed, RunLeases leases, Clock clock) {
+        this.leases = leases;
         this.holds = holds;
         this.processed = processed;
         this.database = database;
@@ -74,7 +77,8 @@ public class TestDataCleanup {
         }
         List<Document> users = RunUsers.of(database, command.runId());
         Bson made = users.isEmpty() ? underRun : or(underRun, in(ItemFields.CREATED_BY, RunUsers.ids(users)));
-        var identities = new RunUsers(database, processed, command.runId(), users, job.id());
+        var identities = new RunUsers(database, processed, leases, command.runId(), users, job.id(),
+                RunReaper.REQUESTED_BY.equals(command.requestedBy()));
         Bson selection = and(made, restriction);
         if (command.dryRun()) {
             return Steps.of(new CountsOnly("dry_run", () -> items.count(selection).plus(identities.count())));

@@ -82,6 +82,8 @@ public final class ErasureTargets {
                     + " names the user by id, as the kept user record does"),
             Map.entry(CollectionNames.JOB_OUTBOX, "kept: job ids only, until Kafka has the command"),
             Map.entry(CollectionNames.DLT_REPLAYS, "kept: topic positions only"),
+            Map.entry(CollectionNames.RUNS, "not personal: run ids and their lease times; a run's hard cleanup ends"
+                    + " its lease"),
             Map.entry(CollectionNames.HOLDS, "kept: a hold outlives a purge, whose held items it keeps too; it names"
                     + " items and users by id, with the operator's reason"),
             Map.entry(CollectionNames.HEALTH_CHECKS, "not personal: the services' own probes"),
