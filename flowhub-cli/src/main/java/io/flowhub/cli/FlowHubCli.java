@@ -15,7 +15,7 @@ import picocli.CommandLine;
  */
 @Command(name = "flowhub", mixinStandardHelpOptions = true, version = "flowhub 0.1.0",
         description = "Clean up test data, apply plans, follow and undo jobs, and keep erasure receipts.",
-        subcommands = {CleanupCommand.class, JobsCommand.class, PlansCommand.class, ReceiptCommand.class},
+        subcommands = {CleanupCommand.class, JobsCommand.class, PlansCommand.class, ReceiptCommand.class, RunsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the job failed or was cancelled; a receipt not verified",
                 "2:usage error (a bad option or id, an unknown target)", "3:refused by the environment's policy or role",

@@ -145,6 +145,24 @@ class FlowHubCliIntegrationTests {
         assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).isZero();
     }
 
+    @Test
+    void runsAreListedShownAndTheirLeaseExtended() {
+        String run = runWithItems(3);
+
+        Result extended = flowhub("runs", "extend", run, "--ttl", "10m", "--json");
+        Result shown = flowhub("runs", "show", run);
+        Result listed = flowhub("runs", "list", "--json");
+        Result badTtl = flowhub("runs", "extend", run, "--ttl", "soon");
+
+        assertThat(extended.code()).as(extended.err()).isZero();
+        assertThat(extended.json().get("run_id").asString()).isEqualTo(run);
+        assertThat(extended.json().get("expires_at").asString()).isNotBlank();
+        assertThat(shown.out()).contains(run, "3 items", "lease until");
+        assertThat(listed.out()).contains(run);
+        assertThat(badTtl.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badTtl.err()).contains("10m");
+    }
+
     private String runWithItems(int count) {
         return runWithItems(count, "cli-" + UUID.randomUUID());
     }

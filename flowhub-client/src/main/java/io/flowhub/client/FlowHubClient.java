@@ -63,6 +63,17 @@ public final class FlowHubClient {
         return new Cleanups(http, false);
     }
 
+    /**
+     * @return test runs, their leases and their test users
+     * @throws IllegalStateException when the client has no internal key
+     */
+    public Runs runs() {
+        if (settings.internalKey == null) {
+            throw new IllegalStateException("The runs API needs the internal key: build the client with internalKey(...)");
+        }
+        return new Runs(http);
+    }
+
     /** @return the run id this client stamps on what it creates, or {@code null} */
     public String runId() {
         return settings.runId;

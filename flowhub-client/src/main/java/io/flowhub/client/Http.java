@@ -67,6 +67,10 @@ final class Http {
         return send(request);
     }
 
+    Answer put(String path, Object body) {
+        return send(request(path, Map.of()).PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     Answer patch(String path, Object body) {
         return send(request(path, Map.of()).method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
