@@ -37,6 +37,12 @@ public @interface FlowHubRun {
     /** True (the default) to remove the run's items and their files for good; false to soft-delete them. */
     boolean hardDelete() default true;
 
+    /**
+     * The run's lease, renewed while the run lives: if the test JVM is killed before the run's cleanup, the lease
+     * runs out this long after its last renewal and cleanup-worker cleans the run up. 0 for no lease.
+     */
+    int leaseSeconds() default 600;
+
     /** Whose run id: one per test class (the default), or one for every class of the test run that says so. */
     Scope scope() default Scope.CLASS;
 

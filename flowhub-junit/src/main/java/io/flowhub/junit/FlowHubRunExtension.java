@@ -10,7 +10,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -24,6 +29,9 @@ public class FlowHubRunExtension implements BeforeAllCallback, AfterAllCallback,
     static final String DEFAULT_INTERNAL_KEY = "flowhub-secret-automation-key-2025";
 
     private static final Logger log = Logger.getLogger(FlowHubRunExtension.class.getName());
+    // why: one daemon thread renews every run's lease; a JVM that dies stops renewing, which is the point
+    private static final ScheduledExecutorService RENEWER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("flowhub-run-lease").daemon().factory());
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlowHubRunExtension.class);
 
     @Override
@@ -33,12 +41,14 @@ public class FlowHubRunExtension implements BeforeAllCallback, AfterAllCallback,
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == FlowHubClient.class;
+        return parameter.getParameter().getType() == FlowHubClient.class
+                || parameter.getParameter().getType() == FlowHubUsers.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return run(context).client();
+        Run run = run(context);
+        return parameter.getParameter().getType() == FlowHubUsers.class ? run.users() : run.client();
     }
 
     @Override
@@ -74,7 +84,9 @@ public class FlowHubRunExtension implements BeforeAllCallback, AfterAllCallback,
         String runId = runId(prefix);
         var client = FlowHubClient.builder().url(url).runId(runId).build();
         log.info(() -> "FlowHub run " + runId + " begins at " + url);
-        return new Run(runId, client, client.withInternalKey(key), settings);
+        var run = new Run(runId, client, client.withInternalKey(key), settings);
+        run.lease();
+        return run;
     }
 
     /** @return a run id from the prefix: the characters a run id allows, cut to leave room for a random tail */
@@ -116,6 +128,8 @@ public class FlowHubRunExtension implements BeforeAllCallback, AfterAllCallback,
         private final FlowHubRun settings;
         private volatile boolean failed;
         private boolean closed;
+        private static final Duration KEPT_FOR = Duration.ofDays(7);
+        private ScheduledFuture<?> renewal;
 
         Run(String runId, FlowHubClient client, FlowHubClient internal, FlowHubRun settings) {
             this.runId = runId;
@@ -126,6 +140,30 @@ public class FlowHubRunExtension implements BeforeAllCallback, AfterAllCallback,
 
         FlowHubClient client() {
             return client;
+        }
+
+        FlowHubUsers users() {
+            return new FlowHubUsers(internal, client);
+        }
+
+        /** Leases the run and renews the lease a third of the way through, while the run lives. */
+        void lease() {
+            if (settings.leaseSeconds() <= 0) {
+                return;
+            }
+            Duration ttl = Duration.ofSeconds(settings.leaseSeconds());
+            renew(ttl);
+            long every = Math.max(1, ttl.toSeconds() / 3);
+            renewal = RENEWER.scheduleWithFixedDelay(() -> renew(ttl), every, every, TimeUnit.SECONDS);
+        }
+
+        private void renew(Duration ttl) {
+            try {
+                internal.runs().lease(runId, ttl);
+            } catch (RuntimeException e) {
+                // why: the lease is the net for a killed JVM; a missed renewal is tried again, the tests go on
+                log.warning(() -> "FlowHub run " + runId + ": its lease was not renewed: " + e.getMessage());
+            }
         }
 
         void failed() {
@@ -143,9 +181,16 @@ public class FlowHubRunExtension implements BeforeAllCallback, AfterAllCallback,
                 return;
             }
             closed = true;
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
             if (failed && settings.keepOnFailure()) {
-                log.warning(() -> "FlowHub run " + runId + " is kept for you to look at (keepOnFailure); remove it "
-                        + "with DELETE /api/v1/internal/runs/" + runId);
+                if (settings.leaseSeconds() > 0) {
+                    // why: kept for a person, so its lease must not run out within minutes and have it reaped
+                    renew(KEPT_FOR);
+                }
+                log.warning(() -> "FlowHub run " + runId + " is kept for you to look at (keepOnFailure) for up to "
+                        + KEPT_FOR.toDays() + " days; remove it with DELETE /api/v1/internal/runs/" + runId);
                 return;
             }
             CleanupOutcome cleaned = internal.cleanups().run(runId, settings.hardDelete(), false);

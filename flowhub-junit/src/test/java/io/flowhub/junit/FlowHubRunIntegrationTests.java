@@ -48,6 +48,10 @@ class FlowHubRunIntegrationTests {
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4).failed(0));
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
         assertThat(items(regex("run_id", "^(CheckoutSample|InventorySample)-"))).isZero();
+        assertThat(stack.database().getCollection("users").countDocuments(regex("run_id", "^CheckoutSample-")))
+                .isZero();
+        assertThat(stack.database().getCollection("runs").countDocuments(regex("_id", "^(CheckoutSample|InventorySample)-")))
+                .isZero();
         assertThat(items(and(regex("run_id", "^ProfileSample-"), eq("is_active", true)))).isZero();
         assertThat(items(regex("run_id", "^ProfileSample-"))).isEqualTo(1);
         assertThat(items(eq("run_id", otherRun))).isEqualTo(2);

@@ -5,6 +5,7 @@ import io.flowhub.client.Item;
 import io.flowhub.client.ItemQuery;
 import io.flowhub.client.NewItem;
 import io.flowhub.junit.FlowHubRun;
+import io.flowhub.junit.FlowHubUsers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A sample test class: {@code @FlowHubRun} gives it a run id and a client that carries it; after the
- * class, exactly what it created is removed. It runs in parallel with the other samples, all tagging
+ * class, exactly what it created is removed, the test user it signs in as (a test identity of the run) with
+ * it. It runs in parallel with the other samples, all tagging
  * their items {@code test-data} alike, and none touches another's items.
  */
 @FlowHubRun
@@ -21,8 +23,8 @@ class CheckoutSample {
 
     private final FlowHubClient client;
 
-    CheckoutSample(FlowHubClient client) {
-        this.client = SampleAccounts.signedIn(client);
+    CheckoutSample(FlowHubUsers users) {
+        this.client = users.signedIn("EDITOR");
     }
 
     @Test
