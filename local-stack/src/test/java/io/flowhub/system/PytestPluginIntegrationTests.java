@@ -1,0 +1,106 @@
+package io.flowhub.system;
+
+import io.flowhub.testing.FlowHubStackExtension;
+import io.flowhub.testing.TestStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static com.mongodb.client.model.Filters.in;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The pytest plugin as a Python suite uses it: installed with pip into a virtual environment (registered through
+ * its {@code pytest11} entry point, nothing else on the path), the sample suite ({@code flowhub-pytest/tests}) runs
+ * on two pytest-xdist workers against this stack. It passes, each worker had a run of its own, and after the
+ * session nothing of those runs is left: no item, no user, no lease.
+ */
+@ExtendWith(FlowHubStackExtension.class)
+class PytestPluginIntegrationTests {
+
+    private static final Path PLUGIN = Path.of("..", "flowhub-pytest").toAbsolutePath().normalize();
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private final TestStack stack;
+
+    PytestPluginIntegrationTests(TestStack stack) {
+        this.stack = stack;
+    }
+
+    @Test
+    void aSuiteOnTwoWorkersGetsARunEachAndLeavesNothingBehind() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(PYTHON)) && succeeds(List.of(PYTHON, "-c", "import pytest, xdist, venv"),
+                Path.of(".")), "Debian's python3-pytest and python3-pytest-xdist are not installed (./flowhub test"
+                + " installs them where apt-get may run): the pytest plugin's suite is not run here");
+        Path work = Files.createTempDirectory(Path.of("target"), "pytest-plugin-").toAbsolutePath();
+        Path venv = work.resolve("venv");
+        Path runs = work.resolve("runs.txt");
+        run(List.of(PYTHON, "-m", "venv", "--system-site-packages", venv.toString()), work);
+        // why: pip builds in the directory it installs from; a copy keeps the checkout clean
+        Path plugin = work.resolve("flowhub-pytest");
+        copy(PLUGIN.resolve("pyproject.toml"), plugin.resolve("pyproject.toml"));
+        copy(PLUGIN.resolve("src"), plugin.resolve("src"));
+        run(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--no-index", "--no-build-isolation",
+                plugin.toString()), work);
+
+        copy(PLUGIN.resolve("tests"), work.resolve("tests"));
+        var suite = new ProcessBuilder(venv.resolve("bin/python").toString(), "-B", "-m", "pytest", "-n", "2",
+                "-p", "no:cacheprovider", "--flowhub-url", stack.gatewayUrl(), "--flowhub-key", stack.internalKey(),
+                work.resolve("tests").toString()).directory(work.toFile()).redirectErrorStream(true);
+        suite.environment().put("FLOWHUB_SAMPLE_RUNS", runs.toString());
+        var process = suite.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("4 passed");
+        Set<String> runIds = Files.readAllLines(runs).stream().filter(line -> !line.isBlank())
+                .collect(Collectors.toSet());
+        assertThat(runIds).as(output).hasSize(2).allMatch(run -> run.startsWith("pytest-gw"));
+        var ids = new ArrayList<>(runIds);
+        assertThat(stack.database().getCollection("items").countDocuments(in("run_id", ids))).isZero();
+        assertThat(stack.database().getCollection("users").countDocuments(in("run_id", ids))).isZero();
+        assertThat(stack.database().getCollection("runs").countDocuments(in("_id", ids))).isZero();
+    }
+
+    private static void run(List<String> command, Path directory) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else if (!path.toString().contains("__pycache__")) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    private static boolean succeeds(List<String> command, Path directory) {
+        try {
+            var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
