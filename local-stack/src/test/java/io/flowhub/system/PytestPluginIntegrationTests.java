@@ -5,7 +5,6 @@ import io.flowhub.testing.TestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static com.mongodb.client.model.Filters.in;
+import static io.flowhub.system.ExternalSuites.copy;
+import static io.flowhub.system.ExternalSuites.run;
+import static io.flowhub.system.ExternalSuites.succeeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -71,36 +73,5 @@ class PytestPluginIntegrationTests {
         assertThat(stack.database().getCollection("items").countDocuments(in("run_id", ids))).isZero();
         assertThat(stack.database().getCollection("users").countDocuments(in("run_id", ids))).isZero();
         assertThat(stack.database().getCollection("runs").countDocuments(in("_id", ids))).isZero();
-    }
-
-    private static void run(List<String> command, Path directory) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else if (!path.toString().contains("__pycache__")) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(path, target);
-                }
-            }
-        }
-    }
-
-    private static boolean succeeds(List<String> command, Path directory) {
-        try {
-            var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

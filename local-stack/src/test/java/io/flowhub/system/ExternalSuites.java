@@ -1,0 +1,54 @@
+package io.flowhub.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the tests of the suites in other languages share: copying a package out of the checkout, running tools. */
+final class ExternalSuites {
+
+    private ExternalSuites() {
+    }
+
+    /** Runs a tool to its end, which must succeed. */
+    static void run(List<String> command, Path directory) throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        // why: the Playwright suite's tests call the API only; no browser is needed, so none is fetched
+        builder.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        var process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+    }
+
+    /** Copies a file or a directory tree, leaving Python's caches out. */
+    static void copy(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else if (!path.toString().contains("__pycache__")) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    /** @return true when the command runs and exits 0 */
+    static boolean succeeds(List<String> command, Path directory) {
+        try {
+            var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.flowhub.system;
+
+import io.flowhub.testing.FlowHubStackExtension;
+import io.flowhub.testing.TestStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static com.mongodb.client.model.Filters.in;
+import static io.flowhub.system.ExternalSuites.copy;
+import static io.flowhub.system.ExternalSuites.run;
+import static io.flowhub.system.ExternalSuites.succeeds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Playwright Test fixture as a TypeScript suite uses it: {@code @playwright/test} installed with npm from the
+ * package's lock file (no browser: the suite's tests are API tests), its sample suite
+ * ({@code flowhub-playwright/tests}) runs on two workers against this stack. It passes, each worker had a run of its
+ * own, and after the workers nothing of those runs is left: no item, no user, no lease.
+ */
+@ExtendWith(FlowHubStackExtension.class)
+class PlaywrightFixtureIntegrationTests {
+
+    private static final Path FIXTURE = Path.of("..", "flowhub-playwright").toAbsolutePath().normalize();
+
+    private final TestStack stack;
+
+    PlaywrightFixtureIntegrationTests(TestStack stack) {
+        this.stack = stack;
+    }
+
+    @Test
+    void aSuiteOnTwoWorkersGetsARunEachAndLeavesNothingBehind() throws Exception {
+        assumeTrue(succeeds(List.of("npm", "--version"), Path.of(".")), "npm is not on the PATH: the Playwright"
+                + " fixture's suite is not run here");
+        Path work = Files.createTempDirectory(Path.of("target"), "playwright-fixture-").toAbsolutePath();
+        Path runs = work.resolve("runs.txt");
+        for (String part : List.of("package.json", "package-lock.json", "playwright.config.ts", "src", "tests")) {
+            copy(FIXTURE.resolve(part), work.resolve(part));
+        }
+        run(List.of("npm", "ci", "--no-audit", "--no-fund"), work);
+
+        var suite = new ProcessBuilder("npx", "playwright", "test").directory(work.toFile()).redirectErrorStream(true);
+        suite.environment().put("FLOWHUB_URL", stack.gatewayUrl());
+        suite.environment().put("FLOWHUB_INTERNAL_KEY", stack.internalKey());
+        suite.environment().put("FLOWHUB_SAMPLE_RUNS", runs.toString());
+        suite.environment().put("CI", "1");
+        var process = suite.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("4 passed");
+        Set<String> runIds = Files.readAllLines(runs).stream().filter(line -> !line.isBlank())
+                .collect(Collectors.toSet());
+        assertThat(runIds).as(output).hasSize(2).allMatch(run -> run.startsWith("playwright-w"));
+        var ids = new ArrayList<>(runIds);
+        assertThat(stack.database().getCollection("items").countDocuments(in("run_id", ids))).isZero();
+        assertThat(stack.database().getCollection("users").countDocuments(in("run_id", ids))).isZero();
+        assertThat(stack.database().getCollection("runs").countDocuments(in("_id", ids))).isZero();
+    }
+}
