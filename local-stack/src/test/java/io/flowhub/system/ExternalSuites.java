@@ -1,13 +1,18 @@
 package io.flowhub.system;
 
+import io.flowhub.testing.TestStack;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What the tests of the suites in other languages share: copying a package out of the checkout, running tools. */
 final class ExternalSuites {
@@ -50,5 +55,17 @@ final class ExternalSuites {
         } catch (IOException | InterruptedException e) {
             return false;
         }
+    }
+
+    /**
+     * Waits (a minute at most: the lease, the reaper's interval and the cleanup) until a run left behind is gone:
+     * its items, users and lease.
+     */
+    static void awaitReaped(TestStack stack, String run) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).isZero();
+            assertThat(stack.database().getCollection("users").countDocuments(eq("run_id", run))).isZero();
+            assertThat(stack.database().getCollection("runs").countDocuments(eq("_id", run))).isZero();
+        });
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static io.flowhub.system.ExternalSuites.copy;
 import static io.flowhub.system.ExternalSuites.run;
@@ -40,14 +41,8 @@ class PlaywrightFixtureIntegrationTests {
 
     @Test
     void aSuiteOnTwoWorkersGetsARunEachAndLeavesNothingBehind() throws Exception {
-        assumeTrue(succeeds(List.of("npm", "--version"), Path.of(".")), "npm is not on the PATH: the Playwright"
-                + " fixture's suite is not run here");
-        Path work = Files.createTempDirectory(Path.of("target"), "playwright-fixture-").toAbsolutePath();
+        Path work = installed();
         Path runs = work.resolve("runs.txt");
-        for (String part : List.of("package.json", "package-lock.json", "playwright.config.ts", "src", "tests")) {
-            copy(FIXTURE.resolve(part), work.resolve(part));
-        }
-        run(List.of("npm", "ci", "--no-audit", "--no-fund"), work);
 
         var suite = new ProcessBuilder("npx", "playwright", "test").directory(work.toFile()).redirectErrorStream(true);
         suite.environment().put("FLOWHUB_URL", stack.gatewayUrl());
@@ -67,5 +62,39 @@ class PlaywrightFixtureIntegrationTests {
         assertThat(stack.database().getCollection("items").countDocuments(in("run_id", ids))).isZero();
         assertThat(stack.database().getCollection("users").countDocuments(in("run_id", ids))).isZero();
         assertThat(stack.database().getCollection("runs").countDocuments(in("_id", ids))).isZero();
+    }
+
+    @Test
+    void aKilledWorkerLeavesItsRunToItsLeaseAndTheReaperCleansItUp() throws Exception {
+        Path work = installed();
+        Path runs = work.resolve("runs.txt");
+
+        var suite = new ProcessBuilder("npx", "playwright", "test", "--config", "playwright.killed.config.ts")
+                .directory(work.toFile()).redirectErrorStream(true);
+        suite.environment().put("FLOWHUB_URL", stack.gatewayUrl());
+        suite.environment().put("FLOWHUB_INTERNAL_KEY", stack.internalKey());
+        suite.environment().put("FLOWHUB_LEASE_SECONDS", "2");
+        suite.environment().put("FLOWHUB_SAMPLE_RUNS", runs.toString());
+        var process = suite.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isNotZero();
+        String run = Files.readAllLines(runs).getFirst();
+        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).as(output).isOne();
+        ExternalSuites.awaitReaped(stack, run);
+    }
+
+    /** @return a working directory where the fixture and @playwright/test are installed from the lock file */
+    private static Path installed() throws Exception {
+        assumeTrue(succeeds(List.of("npm", "--version"), Path.of(".")), "npm is not on the PATH: the Playwright"
+                + " fixture's suites are not run here");
+        Path work = Files.createTempDirectory(Path.of("target"), "playwright-fixture-").toAbsolutePath();
+        for (String part : List.of("package.json", "package-lock.json", "playwright.config.ts",
+                "playwright.killed.config.ts", "src", "tests", "killed")) {
+            copy(FIXTURE.resolve(part), work.resolve(part));
+        }
+        run(List.of("npm", "ci", "--no-audit", "--no-fund"), work);
+        return work;
     }
 }

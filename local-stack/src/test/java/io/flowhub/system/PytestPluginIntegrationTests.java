@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static io.flowhub.system.ExternalSuites.copy;
 import static io.flowhub.system.ExternalSuites.run;
@@ -41,19 +42,9 @@ class PytestPluginIntegrationTests {
 
     @Test
     void aSuiteOnTwoWorkersGetsARunEachAndLeavesNothingBehind() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)) && succeeds(List.of(PYTHON, "-c", "import pytest, xdist, venv"),
-                Path.of(".")), "Debian's python3-pytest and python3-pytest-xdist are not installed (./flowhub test"
-                + " installs them where apt-get may run): the pytest plugin's suite is not run here");
-        Path work = Files.createTempDirectory(Path.of("target"), "pytest-plugin-").toAbsolutePath();
+        Path work = installed();
         Path venv = work.resolve("venv");
         Path runs = work.resolve("runs.txt");
-        run(List.of(PYTHON, "-m", "venv", "--system-site-packages", venv.toString()), work);
-        // why: pip builds in the directory it installs from; a copy keeps the checkout clean
-        Path plugin = work.resolve("flowhub-pytest");
-        copy(PLUGIN.resolve("pyproject.toml"), plugin.resolve("pyproject.toml"));
-        copy(PLUGIN.resolve("src"), plugin.resolve("src"));
-        run(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--no-index", "--no-build-isolation",
-                plugin.toString()), work);
 
         copy(PLUGIN.resolve("tests"), work.resolve("tests"));
         var suite = new ProcessBuilder(venv.resolve("bin/python").toString(), "-B", "-m", "pytest", "-n", "2",
@@ -73,5 +64,43 @@ class PytestPluginIntegrationTests {
         assertThat(stack.database().getCollection("items").countDocuments(in("run_id", ids))).isZero();
         assertThat(stack.database().getCollection("users").countDocuments(in("run_id", ids))).isZero();
         assertThat(stack.database().getCollection("runs").countDocuments(in("_id", ids))).isZero();
+    }
+
+    @Test
+    void aKilledSessionLeavesItsRunToItsLeaseAndTheReaperCleansItUp() throws Exception {
+        Path work = installed();
+        Path runs = work.resolve("runs.txt");
+        copy(PLUGIN.resolve("killed"), work.resolve("killed"));
+
+        var session = new ProcessBuilder(work.resolve("venv/bin/python").toString(), "-B", "-m", "pytest",
+                "-p", "no:cacheprovider", "--flowhub-url", stack.gatewayUrl(), "--flowhub-key", stack.internalKey(),
+                "--flowhub-lease", "2", work.resolve("killed").toString()).directory(work.toFile())
+                .redirectErrorStream(true);
+        session.environment().put("FLOWHUB_SAMPLE_RUNS", runs.toString());
+        var process = session.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isNotZero();
+        String run = Files.readAllLines(runs).getFirst();
+        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).as(output).isOne();
+        ExternalSuites.awaitReaped(stack, run);
+    }
+
+    /** @return a working directory with a virtual environment the plugin is installed in, as a user installs it */
+    private Path installed() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(PYTHON)) && succeeds(List.of(PYTHON, "-c", "import pytest, xdist, venv"),
+                Path.of(".")), "Debian's python3-pytest and python3-pytest-xdist are not installed (./flowhub test"
+                + " installs them where apt-get may run): the pytest plugin's suites are not run here");
+        Path work = Files.createTempDirectory(Path.of("target"), "pytest-plugin-").toAbsolutePath();
+        Path venv = work.resolve("venv");
+        run(List.of(PYTHON, "-m", "venv", "--system-site-packages", venv.toString()), work);
+        // why: pip builds in the directory it installs from; a copy keeps the checkout clean
+        Path plugin = work.resolve("flowhub-pytest");
+        copy(PLUGIN.resolve("pyproject.toml"), plugin.resolve("pyproject.toml"));
+        copy(PLUGIN.resolve("src"), plugin.resolve("src"));
+        run(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "--no-index", "--no-build-isolation",
+                plugin.toString()), work);
+        return work;
     }
 }
