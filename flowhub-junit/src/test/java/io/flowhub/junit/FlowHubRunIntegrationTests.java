@@ -1,5 +1,11 @@
 package io.flowhub.junit;
 
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import io.flowhub.junit.sample.KilledRunMain;
 import io.flowhub.junit.sample.SampleSuite;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.TestStack;
@@ -19,13 +25,14 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.regex;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * Runs the sample suite ({@code io.flowhub.junit.sample}) through the JUnit Platform, its classes in
  * parallel, against the stack, and checks what {@code @FlowHubRun} promises: each class's data is
- * gone after it, nobody else's is touched, a failed class keeps its data when asked to, and a
- * suite-wide run is shared and cleaned once.
+ * gone after it, nobody else's is touched, a failed class keeps its data when asked to, a
+ * suite-wide run is shared and cleaned once, and a test JVM killed mid-run leaves its run to its lease.
  */
 @ExtendWith(FlowHubStackExtension.class)
 class FlowHubRunIntegrationTests {
@@ -77,6 +84,26 @@ class FlowHubRunIntegrationTests {
         String run = SampleSuite.suiteRunIds().iterator().next();
         assertThat(run).startsWith("suite-");
         assertThat(items(eq("run_id", run))).isZero();
+    }
+
+    @Test
+    void aKilledTestJvmLeavesItsRunToItsLeaseAndTheReaperCleansItUp() throws Exception {
+        Path runs = Files.createTempFile("killed-run-", ".txt");
+        var jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Dflowhub.sample.runs=" + runs, "-cp", System.getProperty("java.class.path"),
+                KilledRunMain.class.getName(), stack.gatewayUrl(), stack.internalKey()).redirectErrorStream(true)
+                .start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(jvm.exitValue()).as(output).isEqualTo(137);
+        String run = Files.readString(runs).strip();
+        assertThat(items(eq("run_id", run))).as(output).isOne();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(items(eq("run_id", run))).isZero();
+            assertThat(stack.database().getCollection("users").countDocuments(eq("run_id", run))).isZero();
+            assertThat(stack.database().getCollection("runs").countDocuments(eq("_id", run))).isZero();
+        });
     }
 
     private EngineExecutionResults run(List<Class<?>> classes) {
