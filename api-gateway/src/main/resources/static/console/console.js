@@ -163,6 +163,8 @@ function show(view) {
     loadAudit();
   } else if (view === 'dlt') {
     loadDeadLetters();
+  } else if (view === 'runs') {
+    loadRuns();
   }
 }
 
@@ -451,6 +453,21 @@ async function loadAudit() {
   }
 }
 
+async function loadRuns() {
+  try {
+    const body = await call(`${API}/internal/runs`);
+    $('runs').tBodies[0].replaceChildren(...body.data.map((run) => {
+      const tr = row([run.run_id, run.items, run.users, run.files, when(run.created_at), when(run.last_activity_at),
+        run.expires_at ? when(run.expires_at) : 'no lease']);
+      tr.className = 'run';
+      tr.dataset.runId = run.run_id;
+      return tr;
+    }));
+  } catch (e) {
+    failed(e);
+  }
+}
+
 async function loadDeadLetters() {
   const topic = $('dlt-topic').value;
   $('refresh-dlt').disabled = true;
@@ -550,6 +567,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('close-detail').addEventListener('click', closeDetail);
   $('more-ledger').addEventListener('click', loadLedger);
   $('refresh-audit').addEventListener('click', loadAudit);
+  $('refresh-runs').addEventListener('click', loadRuns);
   $('refresh-dlt').addEventListener('click', loadDeadLetters);
   $('dlt-topic').addEventListener('change', loadDeadLetters);
   document.querySelectorAll('nav button').forEach((button) => {

@@ -248,6 +248,22 @@ class ConsoleBrowserIntegrationTests {
         shot("audit-log");
     }
 
+    @Test
+    void anAdminSeesTheRunsWithWhatTheyHoldAndTheirLease() {
+        String leased = "console-run-" + UUID.randomUUID();
+        anItem().createIn(stack.newEditor().gateway().withHeader("X-FlowHub-Run", leased), 2);
+        stack.internal().put("/api/v1/internal/runs/" + leased, "{\"ttl_seconds\":600}");
+        signInWithPassword(stack.admin());
+
+        browser.findElement(By.cssSelector("nav button[data-view=runs]")).click();
+
+        WebElement run = waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#runs tr.run[data-run-id='" + leased + "']")));
+        assertThat(cell(run, 1)).isEqualTo("2");
+        assertThat(cell(run, 6)).isNotEqualTo("no lease").isNotBlank();
+        shot("runs");
+    }
+
     // ---- steps and waits ----
 
     private void signInWithKey() {

@@ -40,6 +40,8 @@ class InternalKeyFilter extends OncePerRequestFilter {
     static final String CALLER_ATTRIBUTE = InternalKeyFilter.class.getName() + ".caller";
     static final List<String> OPERATOR_PATHS = List.of("/api/v1/internal/jobs", "/api/v1/internal/audit",
             "/api/v1/internal/dlt");
+    /** What an operator's token may read but not change: the runs (their cleanup and leases stay the key's). */
+    static final List<String> OPERATOR_READS = List.of("/api/v1/internal/runs");
     private static final String ADMIN_AUTHORITY = "ROLE_" + Role.ADMIN.name();
 
     private final byte[] expected;
@@ -92,7 +94,11 @@ class InternalKeyFilter extends OncePerRequestFilter {
 
     private static boolean operatorCall(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return OPERATOR_PATHS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        return under(OPERATOR_PATHS, path) || ("GET".equals(request.getMethod()) && under(OPERATOR_READS, path));
+    }
+
+    private static boolean under(List<String> prefixes, String path) {
+        return prefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     /** @return the id of the ADMIN whose token Spring Security accepted for this request, if it did */
