@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,5 +71,20 @@ final class ExternalSuites {
             assertThat(stack.database().getCollection("users").countDocuments(eq("run_id", run))).isZero();
             assertThat(stack.database().getCollection("runs").countDocuments(eq("_id", run))).isZero();
         });
+    }
+
+    /**
+     * @param runs   the file the suite's tests wrote their run ids to
+     * @param prefix what every worker's run id starts with
+     */
+    static void assertEachWorkerHadARunNowGone(TestStack stack, Path runs, String prefix, String output)
+            throws IOException {
+        Set<String> runIds = Files.readAllLines(runs).stream().filter(line -> !line.isBlank())
+                .collect(Collectors.toSet());
+        assertThat(runIds).as(output).hasSize(2).allMatch(run -> run.startsWith(prefix));
+        var ids = new ArrayList<>(runIds);
+        assertThat(stack.database().getCollection("items").countDocuments(in("run_id", ids))).isZero();
+        assertThat(stack.database().getCollection("users").countDocuments(in("run_id", ids))).isZero();
+        assertThat(stack.database().getCollection("runs").countDocuments(in("_id", ids))).isZero();
     }
 }

@@ -8,14 +8,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static io.flowhub.system.ExternalSuites.copy;
 import static io.flowhub.system.ExternalSuites.run;
 import static io.flowhub.system.ExternalSuites.succeeds;
@@ -57,13 +53,7 @@ class PytestPluginIntegrationTests {
 
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("4 passed");
-        Set<String> runIds = Files.readAllLines(runs).stream().filter(line -> !line.isBlank())
-                .collect(Collectors.toSet());
-        assertThat(runIds).as(output).hasSize(2).allMatch(run -> run.startsWith("pytest-gw"));
-        var ids = new ArrayList<>(runIds);
-        assertThat(stack.database().getCollection("items").countDocuments(in("run_id", ids))).isZero();
-        assertThat(stack.database().getCollection("users").countDocuments(in("run_id", ids))).isZero();
-        assertThat(stack.database().getCollection("runs").countDocuments(in("_id", ids))).isZero();
+        ExternalSuites.assertEachWorkerHadARunNowGone(stack, runs, "pytest-gw", output);
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.flowhub.cleanup.purge;
 
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.cleanup.job.CleanupCounts;
-import io.flowhub.cleanup.job.Steps;
+import io.flowhub.cleanup.job.RecordsStep;
 import io.flowhub.events.PurgeUserData;
 import io.flowhub.store.JobId;
 import io.flowhub.engine.erasure.ErasureTarget;
 import io.flowhub.engine.erasure.ErasureTargets;
-import io.flowhub.engine.BatchContext;
 import io.flowhub.engine.CleanupResult.Count;
 import io.flowhub.engine.CleanupResult;
 import io.flowhub.engine.JobLedger;
@@ -18,7 +16,6 @@ import org.bson.types.ObjectId;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The step of a purge after its items: the user's jobs (each leaving a tombstone, so a command
@@ -26,7 +23,7 @@ import java.util.Optional;
  * idempotency keys ({@link ErasureTargets#userRecords}). Counted and recorded first, then deleted;
  * deleting again finds nothing.
  */
-final class UserRecords implements Steps.Step {
+final class UserRecords extends RecordsStep {
 
     static final String STEP = "records";
 
@@ -58,19 +55,9 @@ final class UserRecords implements Steps.Step {
         return STEP;
     }
 
-    /** @return what the step would delete */
-    CleanupResult count() {
-        return ANSWERED.plus(ErasureTarget.countAll(targets, database));
-    }
-
     @Override
-    public Optional<LedgerEntry> next(BatchContext batch) {
-        if (owns(batch)) {
-            return Optional.empty();
-        }
-        CleanupResult counts = count();
-        return Optional.of(batch.record(List.of(), CleanupCounts.processed(counts), List.of(), counts,
-                batch.checkpoint().next(STEP, 0, null), Optional.empty()));
+    public CleanupResult count() {
+        return ANSWERED.plus(ErasureTarget.countAll(targets, database));
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.flowhub.cleanup.tags;
 
 import com.mongodb.client.MongoDatabase;
-import io.flowhub.cleanup.job.CleanupCounts;
-import io.flowhub.cleanup.job.Steps;
-import io.flowhub.engine.BatchContext;
+import io.flowhub.cleanup.job.RecordsStep;
 import io.flowhub.engine.CleanupResult;
 import io.flowhub.engine.LedgerEntry;
 import io.flowhub.engine.ProcessedCommands;
@@ -19,7 +17,6 @@ import org.bson.types.ObjectId;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Projections.include;
@@ -30,7 +27,7 @@ import static com.mongodb.client.model.Projections.include;
  * records themselves; last, the run's lease ends. Counted and recorded first, then deleted; deleting again finds
  * nothing.
  */
-final class RunUsers implements Steps.Step {
+final class RunUsers extends RecordsStep {
 
     static final String STEP = "run users";
 
@@ -75,18 +72,9 @@ final class RunUsers implements Steps.Step {
         return STEP;
     }
 
-    CleanupResult count() {
-        return ErasureTarget.countAll(targets, database);
-    }
-
     @Override
-    public Optional<LedgerEntry> next(BatchContext batch) {
-        if (owns(batch)) {
-            return Optional.empty();
-        }
-        CleanupResult counts = count();
-        return Optional.of(batch.record(List.of(), CleanupCounts.processed(counts), List.of(), counts,
-                batch.checkpoint().next(STEP, 0, null), Optional.empty()));
+    public CleanupResult count() {
+        return ErasureTarget.countAll(targets, database);
     }
 
     @Override
