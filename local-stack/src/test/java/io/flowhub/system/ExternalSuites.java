@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -86,5 +87,20 @@ final class ExternalSuites {
         assertThat(stack.database().getCollection("items").countDocuments(in("run_id", ids))).isZero();
         assertThat(stack.database().getCollection("users").countDocuments(in("run_id", ids))).isZero();
         assertThat(stack.database().getCollection("runs").countDocuments(in("_id", ids))).isZero();
+    }
+
+    /** How a suite run ended: its exit code and everything it printed. */
+    record Finished(int exitCode, String output) {
+    }
+
+    /** Runs a test suite to its end (five minutes at most) in {@code directory}, with these variables set. */
+    static Finished suite(List<String> command, Path directory, Map<String, String> variables)
+            throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(variables);
+        var process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(output).isTrue();
+        return new Finished(process.exitValue(), output);
     }
 }

@@ -5,16 +5,16 @@ import io.flowhub.testing.TestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static com.mongodb.client.model.Filters.eq;
 import static io.flowhub.system.ExternalSuites.copy;
 import static io.flowhub.system.ExternalSuites.run;
 import static io.flowhub.system.ExternalSuites.succeeds;
+import static io.flowhub.system.ExternalSuites.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -40,18 +40,11 @@ class PlaywrightFixtureIntegrationTests {
         Path work = installed();
         Path runs = work.resolve("runs.txt");
 
-        var suite = new ProcessBuilder("npx", "playwright", "test").directory(work.toFile()).redirectErrorStream(true);
-        suite.environment().put("FLOWHUB_URL", stack.gatewayUrl());
-        suite.environment().put("FLOWHUB_INTERNAL_KEY", stack.internalKey());
-        suite.environment().put("FLOWHUB_SAMPLE_RUNS", runs.toString());
-        suite.environment().put("CI", "1");
-        var process = suite.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        var finished = suite(List.of("npx", "playwright", "test"), work, variables(runs, Map.of("CI", "1")));
 
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("4 passed");
-        ExternalSuites.assertEachWorkerHadARunNowGone(stack, runs, "playwright-w", output);
+        assertThat(finished.exitCode()).as(finished.output()).isZero();
+        assertThat(finished.output()).contains("4 passed");
+        ExternalSuites.assertEachWorkerHadARunNowGone(stack, runs, "playwright-w", finished.output());
     }
 
     @Test
@@ -59,20 +52,23 @@ class PlaywrightFixtureIntegrationTests {
         Path work = installed();
         Path runs = work.resolve("runs.txt");
 
-        var suite = new ProcessBuilder("npx", "playwright", "test", "--config", "playwright.killed.config.ts")
-                .directory(work.toFile()).redirectErrorStream(true);
-        suite.environment().put("FLOWHUB_URL", stack.gatewayUrl());
-        suite.environment().put("FLOWHUB_INTERNAL_KEY", stack.internalKey());
-        suite.environment().put("FLOWHUB_LEASE_SECONDS", "2");
-        suite.environment().put("FLOWHUB_SAMPLE_RUNS", runs.toString());
-        var process = suite.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        var finished = suite(List.of("npx", "playwright", "test", "--config", "playwright.killed.config.ts"), work,
+                variables(runs, Map.of("FLOWHUB_LEASE_SECONDS", "2")));
 
-        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(finished.exitCode()).as(finished.output()).isNotZero();
         String run = Files.readAllLines(runs).getFirst();
-        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).as(output).isOne();
+        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).as(finished.output())
+                .isOne();
         ExternalSuites.awaitReaped(stack, run);
+    }
+
+    /** @return the variables that point the suite at this stack and name where its tests note their runs */
+    private Map<String, String> variables(Path runs, Map<String, String> more) {
+        var variables = new java.util.HashMap<>(more);
+        variables.put("FLOWHUB_URL", stack.gatewayUrl());
+        variables.put("FLOWHUB_INTERNAL_KEY", stack.internalKey());
+        variables.put("FLOWHUB_SAMPLE_RUNS", runs.toString());
+        return variables;
     }
 
     /** @return a working directory where the fixture and @playwright/test are installed from the lock file */

@@ -5,16 +5,16 @@ import io.flowhub.testing.TestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static com.mongodb.client.model.Filters.eq;
 import static io.flowhub.system.ExternalSuites.copy;
 import static io.flowhub.system.ExternalSuites.run;
 import static io.flowhub.system.ExternalSuites.succeeds;
+import static io.flowhub.system.ExternalSuites.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -43,17 +43,13 @@ class PytestPluginIntegrationTests {
         Path runs = work.resolve("runs.txt");
 
         copy(PLUGIN.resolve("tests"), work.resolve("tests"));
-        var suite = new ProcessBuilder(venv.resolve("bin/python").toString(), "-B", "-m", "pytest", "-n", "2",
+        var finished = suite(List.of(venv.resolve("bin/python").toString(), "-B", "-m", "pytest", "-n", "2",
                 "-p", "no:cacheprovider", "--flowhub-url", stack.gatewayUrl(), "--flowhub-key", stack.internalKey(),
-                work.resolve("tests").toString()).directory(work.toFile()).redirectErrorStream(true);
-        suite.environment().put("FLOWHUB_SAMPLE_RUNS", runs.toString());
-        var process = suite.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+                work.resolve("tests").toString()), work, Map.of("FLOWHUB_SAMPLE_RUNS", runs.toString()));
 
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("4 passed");
-        ExternalSuites.assertEachWorkerHadARunNowGone(stack, runs, "pytest-gw", output);
+        assertThat(finished.exitCode()).as(finished.output()).isZero();
+        assertThat(finished.output()).contains("4 passed");
+        ExternalSuites.assertEachWorkerHadARunNowGone(stack, runs, "pytest-gw", finished.output());
     }
 
     @Test
@@ -62,18 +58,15 @@ class PytestPluginIntegrationTests {
         Path runs = work.resolve("runs.txt");
         copy(PLUGIN.resolve("killed"), work.resolve("killed"));
 
-        var session = new ProcessBuilder(work.resolve("venv/bin/python").toString(), "-B", "-m", "pytest",
+        var finished = suite(List.of(work.resolve("venv/bin/python").toString(), "-B", "-m", "pytest",
                 "-p", "no:cacheprovider", "--flowhub-url", stack.gatewayUrl(), "--flowhub-key", stack.internalKey(),
-                "--flowhub-lease", "2", work.resolve("killed").toString()).directory(work.toFile())
-                .redirectErrorStream(true);
-        session.environment().put("FLOWHUB_SAMPLE_RUNS", runs.toString());
-        var process = session.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+                "--flowhub-lease", "2", work.resolve("killed").toString()), work,
+                Map.of("FLOWHUB_SAMPLE_RUNS", runs.toString()));
 
-        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(finished.exitCode()).as(finished.output()).isNotZero();
         String run = Files.readAllLines(runs).getFirst();
-        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).as(output).isOne();
+        assertThat(stack.database().getCollection("items").countDocuments(eq("run_id", run))).as(finished.output())
+                .isOne();
         ExternalSuites.awaitReaped(stack, run);
     }
 
