@@ -1,5 +1,6 @@
 package io.flowhub.gateway.internal;
 
+import io.flowhub.testing.AllAtOnce;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static com.mongodb.client.model.Filters.eq;
 import static io.flowhub.testing.ItemBuilder.anItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -51,6 +53,30 @@ class RunLeasesIntegrationTests {
         assertThat(shown.get("items").asLong()).isEqualTo(3);
         assertThat(shown.get("users").asLong()).isZero();
         assertThat(shown.get("created_at").asString()).isNotBlank();
+    }
+
+    @Test
+    void manyCallsAtOnceOverTwoGatewaysStartOneLeaseAndEachAnswers() throws Exception {
+        TestUser user = stack.newEditor();
+        String run = "raced-" + UUID.randomUUID();
+        try (var second = stack.startGateway()) {
+            GatewayClient one = user.gateway().withHeader("X-FlowHub-Run", run).withHeader("X-FlowHub-Run-TTL", "600");
+            GatewayClient two = GatewayClient.anonymousOn(second.gatewayPort()).withToken(user.token())
+                    .withHeader("X-FlowHub-Run", run).withHeader("X-FlowHub-Run-TTL", "600");
+            GatewayClient keyTwo = GatewayClient.anonymousOn(second.gatewayPort())
+                    .withHeader("x-internal-key", stack.internalKey());
+
+            var answers = AllAtOnce.send(16, request -> switch (request % 3) {
+                case 0 -> one.get("/api/v1/items");
+                case 1 -> two.get("/api/v1/items");
+                default -> (request % 2 == 0 ? internal : keyTwo).put("/api/v1/internal/runs/" + run,
+                        "{\"ttl_seconds\":600}");
+            });
+
+            assertThat(answers).extracting(GatewayClient.Response::status).containsOnly(200);
+            assertThat(stack.database().getCollection("runs").countDocuments(eq("_id", run))).isOne();
+            assertThat(expiresAt(run)).isCloseTo(Instant.now().plusSeconds(600), within(Duration.ofSeconds(60)));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.flowhub.gateway.job;
 
+import io.flowhub.testing.AllAtOnce;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
@@ -8,14 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.regex;
@@ -49,7 +45,7 @@ class IdempotencyRaceIntegrationTests {
             GatewayClient two = GatewayClient.anonymousOn(second.gatewayPort()).withToken(alice.token())
                     .withHeader("Idempotency-Key", key);
 
-            var answers = allAtOnce(REQUESTS, request -> (request % 2 == 0 ? one : two)
+            var answers = AllAtOnce.send(REQUESTS, request -> (request % 2 == 0 ? one : two)
                     .post("/api/v1/bulk-operations", body));
             var otherBody = two.post("/api/v1/bulk-operations",
                     JSON.writeValueAsString(Map.of("operation", "activate", "itemIds", ids)));
@@ -73,36 +69,10 @@ class IdempotencyRaceIntegrationTests {
         String aliceBody = JSON.writeValueAsString(Map.of("operation", "delete", "itemIds", anItem().createIn(alice.gateway(), 1)));
         String bobBody = JSON.writeValueAsString(Map.of("operation", "delete", "itemIds", anItem().createIn(bob.gateway(), 1)));
 
-        var answers = allAtOnce(2, request -> (request == 0 ? alice : bob).gateway().withHeader("Idempotency-Key", key)
+        var answers = AllAtOnce.send(2, request -> (request == 0 ? alice : bob).gateway().withHeader("Idempotency-Key", key)
                 .post("/api/v1/bulk-operations", request == 0 ? aliceBody : bobBody));
 
         assertThat(answers).extracting(GatewayClient.Response::status).containsOnly(202);
         assertThat(answers.get(0).json().get("job_id").asString()).isNotEqualTo(answers.get(1).json().get("job_id").asString());
-    }
-
-    private interface Call {
-        GatewayClient.Response send(int request);
-    }
-
-    /** @return the answers of {@code count} requests released at the same moment, in request order */
-    private static List<GatewayClient.Response> allAtOnce(int count, Call call) throws Exception {
-        var start = new CountDownLatch(1);
-        try (var pool = Executors.newFixedThreadPool(count)) {
-            var futures = new ArrayList<Future<GatewayClient.Response>>();
-            for (int request = 0; request < count; request++) {
-                int number = request;
-                Callable<GatewayClient.Response> task = () -> {
-                    start.await();
-                    return call.send(number);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            var answers = new ArrayList<GatewayClient.Response>();
-            for (var future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        }
     }
 }

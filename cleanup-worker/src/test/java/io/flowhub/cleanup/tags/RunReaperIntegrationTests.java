@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A run whose lease runs out — a suite killed before its own cleanup — is cleaned up by cleanup-worker within a
- * minute: its items, its test identities and their data go, in a job owned by the schedule whose receipt verifies,
- * and its lease ends; a run whose lease still holds is left as it is.
+ * minute: its items, its test identities and their data go, in one job owned by the schedule (however many sweeps
+ * saw the lapsed lease) whose receipt verifies, and its lease ends; a run whose lease still holds is left as it is.
  */
 @ExtendWith(FlowHubStackExtension.class)
 class RunReaperIntegrationTests {
@@ -63,6 +63,10 @@ class RunReaperIntegrationTests {
         assertThat(stack.database().getCollection("users")
                 .countDocuments(eq("_id", new ObjectId(identity.get("_id").asString())))).isZero();
         assertThat(stack.database().getCollection("runs").countDocuments(eq("_id", killed))).isZero();
+        // why: every sweep while the lapsed lease stood sent the same command (run and lease end): one job came of it
+        assertThat(stack.database().getCollection("jobs").find(and(eq("operation", "cleanup_run"),
+                eq("owner_type", "schedule"))).into(new ArrayList<Document>()).stream()
+                .filter(found -> found.getString("command").contains(killed)).count()).isOne();
         JsonNode receipt = internal.get("/api/v1/internal/jobs/" + job.getObjectId("_id").toHexString() + "/receipt")
                 .data();
         assertThat(receipt.get("verified").asBoolean()).as(receipt.toString()).isTrue();
