@@ -61,6 +61,7 @@ final class BenchEnvironment implements AutoCloseable {
     private final int gatewayPort;
     /** Calls to the gateway and waits for jobs on this stack. */
     final JobCalls jobs;
+    private StackProfiler profiler;
 
     BenchEnvironment(Map<String, String> environment) throws Exception {
         DriverPauses.listen();
@@ -97,6 +98,17 @@ final class BenchEnvironment implements AutoCloseable {
         JsonNode session = jobs.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"benchmark\"}", null);
         token = session.get("data").get("token").asString();
         userId = new ObjectId(session.get("data").get("user").get("_id").asString());
+    }
+
+    /** Records the stack's JVM during every timed project part from now on ({@code --profile}), into the directory. */
+    StackProfiler profile(Path directory) throws IOException {
+        profiler = new StackProfiler(stack.pid(), directory);
+        return profiler;
+    }
+
+    /** @return the profiler of a {@code --profile} run, or null */
+    StackProfiler profiler() {
+        return profiler;
     }
 
     HostLoad load() {
@@ -138,6 +150,12 @@ final class BenchEnvironment implements AutoCloseable {
 
     /** Inserts {@code count} items for the owner, {@code tagged} of them carrying the tag, in bulk; returns their ids. */
     List<ObjectId> seedItems(ObjectId owner, int count, int tagged, String tag, int withFiles) throws IOException {
+        return seedItems(owner, count, tagged, tag, withFiles, null);
+    }
+
+    /** The same, every item carrying the test run {@code runId} ({@code run_id}) unless it is null. */
+    List<ObjectId> seedItems(ObjectId owner, int count, int tagged, String tag, int withFiles, String runId)
+            throws IOException {
         var items = database.getCollection("items");
         Files.createDirectories(filesRoot.resolve("items"));
         var ids = new ArrayList<ObjectId>(count);
@@ -155,6 +173,9 @@ final class BenchEnvironment implements AutoCloseable {
                     .append("tags", i < tagged ? List.of(tag, "bench") : List.of("bench")).append("test_data", true)
                     .append("created_by", owner).append("is_active", true).append("deleted_at", null)
                     .append("file_path", file).append("created_at", now).append("updated_at", now));
+            if (runId != null) {
+                batch.getLast().append("run_id", runId);
+            }
             if (batch.size() == 1_000) {
                 items.insertMany(batch);
                 batch.clear();

@@ -53,6 +53,10 @@ public final class BenchmarkSuite {
         if (options.compare() != null) {
             Trend.rows(options.compare());
         }
+        if (options.profile()) {
+            profile();
+            return;
+        }
         boolean quick = options.quick();
         Instant started = Instant.now();
         var results = new ArrayList<Result>();
@@ -72,13 +76,9 @@ public final class BenchmarkSuite {
             var scenarios = new Scenarios(env, repetitions);
             var dispatch = new DispatchLatencyScenario(env);
             var isolated = new ProcessScenarios(env);
+            var teardown = new ParallelTeardownScenario(env, repetitions);
             log.info("Measuring {}; {}", servers.sentence(), arrangement);
-            log.info("Warming up: one untimed round of each scenario at a small size");
-            var once = new Repetitions.Plan(1, 1, Duration.ZERO);
-            scenarios.b1(2_000, 50, once);
-            scenarios.b1(5_000, 1_000, once);
-            scenarios.b2(1_000, 100, once);
-            scenarios.b3(5_000, 2_500, once);
+            warmUp(scenarios, teardown);
             dispatch.b5(20, 1);
             log.info("Measuring");
             // why: five repetitions at least: the bootstrap interval of a median of three covers it only about
@@ -91,10 +91,12 @@ public final class BenchmarkSuite {
             isolated.b6(quick ? 1 : 3, 5, plan(quick, 10, 30, 120)).forEach(result -> results.add(logged(result)));
             results.add(logged(quick ? scenarios.b3(20_000, 10_000, plan(true, 3, 3, 0))
                     : scenarios.b3(100_000, 50_000, plan(false, 5, 10, 240))));
+            results.add(logged(quick ? teardown.b9(5, 200, 20, plan(true, 3, 3, 0))
+                    : teardown.b9(20, 500, 50, plan(false, 5, 12, 90))));
             results.add(logged(scenarios.b1(quick ? 20_000 : 100_000, BatchSize.MAX, plan(quick, 5, 12, 600))));
             results.add(logged(new FairShareScenario(env).b8(quick ? 5 : 15, quick ? 1 : 2)));
             // why: B4 resets the database, the bench user with it, so it comes after every row that needs one
-            scenarios.b4(5_000, once);
+            scenarios.b4(5_000, new Repetitions.Plan(1, 1, Duration.ZERO));
             results.add(logged(scenarios.b4(quick ? 10_000 : 100_000, plan(quick, 5, 10, 240))));
             results.add(logged(quick ? isolated.b7(50_000, 5_000) : isolated.b7(1_000_000, 10_000)));
         }
@@ -115,22 +117,68 @@ public final class BenchmarkSuite {
         System.exit(0);
     }
 
+    /** One untimed round of each scenario at a small size: the JIT of the stack and of the driver. */
+    private static void warmUp(Scenarios scenarios, ParallelTeardownScenario teardown) throws Exception {
+        log.info("Warming up: one untimed round of each scenario at a small size");
+        var once = new Repetitions.Plan(1, 1, Duration.ZERO);
+        scenarios.b1(2_000, 50, once);
+        scenarios.b1(5_000, 1_000, once);
+        scenarios.b2(1_000, 100, once);
+        scenarios.b3(5_000, 2_500, once);
+        teardown.b9(5, 100, 10, once);
+    }
+
+    /**
+     * {@code --profile}: the rows with a target not yet met, three repetitions each, with the stack's JVM recorded by
+     * JDK Flight Recorder during every project part; writes the recordings and their summary, PROFILE.md, under
+     * benchmarks/target/profile. Its figures are not results: the recording costs the stack a little.
+     */
+    private static void profile() throws Exception {
+        Path directory = Path.of("benchmarks/target/profile");
+        var clock = new SuiteClock(Duration.ofMinutes(20), Duration.ZERO);
+        try (var env = new BenchEnvironment(System.getenv())) {
+            var repetitions = new Repetitions(env, clock);
+            var scenarios = new Scenarios(env, repetitions);
+            var teardown = new ParallelTeardownScenario(env, repetitions);
+            warmUp(scenarios, teardown);
+            var three = new Repetitions.Plan(3, 3, Duration.ZERO);
+            StackProfiler profiler = env.profile(directory);
+            profiler.row("B1-1k-by-ids");
+            scenarios.b1(1_000, 50, three);
+            profiler.row("B2-purge");
+            scenarios.b2(10_000, 1_000, three);
+            profiler.row("B3-tag-cleanup");
+            scenarios.b3(100_000, 50_000, three);
+            profiler.row("B9-parallel-teardown");
+            teardown.b9(20, 500, 50, three);
+            profiler.row("B1-100k-by-filter");
+            scenarios.b1(100_000, BatchSize.MAX, three);
+        }
+        Path summary = directory.resolve("PROFILE.md");
+        Files.writeString(summary, ProfileSummary.summarize(directory));
+        log.info("Profiles under {}; their summary: {}", directory, summary);
+        System.exit(0);
+    }
+
     static final String USAGE = """
-            usage: ./flowhub bench [--quick] [--compare OLD.json [NEW.json]]
+            usage: ./flowhub bench [--quick | --profile] [--compare OLD.json [NEW.json]]
               --quick                    small workloads, few repetitions: checks the harness (results under benchmarks/target/quick)
+              --profile                  the rows with a target, recorded by JDK Flight Recorder: benchmarks/target/profile/PROFILE.md
               --compare OLD.json         run the suite, then print each row's change against an earlier results file
               --compare OLD.json NEW.json  print the change between two results files without running anything""";
 
-    /** The command line: {@code --quick}, {@code --compare OLD [NEW]}. */
-    record Options(boolean quick, Path compare, Path compareWith) {
+    /** The command line: {@code --quick}, {@code --profile}, {@code --compare OLD [NEW]}. */
+    record Options(boolean quick, boolean profile, Path compare, Path compareWith) {
 
         static Options parse(String[] arguments) {
             boolean quick = false;
+            boolean profile = false;
             Path compare = null;
             Path with = null;
             for (int i = 0; i < arguments.length; i++) {
                 switch (arguments[i]) {
                     case "--quick" -> quick = true;
+                    case "--profile" -> profile = true;
                     case "--compare" -> {
                         if (i + 1 >= arguments.length || arguments[i + 1].startsWith("--")) {
                             throw new IllegalArgumentException("--compare needs an earlier results file, e.g. "
@@ -144,7 +192,7 @@ public final class BenchmarkSuite {
                     default -> throw new IllegalArgumentException("Unknown argument '" + arguments[i] + "'");
                 }
             }
-            return new Options(quick, compare, with);
+            return new Options(quick, profile, compare, with);
         }
     }
 

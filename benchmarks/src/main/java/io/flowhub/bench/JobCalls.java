@@ -6,9 +6,11 @@ import org.bson.types.ObjectId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -37,10 +39,17 @@ final class JobCalls {
     }
 
     HttpResponse<String> internal(String method, String path, String json) throws Exception {
+        return internal(env.http, method, path, json, Map.of());
+    }
+
+    /** @param headers further headers, such as the {@code X-FlowHub-Run} a suite's cleanup sends */
+    private HttpResponse<String> internal(HttpClient http, String method, String path, String json,
+            Map<String, String> headers) throws Exception {
         var request = HttpRequest.newBuilder(env.uri(path)).header("x-internal-key", BenchEnvironment.INTERNAL_KEY)
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return env.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Polls the job every few milliseconds until it is finished; returns it. */
@@ -89,15 +98,21 @@ final class JobCalls {
      * @return the cleanup's job id
      */
     String cleanup(String method, String path, String body) throws Exception {
+        return cleanup(env.http, method, path, body, Map.of());
+    }
+
+    /** The same from a client of its own, with further headers. */
+    String cleanup(HttpClient http, String method, String path, String body, Map<String, String> headers)
+            throws Exception {
         String waiting = path + (path.contains("?") ? "&" : "?") + "wait=300";
-        var response = internal(method, waiting, body);
+        var response = internal(http, method, waiting, body, headers);
         if (response.statusCode() != 200 && response.statusCode() != 202) {
             throw new IllegalStateException("Expected 200, got " + response.statusCode() + ": " + response.body());
         }
         String jobId = JobCalls.json(response.body()).get("job_id").asString();
         if (response.statusCode() == 202) {
             pollUntilCompleted("Cleanup job " + jobId,
-                    () -> internal("GET", "/api/v1/internal/jobs/" + jobId, null).body());
+                    () -> internal(http, "GET", "/api/v1/internal/jobs/" + jobId, null, headers).body());
         }
         return jobId;
     }

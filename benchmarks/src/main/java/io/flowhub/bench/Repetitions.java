@@ -58,8 +58,8 @@ final class Repetitions {
         while (repetitions.size() < plan.most()) {
             long repetitionStart = System.nanoTime();
             boolean projectFirst = repetitions.size() % 2 == 0;
-            Stopwatch first = timed(projectFirst ? project : baseline);
-            Stopwatch second = timed(projectFirst ? baseline : project);
+            Stopwatch first = timed(projectFirst ? project : baseline, projectFirst);
+            Stopwatch second = timed(projectFirst ? baseline : project, !projectFirst);
             Stopwatch projectWatch = projectFirst ? first : second;
             Stopwatch baselineWatch = projectFirst ? second : first;
             var repetition = new Repetition(projectWatch.millis(), baselineWatch.millis(), projectWatch.conditions(),
@@ -110,8 +110,8 @@ final class Repetitions {
         return clean.size() >= FEWEST_CLEAN ? clean : repetitions;
     }
 
-    private Stopwatch timed(Side side) throws Exception {
-        var watch = new Stopwatch(env);
+    private Stopwatch timed(Side side, boolean isProject) throws Exception {
+        var watch = new Stopwatch(env, isProject);
         side.run(watch);
         watch.millis();
         return watch;

@@ -12,9 +12,15 @@ class OptionsTests {
     @Test
     void compareTakesAnEarlierFileAndOptionallyANewerOne() {
         assertThat(BenchmarkSuite.Options.parse(new String[] {"--compare", "old.json"}))
-                .isEqualTo(new BenchmarkSuite.Options(false, Path.of("old.json"), null));
+                .isEqualTo(new BenchmarkSuite.Options(false, false, Path.of("old.json"), null));
         assertThat(BenchmarkSuite.Options.parse(new String[] {"--compare", "old.json", "new.json", "--quick"}))
-                .isEqualTo(new BenchmarkSuite.Options(true, Path.of("old.json"), Path.of("new.json")));
+                .isEqualTo(new BenchmarkSuite.Options(true, false, Path.of("old.json"), Path.of("new.json")));
+    }
+
+    @Test
+    void profileRecordsTheRowsInsteadOfMeasuringThem() {
+        assertThat(BenchmarkSuite.Options.parse(new String[] {"--profile"}))
+                .isEqualTo(new BenchmarkSuite.Options(false, true, null, null));
     }
 
     @Test
