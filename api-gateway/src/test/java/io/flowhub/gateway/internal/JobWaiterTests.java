@@ -2,7 +2,7 @@ package io.flowhub.gateway.internal;
 
 import io.flowhub.engine.Job;
 import io.flowhub.engine.JobStatus;
-import io.flowhub.engine.JobStore;
+import io.flowhub.engine.JobQueries;
 import io.flowhub.store.JobId;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -11,17 +11,23 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 class JobWaiterTests {
 
-    private final JobStore jobs = mock(JobStore.class);
+    private final JobQueries jobs = mock(JobQueries.class);
     private final JobWaiter waiter = new JobWaiter(jobs, Clock.systemUTC());
 
     @AfterEach
@@ -36,7 +42,7 @@ class JobWaiterTests {
         JobId jobId = new JobId(new ObjectId());
         Job job = mock(Job.class);
         when(job.status()).thenReturn(JobStatus.COMPLETED);
-        when(jobs.find(jobId)).thenReturn(Optional.of(job));
+        when(jobs.findAll(anyCollection())).thenReturn(Map.of(jobId, job));
         var answers = new AtomicInteger();
 
         var result = waiter.await(jobId, Duration.ofMinutes(1), finished -> {
@@ -55,7 +61,7 @@ class JobWaiterTests {
         JobId jobId = new JobId(new ObjectId());
         Job job = mock(Job.class);
         when(job.status()).thenReturn(JobStatus.RUNNING);
-        when(jobs.find(jobId)).thenReturn(Optional.of(job));
+        when(jobs.findAll(anyCollection())).thenReturn(Map.of(jobId, job));
         var answers = new AtomicInteger();
 
         var result = waiter.await(jobId, Duration.ZERO, finished -> ResponseEntity.ok("done"), () -> {
@@ -67,5 +73,23 @@ class JobWaiterTests {
         await().during(Duration.ofMillis(10 * JobWaiter.POLL.toMillis())).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(answers).hasValue(1));
         assertThat(result.getResult()).isEqualTo(ResponseEntity.accepted().build());
+    }
+
+    @Test
+    void requestsWaitingTogetherAreCheckedByOneReadOfAllTheirJobs() {
+        // twenty suites waiting for their cleanups at once: one query a tick, not twenty in a row
+        List<JobId> ids = java.util.stream.Stream.generate(() -> new JobId(new ObjectId())).limit(20).toList();
+        Job running = mock(Job.class);
+        when(running.status()).thenReturn(JobStatus.RUNNING);
+        Job done = mock(Job.class);
+        when(done.status()).thenReturn(JobStatus.COMPLETED);
+        when(jobs.findAll(anyCollection())).thenReturn(Map.of(ids.getFirst(), done, ids.getLast(), running));
+
+        var results = ids.stream().map(id -> waiter.await(id, Duration.ofMinutes(1), finished -> ResponseEntity.ok("done"),
+                () -> ResponseEntity.accepted().build())).toList();
+
+        await().atMost(Duration.ofSeconds(5)).until(results.getFirst()::hasResult);
+        verify(jobs, atLeastOnce()).findAll(argThat(asked -> asked.size() == ids.size() && Set.copyOf(asked).equals(Set.copyOf(ids))));
+        assertThat(results.getLast().hasResult()).isFalse();
     }
 }

@@ -1,9 +1,12 @@
 package io.flowhub.cleanup.file;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import io.flowhub.cleanup.job.CleanupMetrics;
 import io.flowhub.store.CollectionNames;
@@ -21,7 +24,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,7 +39,6 @@ import static io.flowhub.store.item.ItemFields.FILE_PATH;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
 
 /**
  * File removals that must not be forgotten. A removal is recorded before the database delete that
@@ -50,7 +54,6 @@ public class FileRemovals {
     private static final Bson OPEN = in("status", List.of("pending", "failed"));
     private static final String PATH = "path";
     private static final Logger log = LoggerFactory.getLogger(FileRemovals.class);
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private static final int CHECKED_AT_ONCE = 500;
 
@@ -69,25 +72,66 @@ public class FileRemovals {
     }
 
     /**
-     * Records that these files are to go with this batch of this job, in one bulk write: recording
-     * them again changes nothing. A file removed before by another job and back on disk since is
-     * taken over by this one.
+     * Records that these files are to go with this batch of this job: recording them again changes nothing. A file
+     * removed before by another job and back on disk since is taken over by this one. One read finds which paths have
+     * a record already; the others are inserted together, the done ones taken over by one update — a few writes for
+     * the batch, not two per file (each of which the embedded server answered with a pass over every record).
      */
     public void record(List<String> paths, JobId jobId, int batch) {
         if (paths.isEmpty()) {
             return;
         }
         Date now = Date.from(clock.instant());
-        var writes = new ArrayList<WriteModel<Document>>();
-        for (String path : paths) {
-            writes.add(new UpdateOneModel<>(and(eq(PATH, path), eq("status", "done"), ne("job_id", jobId.value())),
-                    combine(set("job_id", jobId.value()), set("batch", batch), set("status", "pending"),
-                            set("attempts", 0), set("created_at", now))));
-            writes.add(new UpdateOneModel<>(eq(PATH, path), combine(setOnInsert("job_id", jobId.value()),
-                    setOnInsert("batch", batch), setOnInsert("status", "pending"), setOnInsert("attempts", 0),
-                    setOnInsert("created_at", now)), UPSERT));
+        var known = new HashMap<String, Document>();
+        for (int from = 0; from < paths.size(); from += CHECKED_AT_ONCE) {
+            removals.find(in(PATH, paths.subList(from, Math.min(paths.size(), from + CHECKED_AT_ONCE))))
+                    .projection(include(PATH, "status", "job_id"))
+                    .forEach(removal -> known.put(removal.getString(PATH), removal));
         }
-        removals.bulkWrite(writes);
+        var takenOver = new ArrayList<String>();
+        var fresh = new ArrayList<Document>();
+        for (String path : new LinkedHashSet<>(paths)) {
+            Document removal = known.get(path);
+            if (removal == null) {
+                fresh.add(new Document(PATH, path).append("job_id", jobId.value()).append("batch", batch)
+                        .append("status", "pending").append("attempts", 0).append("created_at", now));
+            } else if ("done".equals(removal.getString("status")) && !jobId.value().equals(removal.get("job_id"))) {
+                takenOver.add(path);
+            }
+        }
+        if (!takenOver.isEmpty()) {
+            removals.updateMany(and(in(PATH, takenOver), eq("status", "done"), ne("job_id", jobId.value())),
+                    takeOver(jobId, batch, now));
+        }
+        if (!fresh.isEmpty()) {
+            insertFresh(fresh, jobId, batch, now);
+        }
+    }
+
+    /**
+     * Inserts the records of paths that had none; a path another job recorded meanwhile (the unique index on
+     * {@code path} refuses the second) is recorded as if it had been there: taken over if done, else left to its job.
+     */
+    private void insertFresh(List<Document> fresh, JobId jobId, int batch, Date now) {
+        try {
+            removals.insertMany(fresh, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            var raced = new ArrayList<WriteModel<Document>>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                String path = fresh.get(error.getIndex()).getString(PATH);
+                raced.add(new UpdateOneModel<>(and(eq(PATH, path), eq("status", "done"), ne("job_id", jobId.value())),
+                        takeOver(jobId, batch, now)));
+            }
+            removals.bulkWrite(raced);
+        }
+    }
+
+    private static Bson takeOver(JobId jobId, int batch, Date now) {
+        return combine(set("job_id", jobId.value()), set("batch", batch), set("status", "pending"), set("attempts", 0),
+                set("created_at", now));
     }
 
     /** Carries out the removals recorded for one batch of a job. */

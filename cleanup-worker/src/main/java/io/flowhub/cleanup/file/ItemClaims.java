@@ -8,7 +8,6 @@ import io.flowhub.store.JobId;
 import io.flowhub.engine.Job;
 import io.flowhub.engine.JobQueries;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.setOnInsert;
 import static com.mongodb.client.model.Updates.unset;
 import static io.flowhub.store.StoreException.translated;
@@ -58,20 +52,6 @@ public class ItemClaims {
     void holding(JobId job) {
         translated("note the claims of job " + job, () -> holders.updateOne(eq("_id", job.value()),
                 setOnInsert("since", Date.from(clock.instant())), new UpdateOptions().upsert(true)));
-    }
-
-    /**
-     * @param within the items to look among
-     * @return the filter of the items among them that {@code job} may claim: unclaimed ones, and those claimed by
-     *         jobs that have ended (or are gone)
-     */
-    Bson claimable(Bson within, JobId job) {
-        List<ObjectId> claimants = translated("read the claims among a batch", () -> items
-                .distinct(DELETING_JOB, and(within, exists(DELETING_JOB), ne(DELETING_JOB, job.value())), ObjectId.class)
-                .into(new ArrayList<>()));
-        Set<ObjectId> ended = ended(claimants);
-        return ended.isEmpty() ? exists(DELETING_JOB, false)
-                : or(exists(DELETING_JOB, false), in(DELETING_JOB, ended));
     }
 
     /** @return those of these jobs that are finished or gone: their claims count no more */

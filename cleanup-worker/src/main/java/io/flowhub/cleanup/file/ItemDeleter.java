@@ -43,9 +43,10 @@ import static io.flowhub.store.item.ItemFields.ID;
  * deleters at work on the same items. A batch:
  * <ol>
  * <li>takes the next ids from one cursor over the filter in {@code _id} order;</li>
- * <li>claims the items still matching within the batch's range for this job ({@code deleting_job}),
- *     unless another live job claimed them first (the claims of a job that has ended are taken over:
- *     {@link ItemClaims}); from then on the item API no longer changes them;</li>
+ * <li>claims the unclaimed items still matching within the batch's range for this job ({@code deleting_job});
+ *     from then on the item API no longer changes them. An item another job claimed is left to it here: a live
+ *     job deletes and counts it, and the claims of a job that has ended are taken over once the selection is
+ *     through (below), so no batch pays a pass to tell the two apart;</li>
  * <li>reads the items it claimed within that range, with their file paths, and records the files'
  *     removal;</li>
  * <li>records the batch in the job's ledger — its commit point;</li>
@@ -164,7 +165,7 @@ public class ItemDeleter {
             // range holds it
             Holds.Covering held = holds.covering();
             batch.fence();
-            items.updateMany(and(range, claims.claimable(range, jobId), held.notHeld()), set(DELETING_JOB, jobId.value()));
+            items.updateMany(and(range, exists(DELETING_JOB, false), held.notHeld()), set(DELETING_JOB, jobId.value()));
             long heldInRange = held.isEmpty() ? 0
                     : items.countDocuments(and(range, held.held(), ne(DELETING_JOB, jobId.value())));
             return Optional.of(recordClaimed(batch, ids.getFirst(), ids.getLast(),

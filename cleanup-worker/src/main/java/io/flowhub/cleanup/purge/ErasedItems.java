@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.in;
@@ -50,11 +51,12 @@ final class ErasedItems {
         var entries = database.getCollection(CollectionNames.JOB_LEDGER);
         var activity = database.getCollection(CollectionNames.ACTIVITY_LOGS);
         var plans = database.getCollection(CollectionNames.PLANS);
+        Set<String> allHex = erased.stream().map(ObjectId::toHexString).collect(Collectors.toUnmodifiableSet());
+        ErasedFromCommands.scrub(jobs, ne("_id", purge.value()), allHex);
+        ErasedFromCommands.scrub(plans, new Document(), allHex);
         for (int from = 0; from < erased.size(); from += CHUNK) {
             List<ObjectId> chunk = erased.subList(from, Math.min(erased.size(), from + CHUNK));
             List<String> hex = chunk.stream().map(ObjectId::toHexString).toList();
-            ErasedFromCommands.scrub(jobs, ne("_id", purge.value()), Set.copyOf(hex));
-            ErasedFromCommands.scrub(plans, new Document(), Set.copyOf(hex));
             plans.updateMany(in("sample", hex), pullAll("sample", hex));
             if (activityToo) {
                 activity.deleteMany(in("item_id", chunk));

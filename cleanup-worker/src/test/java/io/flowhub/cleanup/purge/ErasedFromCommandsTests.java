@@ -36,4 +36,13 @@ class ErasedFromCommandsTests {
 
         assertThat(scrubbed).isEqualTo("{\"item_id\":\"000000000000000000000000\",\"reason\":\"" + KEPT + "\"}");
     }
+
+    @Test
+    void aCommandNamesAnIdOnlyAsAStringOfItsOwnInEitherCase() {
+        assertThat(ErasedFromCommands.names("{\"item_ids\":[\"" + KEPT + "\",\"" + ERASED.toUpperCase() + "\"]}",
+                Set.of(ERASED))).isTrue();
+        assertThat(ErasedFromCommands.names("{\"item_ids\":[\"" + KEPT + "\"],\"tags\":[\"x" + ERASED + "\"]}",
+                Set.of(ERASED))).isFalse();
+        assertThat(ErasedFromCommands.names("{\"reason\":\"" + ERASED + "\"", Set.of(KEPT))).isFalse();
+    }
 }
