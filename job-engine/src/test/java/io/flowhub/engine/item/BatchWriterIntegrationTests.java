@@ -71,6 +71,43 @@ class BatchWriterIntegrationTests {
         assertThat(second.counts().processed() + second.counts().skipped()).isEqualTo(2);
     }
 
+    @Test
+    void aFiltersBatchCountsWhatItsRangeWriteChangedAndTheBatchsOtherItemsByWhatTheyAre() {
+        String tag = "t-" + UUID.randomUUID();
+        Date second = new Date();
+        List<ObjectId> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // why: ids of one second, ordered by their counter, leave room for one to land between two of them
+            ObjectId id = new ObjectId(second, 10 * (i + 1));
+            ids.add(id);
+            items.insertOne(new Document("_id", id).append("is_active", true).append("tags", List.of(tag))
+                    .append("updated_at", new Date()));
+        }
+        var job = new JobId(new ObjectId());
+        var selection = Selection.byFilter(items, eq("tags", tag), job);
+        List<ObjectId> handedOut = selection.next(new Selection.Position(0, null), 4);
+        // why: after the cursor handed the batch out, another writer deletes one of its items, another soft-deletes
+        // one, and an item no cursor handed out lands inside the batch's range: the write changes it, so it counts
+        items.deleteOne(eq("_id", handedOut.get(0)));
+        items.updateOne(eq("_id", handedOut.get(1)), set("is_active", false));
+        ObjectId lateComer = new ObjectId(second, 35);
+        items.insertOne(new Document("_id", lateComer).append("is_active", true).append("tags", List.of(tag))
+                .append("updated_at", new Date()));
+
+        var outcome = new BatchWriter(items, Clock.systemUTC(), holds).write(handedOut, selection,
+                new SoftDeleteOperation(), job, null);
+        selection.close();
+
+        var expectedChanged = List.of(handedOut.get(2), lateComer, handedOut.get(3));
+        assertThat(handedOut).isEqualTo(ids.subList(0, 4));
+        assertThat(outcome.changed()).containsExactlyInAnyOrderElementsOf(expectedChanged);
+        assertThat(outcome.counts().processed()).isEqualTo(expectedChanged.size());
+        assertThat(outcome.counts().notFound()).isEqualTo(1);
+        assertThat(outcome.counts().alreadyDone()).isEqualTo(1);
+        assertThat(items.countDocuments(eq("_id", ids.get(4)))).isEqualTo(1);
+        assertThat(items.find(eq("_id", ids.get(4))).first().getBoolean("is_active")).isTrue();
+    }
+
     /** @return the items, where an API edit of {@code edited} lands right after every write */
     @SuppressWarnings("unchecked")
     private MongoCollection<Document> editedAfterEachWrite(ObjectId edited) {
