@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * Reads the flight recordings of a {@code --profile} run, one directory per row and one file per sample, and says
  * where the stack's time went: its CPU samples by who runs them (the database server, Kafka, the services) and by the
  * code on top of the stack (the server's query engine and its H2 store, the driver, BSON serialisation, the project's
- * own code, the web framework); the services' round trips to the database — each socket write of the MongoDB driver,
- * attributed to the project's method that made it — and the time they spent waiting for the answers.
+ * own code, the web framework); the services' round trips to the database — each command the driver sent, from the
+ * services' own {@code flowhub.MongoCommand} events, attributed to the project's method that sent it — and the time
+ * they spent waiting for the answers.
  */
 final class ProfileSummary {
 
@@ -41,9 +42,10 @@ final class ProfileSummary {
     static String summarize(Path directory) throws IOException {
         var out = new StringBuilder("# Where the stack's time goes (JDK Flight Recorder)\n\n")
                 .append("Written by `./flowhub bench --profile`. Each row's samples are the project side of its "
-                        + "repetitions, recorded on the stack's JVM with JFR's `profile` settings and every socket "
-                        + "read and write kept. Figures are per sample (one job), the medians' basis being the "
-                        + "sum over the samples divided by their number.\n");
+                        + "repetitions, recorded on the stack's JVM with JFR's `profile` settings and the services' "
+                        + "`flowhub.MongoCommand` events (every command the MongoDB driver sent, with the driver's "
+                        + "time for it and the stack that sent it). Figures are per sample (one repetition's "
+                        + "project side): the sum over the samples divided by their number.\n");
         try (Stream<Path> rows = Files.list(directory)) {
             for (Path row : rows.filter(Files::isDirectory).sorted().toList()) {
                 out.append('\n').append(section(row));
@@ -61,6 +63,7 @@ final class ProfileSummary {
         var roundTrips = new LinkedHashMap<String, Integer>();
         var waited = new LinkedHashMap<String, Duration>();
         var serverSamples = new LinkedHashMap<String, Double>();
+        var what = new LinkedHashMap<String, Map<String, Integer>>();
         long recorded = 0;
         int cpuSamples = 0;
         for (Path sample : samples) {
@@ -78,16 +81,14 @@ final class ProfileSummary {
                             serverAt.add(event.getStartTime());
                         }
                     }
-                    case "jdk.SocketWrite" -> {
-                        if (mongoDriver(stack)) {
-                            roundTrips.merge(caller(stack), 1, Integer::sum);
-                        }
-                    }
-                    case "jdk.SocketRead" -> {
-                        if (mongoDriver(stack)) {
-                            waited.merge(caller(stack), event.getDuration(), Duration::plus);
-                            waits.add(new Wait(caller(stack), event.getStartTime(), event.getEndTime()));
-                        }
+                    case "flowhub.MongoCommand" -> {
+                        String caller = caller(stack);
+                        Duration elapsed = Duration.ofNanos(event.getLong("elapsed"));
+                        roundTrips.merge(caller, 1, Integer::sum);
+                        waited.merge(caller, elapsed, Duration::plus);
+                        what.computeIfAbsent(caller, ignored -> new TreeMap<>()).merge(
+                                event.getString("command") + " " + event.getString("collection"), 1, Integer::sum);
+                        waits.add(new Wait(caller, event.getEndTime().minus(elapsed), event.getEndTime()));
                     }
                     default -> {
                     }
@@ -112,12 +113,12 @@ final class ProfileSummary {
                 + "%.0f ms per sample for the answers. The server's CPU samples are laid to the calls that were "
                 + "waiting for it when they were taken (%.0f of them; shared between calls waiting together).%n%n",
                 trips / n, waitedMillis / n, serverTotal))
-                .append("| made by | round trips per sample | waiting per sample (ms) | server CPU samples |\n"
-                        + "| --- | --- | --- | --- |\n");
+                .append("| made by | commands | round trips per sample | waiting per sample (ms) | server CPU samples |\n"
+                        + "| --- | --- | --- | --- | --- |\n");
         roundTrips.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEach(entry -> out.append(String.format(Locale.ROOT, "| `%s` | %.1f | %.1f | %.0f |%n",
-                        entry.getKey(), entry.getValue() / n,
-                        waited.getOrDefault(entry.getKey(), Duration.ZERO).toNanos() / 1e6 / n,
+                .forEach(entry -> out.append(String.format(Locale.ROOT, "| `%s` | %s | %.1f | %.1f | %.0f |%n",
+                        entry.getKey(), String.join(", ", what.getOrDefault(entry.getKey(), Map.of()).keySet()),
+                        entry.getValue() / n, waited.getOrDefault(entry.getKey(), Duration.ZERO).toNanos() / 1e6 / n,
                         serverSamples.getOrDefault(entry.getKey(), 0.0))));
         double idle = serverSamples.getOrDefault("(no call waiting)", 0.0);
         if (idle > 0) {
@@ -189,14 +190,11 @@ final class ProfileSummary {
         return kafka ? "Kafka" : "services";
     }
 
-    private static boolean mongoDriver(RecordedStackTrace stack) {
-        return stack != null && stack.getFrames().stream().anyMatch(frame -> className(frame).startsWith("com.mongodb."));
-    }
-
     /** @return the project's first method on the stack, {@code Class.method}, or "driver (no project frame)" */
     static String caller(RecordedStackTrace stack) {
         return stack.getFrames().stream()
-                .filter(frame -> className(frame).startsWith("io.flowhub.") && !className(frame).contains("StoreException"))
+                .filter(frame -> className(frame).startsWith("io.flowhub.") && !className(frame).contains("StoreException")
+                        && !className(frame).startsWith("io.flowhub.wiring.MongoCommandEvents"))
                 .findFirst()
                 .map(frame -> simpleName(className(frame)) + "." + methodName(frame.getMethod().getName()))
                 .orElse("driver (no project frame)");

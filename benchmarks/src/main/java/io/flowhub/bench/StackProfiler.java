@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * JDK Flight Recorder on the stack's JVM around each timed project part ({@code ./flowhub bench --profile}): a
- * recording with the {@code profile} settings, every socket read and write kept (their threshold at 0, so each
- * round trip to the database is an event with its stack), written to a file of its own per sample.
+ * recording with the {@code profile} settings and the services' {@code flowhub.MongoCommand} events (each round trip
+ * to the database, with its stack), written to a file of its own per sample.
  */
 final class StackProfiler {
 
@@ -37,8 +37,8 @@ final class StackProfiler {
     }
 
     void start() {
-        jcmd("JFR.start", "name=" + RECORDING, "settings=profile", "jdk.SocketRead#threshold=0ms",
-                "jdk.SocketWrite#threshold=0ms");
+        jcmd("JFR.start", "name=" + RECORDING, "settings=profile", "flowhub.MongoCommand#enabled=true",
+                "flowhub.MongoCommand#stackTrace=true");
     }
 
     void stop() {

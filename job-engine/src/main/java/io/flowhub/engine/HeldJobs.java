@@ -52,10 +52,22 @@ public class HeldJobs {
      * @return the job as it now stands, or empty when it is finished or another live worker holds it
      */
     public Optional<Job> start(JobId jobId, String workerId, ObjectId token, Duration lease, long totalItems) {
+        return start(jobId, workerId, token, lease, totalItems, true);
+    }
+
+    /**
+     * As {@link #start(JobId, String, ObjectId, Duration, long)}.
+     *
+     * @param mayBeHandedBack false when the job was read queued, so that it cannot be one handed back: one write
+     *                        fewer (should another worker take it and hand it back meanwhile, this claim finds it
+     *                        held and leaves it to the copy of its command the hand-back sent)
+     */
+    public Optional<Job> start(JobId jobId, String workerId, ObjectId token, Duration lease, long totalItems,
+            boolean mayBeHandedBack) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
         // why: a job that handed its turn back is taken again without counting an attempt or announcing a start
-        Optional<Job> nextTurn = writes.update(and(eq(ID, id), eq(STATUS, JobStatus.RUNNING.wireValue()),
+        Optional<Job> nextTurn = !mayBeHandedBack ? Optional.empty() : writes.update(and(eq(ID, id), eq(STATUS, JobStatus.RUNNING.wireValue()),
                         exists(HANDED_BACK_AT)),
                 combine(set(WORKER_ID, workerId), set(LEASE, token), set(HEARTBEAT_AT, Date.from(now)),
                         set(UPDATED_AT, Date.from(now)), unset(HANDED_BACK_AT), unset(HANDOFF_SENT)));

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ import java.util.function.Function;
 public class JobEngine {
 
     private static final Logger log = LoggerFactory.getLogger(JobEngine.class);
+    private static final List<LedgerEntry> NONE = List.of();
 
     private final JobStore jobs;
     private final HeldJobs held;
@@ -79,7 +81,7 @@ public class JobEngine {
             log.info("Command {} was {} already; this delivery is dropped", command.commandId(), outcome.get());
             return;
         }
-        Optional<Job> found = jobFor(command);
+        Optional<Job> found = jobs.forCommand(command);
         if (found.isEmpty()) {
             // why: a job recorded by its producer and since deleted (a reset, a purge) is never re-created
             processed.record(command.commandId(), command.jobId(), "job_gone");
@@ -119,7 +121,8 @@ public class JobEngine {
     private void runHeld(JobCommand command, Job job, JobWork work, Backlog backlog) {
         Instant claimedAt = clock.instant();
         ObjectId token = JobLease.newToken();
-        Optional<Job> started = held.start(job.id(), worker.workerId(), token, worker.lease(), work.total());
+        boolean mayBeHandedBack = job.status() != JobStatus.QUEUED;
+        var started = held.start(job.id(), worker.workerId(), token, worker.lease(), work.total(), mayBeHandedBack);
         if (started.isEmpty()) {
             leaveAlone(command, job);
             return;
@@ -141,8 +144,9 @@ public class JobEngine {
         Instant began = job.startedAt() == null ? clock.instant() : job.startedAt();
         Instant sliceEnds = clock.instant().plus(worker.slice());
         JobProgress progress = job.progressSoFar();
-        for (LedgerEntry entry : ledger.after(job.id(), progress.checkpoint().batch())) {
-            // why: a worker recorded these batches and died before folding them into the job
+        // why: a worker recorded these batches and died before folding them into the job (none, on a first claim)
+        var recorded = job.wasStartedBefore() ? ledger.after(job.id(), progress.checkpoint().batch()) : NONE;
+        for (LedgerEntry entry : recorded) {
             progress = progress.plus(work.settle(entry));
         }
         while (true) {
@@ -189,7 +193,7 @@ public class JobEngine {
         }
         JobProgress finished = progress.finished();
         if (held.complete(job.id(), lease, finished)) {
-            work.release(new BatchContext(job, finished, ledger, lease, clock));
+            work.completed(new BatchContext(job, finished, ledger, lease, clock));
             processed.record(command.commandId(), job.id(), JobStatus.COMPLETED.wireValue());
             metrics.finished(job.kind(), job.operation(), JobStatus.COMPLETED, Duration.between(began, clock.instant()));
             log.info("{} job {} completed{}: {} processed, {} skipped {}, {} failed{}", job.operation(), job.id(),
@@ -234,16 +238,5 @@ public class JobEngine {
             processed.record(command.commandId(), job.id(), now.get().status().wireValue());
         }
         log.info("Job {} is finished or held by another live worker; leaving it", job.id());
-    }
-
-    private Optional<Job> jobFor(JobCommand command) {
-        if (command.jobId() != null) {
-            return jobs.find(command.jobId());
-        }
-        // why: a producer outside the gateway sends no job; the command id keeps a redelivery to one job
-        return Optional.of(jobs.createIfAbsent(new NewJob(new JobId(new org.bson.types.ObjectId()), command.kind(),
-                command.operation(), command.owner(), command.targetUserId(), command.undoes(),
-                command.deletesForGood(), command.commandId(), 0,
-                command.commandJson(), command.dryRun())));
     }
 }

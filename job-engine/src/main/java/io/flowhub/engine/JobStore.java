@@ -175,4 +175,18 @@ public class JobStore {
         });
         return cancelled;
     }
+
+    /**
+     * @return the command's job: the one its producer recorded (empty once deleted), or, for a producer outside the
+     *         gateway that records none, the one its command id names, recorded now if it is not yet
+     */
+    public Optional<Job> forCommand(JobCommand command) {
+        if (command.jobId() != null) {
+            return find(command.jobId());
+        }
+        // why: the command id keeps a redelivery to one job
+        return Optional.of(createIfAbsent(new NewJob(new JobId(new ObjectId()), command.kind(), command.operation(),
+                command.owner(), command.targetUserId(), command.undoes(), command.deletesForGood(), command.commandId(),
+                0, command.commandJson(), command.dryRun())));
+    }
 }

@@ -44,6 +44,15 @@ public interface JobWork extends AutoCloseable {
     default void release(BatchContext last) {
     }
 
+    /**
+     * Lets go of what a job that completed still holds. Every batch of a completed job was recorded and settled, so
+     * nothing under way remains; by default the same as {@link #release}, which a work may narrow to skip looking for
+     * what cannot be there (a pass over the items for claims its settled batches deleted).
+     */
+    default void completed(BatchContext last) {
+        release(last);
+    }
+
     @Override
     default void close() {
     }

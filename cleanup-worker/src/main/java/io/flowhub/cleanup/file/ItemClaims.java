@@ -76,6 +76,11 @@ public class ItemClaims {
                 .map(holder -> holder.getObjectId("_id")).into(new ArrayList<>()));
     }
 
+    /** Drops the note that the job holds claims, once it holds none (it completed). */
+    public void forget(JobId job) {
+        translated("forget the claims note of job " + job, () -> holders.deleteOne(eq("_id", job.value())));
+    }
+
     /** Lets go of every claim of the job, and of the note that it holds any. */
     public void release(JobId job) {
         translated("release the claims of job " + job, () -> {

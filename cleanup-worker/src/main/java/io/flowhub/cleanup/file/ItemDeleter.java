@@ -231,6 +231,14 @@ public class ItemDeleter {
         }
 
         @Override
+        public void completed(BatchContext last) {
+            // why: every batch of a completed job was recorded and settled: its claims were deleted with their items
+            // and its recorded removals carried out (those that failed wait for the orphan sweep), so only the note
+            // that it holds claims goes — without a pass over the items, or over the removals, for nothing
+            claims.forget(last.jobId());
+        }
+
+        @Override
         public void close() {
             selection.close();
         }

@@ -103,6 +103,11 @@ public class CleanupJobRunner {
         }
 
         @Override
+        public void completed(BatchContext last) {
+            work.completed(last);
+        }
+
+        @Override
         public void close() {
             work.close();
         }

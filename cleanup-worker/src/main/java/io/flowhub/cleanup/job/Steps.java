@@ -48,6 +48,11 @@ public final class Steps implements JobWork {
     }
 
     @Override
+    public void completed(BatchContext last) {
+        steps.forEach(step -> step.completed(last));
+    }
+
+    @Override
     public void close() {
         steps.forEach(Step::close);
     }
