@@ -82,10 +82,10 @@ class TargetTests {
         String report = Files.readString(directory.resolve("RESULTS.md"));
         assertThat(report).contains("| **1.20** [1.10–1.30] | 1 | ratio ≤ 1.5 | met |",
                 "| **4.00** [3.80–4.20] | 1 | ratio ≤ 1.5 | **missed** |", "| ratio ≤ 2 | *inconclusive* |",
-                "Missed: B2 (10 items).", "**Inconclusive:** B4 (100 documents)", ResultsWriter.WHY_ON_THE_EMBEDDED_SERVER,
-                ResultsWriter.WHY_ELSE.get("B2"), "**Servers measured:** the embedded KRaft broker and the embedded "
+                "Missed: B2 (10 items).", "**Inconclusive:** B4 (100 documents)", MissedTargets.ON_THE_EMBEDDED_SERVER,
+                MissedTargets.BESIDES_THE_PASSES.get("B2"), "**Servers measured:** the embedded KRaft broker and the embedded "
                         + "mongo-java-server.", "**Driver and stack:** one JVM each.");
-        assertThat(report).doesNotContain(ResultsWriter.WHY_ELSE.get("B1"));
+        assertThat(report).doesNotContain(MissedTargets.BESIDES_THE_PASSES.get("B1"));
         assertThat(json).contains("\"verdict\" : \"missed\"", "\"verdict\" : \"inconclusive\"", "\"ci_low\" : 3.8");
         assertThat(Files.readString(directory.resolve("results.json"))).isEqualTo(json);
     }
@@ -111,6 +111,6 @@ class TargetTests {
 
         assertThat(Files.readString(directory.resolve("RESULTS.md")))
                 .contains("the MongoDB server at mongodb:27017 (version 8.0.4, replica set rs0)")
-                .doesNotContain(ResultsWriter.WHY_ON_THE_EMBEDDED_SERVER);
+                .doesNotContain(MissedTargets.ON_THE_EMBEDDED_SERVER);
     }
 }

@@ -48,7 +48,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,12 +62,6 @@ import java.time.Clock;
 public class StoreAutoConfiguration {
 
     static final String DEFAULT_DATABASE = "flowhub";
-
-    /** Every command to MongoDB as a Flight Recorder event, recorded only while a recording asks for it. */
-    @Bean
-    MongoClientSettingsBuilderCustomizer mongoCommandEvents() {
-        return settings -> settings.addCommandListener(new MongoCommandEvents());
-    }
 
     @Bean
     @ConditionalOnMissingBean
