@@ -54,10 +54,6 @@ final class StackProfiler {
         }
     }
 
-    Path directory() {
-        return directory;
-    }
-
     private void jcmd(String... command) {
         var line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(stackPid)));

@@ -124,12 +124,12 @@ public class BatchWriter {
             long changedNow, Date now, Holds.Covering held, boolean inRange) {
         Map<ObjectId, Document> found = new HashMap<>();
         Map<ObjectId, Document> changedInRange = new HashMap<>();
+        Set<ObjectId> listed = new HashSet<>(batch);
         if (inRange) {
             // why: a filter's batch is changed in full as a rule; one read of what the job changed in the range
             // replaces reading the whole batch back by id (10,000 ids: twenty queries of index look-ups)
             readChangedInRange(changedInRange, batch, jobId);
             found.putAll(changedInRange);
-            Set<ObjectId> listed = new HashSet<>(batch);
             found.keySet().retainAll(listed);
             readInto(found, batch.stream().filter(id -> !found.containsKey(id)).toList());
         } else {
@@ -167,7 +167,6 @@ public class BatchWriter {
         if (changedNow > changedNowInBatch) {
             // why: the write's range held items the selection's cursor had not handed out (created or
             // changed to match while the job ran); the job changed them, so it counts them
-            Set<ObjectId> listed = new HashSet<>(batch);
             changedInRange.forEach((id, item) -> {
                 if (!listed.contains(id)) {
                     changed.add(id);
