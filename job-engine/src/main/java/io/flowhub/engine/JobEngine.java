@@ -122,7 +122,9 @@ public class JobEngine {
         Instant claimedAt = clock.instant();
         ObjectId token = JobLease.newToken();
         boolean mayBeHandedBack = job.status() != JobStatus.QUEUED;
-        var started = held.start(job.id(), worker.workerId(), token, worker.lease(), work.total(), mayBeHandedBack);
+        // why: a count that reads the items runs beside the first batches (JobTotal); a total known at once is claimed with
+        long knownTotal = work.totalTakesARead() ? 0 : work.total(job.checkpoint());
+        var started = held.start(job.id(), worker.workerId(), token, worker.lease(), knownTotal, mayBeHandedBack);
         if (started.isEmpty()) {
             leaveAlone(command, job);
             return;
@@ -135,12 +137,13 @@ public class JobEngine {
             metrics.queueLatency(job.kind(), Duration.between(command.issuedAt(), clock.instant()));
         }
         try (JobLease lease = new JobLease(job.id(), worker.workerId(), token, worker.lease(), claimedAt, held, clock)
-                .renewedBy(renewer)) {
-            runBatches(command, job, work, backlog, lease);
+                .renewedBy(renewer); JobTotal total = JobTotal.of(job.id(), work, job.checkpoint())) {
+            runBatches(command, job, work, backlog, lease, total);
         }
     }
 
-    private void runBatches(JobCommand command, Job job, JobWork work, Backlog backlog, JobLease lease) {
+    private void runBatches(JobCommand command, Job job, JobWork work, Backlog backlog, JobLease lease,
+            JobTotal total) {
         Instant began = job.startedAt() == null ? clock.instant() : job.startedAt();
         Instant sliceEnds = clock.instant().plus(worker.slice());
         JobProgress progress = job.progressSoFar();
@@ -149,6 +152,7 @@ public class JobEngine {
         for (LedgerEntry entry : recorded) {
             progress = progress.plus(work.settle(entry));
         }
+        long totalBefore = job.totalItems();
         while (true) {
             var batch = new BatchContext(job, progress, ledger, lease, clock);
             Instant batchBegan = clock.instant();
@@ -166,7 +170,7 @@ public class JobEngine {
             }
             // why: settling is not fenced: it finishes what the recorded batch committed to, the same for any holder
             LedgerEntry entry = work.settle(done.get());
-            progress = progress.plus(entry);
+            progress = total.into(progress.plus(entry), totalBefore);
             metrics.batch(job.kind(), job.operation(), entry.counts(), Duration.between(batchBegan, clock.instant()));
             if (!held.recordProgress(job.id(), lease, progress)) {
                 stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began, lease);

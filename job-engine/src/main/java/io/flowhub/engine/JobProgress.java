@@ -31,6 +31,11 @@ public record JobProgress(JobCounts counts, Checkpoint checkpoint, long totalIte
                 result.plus(entry.deleted()));
     }
 
+    /** @return the same progress over {@code total} items */
+    public JobProgress withTotal(long total) {
+        return new JobProgress(counts, checkpoint, total, errors, result);
+    }
+
     /** @return the progress of a job that is done: its total is what it accounted for */
     public JobProgress finished() {
         return new JobProgress(counts, checkpoint, counts.total(), errors, result);

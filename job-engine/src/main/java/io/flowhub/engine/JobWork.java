@@ -15,9 +15,21 @@ public interface JobWork extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** @return how many items the job covers, when known before it starts; 0 otherwise */
-    default long total() {
+    /**
+     * @param from where the job stands: a job going on after earlier batches covers what it worked through before it
+     *             and what its selection holds after that
+     * @return how many items the job covers, when known before it starts; 0 otherwise
+     */
+    default long total(Checkpoint from) {
         return 0;
+    }
+
+    /**
+     * @return true when {@link #total} is a read of the items (a filter's count, a pass over them where no index serves
+     *         the filter); the engine then asks for it beside the job's first batches rather than before them
+     */
+    default boolean totalTakesARead() {
+        return false;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
 import io.flowhub.engine.Backlog;
 import io.flowhub.engine.BatchContext;
+import io.flowhub.engine.Checkpoint;
 import io.flowhub.engine.Job;
 import io.flowhub.engine.JobCommand;
 import io.flowhub.engine.JobEngine;
@@ -79,8 +80,13 @@ public class CleanupJobRunner {
         }
 
         @Override
-        public long total() {
-            return work.total();
+        public long total(Checkpoint from) {
+            return work.total(from);
+        }
+
+        @Override
+        public boolean totalTakesARead() {
+            return work.totalTakesARead();
         }
 
         @Override

@@ -52,8 +52,13 @@ public final class ItemBatches implements JobWork {
     }
 
     @Override
-    public long total() {
-        return selection.total();
+    public long total(Checkpoint from) {
+        return selection.total(new Selection.Position(from.cursor(), from.resumeAfter()));
+    }
+
+    @Override
+    public boolean totalTakesARead() {
+        return selection.totalTakesARead();
     }
 
     @Override

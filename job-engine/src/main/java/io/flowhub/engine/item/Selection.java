@@ -31,8 +31,14 @@ import static io.flowhub.store.item.ItemFields.*;
  */
 public sealed interface Selection extends AutoCloseable {
 
-    /** @return how many items the selection holds now (for a filter, items may come and go while it runs) */
-    long total();
+    /**
+     * @return how many items the selection holds now, those before {@code from} taken as its cursor says (for a filter,
+     *         items may come and go while it runs)
+     */
+    long total(Position from);
+
+    /** @return true when {@link #total} reads the items (a filter's count) */
+    boolean totalTakesARead();
 
     /** @return the next batch after {@code position}, empty when the selection is worked through */
     List<ObjectId> next(Position position, int size);
@@ -76,8 +82,13 @@ public sealed interface Selection extends AutoCloseable {
     record ById(List<ObjectId> ids) implements Selection {
 
         @Override
-        public long total() {
+        public long total(Position from) {
             return ids.size();
+        }
+
+        @Override
+        public boolean totalTakesARead() {
+            return false;
         }
 
         @Override
@@ -112,8 +123,14 @@ public sealed interface Selection extends AutoCloseable {
         }
 
         @Override
-        public long total() {
-            return items.countDocuments(filter);
+        public long total(Position from) {
+            return from.resumeAfter() == null ? items.countDocuments(filter)
+                    : from.cursor() + items.countDocuments(and(filter, gt(ID, from.resumeAfter())));
+        }
+
+        @Override
+        public boolean totalTakesARead() {
+            return true;
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.flowhub.events.Operation;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
 import io.flowhub.engine.BatchContext;
+import io.flowhub.engine.Checkpoint;
 import io.flowhub.engine.CleanupResult;
 import io.flowhub.engine.JobCounts;
 import io.flowhub.engine.JobLedger;
@@ -83,7 +84,7 @@ public final class UndoBatches implements JobWork {
     }
 
     @Override
-    public long total() {
+    public long total(Checkpoint from) {
         return entries().stream().mapToLong(entry -> entry.itemIds().size()).sum();
     }
 

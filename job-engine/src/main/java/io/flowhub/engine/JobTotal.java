@@ -1,0 +1,81 @@
+package io.flowhub.engine;
+
+import io.flowhub.store.JobId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * How many items a job covers, as one turn of the engine learns it. An id list's total is known at once. A filter's
+ * is a count — a pass over the items where no index serves the filter, as long as a batch or more — so it runs on its
+ * own thread beside the job's first batches and lands in the first progress written after it is done. Until then the
+ * job keeps the total it had (none on a first turn, which shows as 0 % and {@code total_items} 0), so that its progress
+ * never runs ahead of what the count will say: without a total, each batch would take its cursor for one (99 %).
+ */
+final class JobTotal implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobTotal.class);
+    // why: a count waits on the database; a virtual thread each costs nothing while it waits, and needs no shutdown
+    private static final Executor COUNTING = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("job-count-", 0).factory());
+
+    private final JobId jobId;
+    private final CompletableFuture<Long> count;
+    private boolean landed;
+
+    private JobTotal(JobId jobId, CompletableFuture<Long> count) {
+        this.jobId = jobId;
+        this.count = count;
+        this.landed = count == null;
+    }
+
+    /**
+     * @param from where the job stands as this turn claimed it
+     * @return the work's count under way, when its total takes a read; otherwise nothing to wait for (the engine
+     *         claimed the job with the total it knew)
+     */
+    static JobTotal of(JobId jobId, JobWork work, Checkpoint from) {
+        return of(jobId, work, from, COUNTING);
+    }
+
+    static JobTotal of(JobId jobId, JobWork work, Checkpoint from, Executor counting) {
+        return new JobTotal(jobId, work.totalTakesARead()
+                ? CompletableFuture.supplyAsync(() -> work.total(from), counting) : null);
+    }
+
+    /**
+     * @param progress the job's progress after its latest batch
+     * @param before   the total the job had when this turn claimed it
+     * @return the progress with the count in it once the count is done (never below the cursor: items may come while
+     *         the job runs); while it runs, with the job's earlier total if it had one, or none
+     */
+    JobProgress into(JobProgress progress, long before) {
+        if (landed) {
+            return progress;
+        }
+        if (!count.isDone()) {
+            return before > 0 ? progress : progress.withTotal(0);
+        }
+        landed = true;
+        if (count.state() == Future.State.FAILED) {
+            // why: the batches go on without it; the job's total is then what it has worked through, as with no count
+            log.warn("Job {} could not count its items: {}", jobId, count.exceptionNow().toString());
+        }
+        if (count.state() != Future.State.SUCCESS) {
+            return progress;
+        }
+        return progress.withTotal(Math.max(count.resultNow(), progress.checkpoint().cursor()));
+    }
+
+    /** Drops a count still under way (the job stopped); its answer is not waited for. */
+    @Override
+    public void close() {
+        if (count != null) {
+            count.cancel(false);
+        }
+    }
+}
