@@ -214,8 +214,8 @@ final class Scenarios {
 
     private static String inWorkerNote(List<Double> inWorker) {
         return String.format(Locale.ROOT, "of the project's time, the job ran a median %.0f ms in its worker "
-                + "(started → finished); the rest is the request, Kafka, the worker reading the job and (for a bulk "
-                + "job) counting its selection before it starts, and the wait for the result",
+                + "(started → finished); the rest is the request, Kafka, the worker reading and claiming the job "
+                + "(a filter's count runs beside its first batches), and the wait for the result",
                 Bootstrap.median(inWorker).value());
     }
 

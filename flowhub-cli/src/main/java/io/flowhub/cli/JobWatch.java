@@ -69,9 +69,21 @@ final class JobWatch {
 
     private static void draw(ProgressBar bar, Job job) {
         long done = job.processed() + job.skipped() + job.failed();
-        bar.maxHint(Math.max(1, Math.max(job.totalItems(), done)));
+        bar.maxHint(length(job));
         bar.setExtraMessage(job.operation() + " " + job.status());
         bar.stepTo(job.isFinished() ? Math.max(1, Math.max(job.totalItems(), done)) : done);
+    }
+
+    /**
+     * @return the bar's length: the job's total (never below what it has done), or -1 — a bar without a length —
+     *         while a running job has none yet (a filter job counts its items beside its first batches)
+     */
+    static long length(Job job) {
+        long done = job.processed() + job.skipped() + job.failed();
+        if (job.totalItems() == 0 && !job.isFinished()) {
+            return -1;
+        }
+        return Math.max(1, Math.max(job.totalItems(), done));
     }
 
     /** @return true when a person watches: standard input and output are a terminal */
