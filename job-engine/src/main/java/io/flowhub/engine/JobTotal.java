@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
  * own thread beside the job's first batches and lands in the first progress written after it is done. Until then the
  * job keeps the total it had (none on a first turn, which shows as 0 % and {@code total_items} 0), so that its progress
  * never runs ahead of what the count will say: without a total, each batch would take its cursor for one (99 %).
+ * On MongoDB the count runs beside the batches' writes; a server that serialises every operation on a collection
+ * (the embedded mongo-java-server) runs it between them, which costs no more than counting first.
  */
 final class JobTotal implements AutoCloseable {
 
