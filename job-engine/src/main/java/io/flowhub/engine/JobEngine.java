@@ -122,7 +122,7 @@ public class JobEngine {
         Instant claimedAt = clock.instant();
         ObjectId token = JobLease.newToken();
         boolean mayBeHandedBack = job.status() != JobStatus.QUEUED;
-        // why: a count that reads the items runs beside the first batches (JobTotal); a total known at once is claimed with
+        // why: a total known at once goes into the claim; one that reads the items is counted beside the batches (JobTotal)
         long knownTotal = work.totalTakesARead() ? 0 : work.total(job.checkpoint());
         var started = held.start(job.id(), worker.workerId(), token, worker.lease(), knownTotal, mayBeHandedBack);
         if (started.isEmpty()) {
@@ -137,7 +137,7 @@ public class JobEngine {
             metrics.queueLatency(job.kind(), Duration.between(command.issuedAt(), clock.instant()));
         }
         try (JobLease lease = new JobLease(job.id(), worker.workerId(), token, worker.lease(), claimedAt, held, clock)
-                .renewedBy(renewer); JobTotal total = JobTotal.of(job.id(), work, job.checkpoint())) {
+                .renewedBy(renewer); JobTotal total = JobTotal.of(job, work)) {
             runBatches(command, job, work, backlog, lease, total);
         }
     }
@@ -152,7 +152,6 @@ public class JobEngine {
         for (LedgerEntry entry : recorded) {
             progress = progress.plus(work.settle(entry));
         }
-        long totalBefore = job.totalItems();
         while (true) {
             var batch = new BatchContext(job, progress, ledger, lease, clock);
             Instant batchBegan = clock.instant();
@@ -170,7 +169,7 @@ public class JobEngine {
             }
             // why: settling is not fenced: it finishes what the recorded batch committed to, the same for any holder
             LedgerEntry entry = work.settle(done.get());
-            progress = total.into(progress.plus(entry), totalBefore);
+            progress = total.into(progress.plus(entry));
             metrics.batch(job.kind(), job.operation(), entry.counts(), Duration.between(batchBegan, clock.instant()));
             if (!held.recordProgress(job.id(), lease, progress)) {
                 stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began, lease);

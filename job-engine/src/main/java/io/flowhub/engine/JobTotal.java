@@ -26,36 +26,37 @@ final class JobTotal implements AutoCloseable {
             Thread.ofVirtual().name("job-count-", 0).factory());
 
     private final JobId jobId;
+    private final long before;
     private final CompletableFuture<Long> count;
     private boolean landed;
 
-    private JobTotal(JobId jobId, CompletableFuture<Long> count) {
+    private JobTotal(JobId jobId, long before, CompletableFuture<Long> count) {
         this.jobId = jobId;
+        this.before = before;
         this.count = count;
         this.landed = count == null;
     }
 
     /**
-     * @param from where the job stands as this turn claimed it
+     * @param job the job as this turn claimed it: where it stands, and the total it had
      * @return the work's count under way, when its total takes a read; otherwise nothing to wait for (the engine
      *         claimed the job with the total it knew)
      */
-    static JobTotal of(JobId jobId, JobWork work, Checkpoint from) {
-        return of(jobId, work, from, COUNTING);
+    static JobTotal of(Job job, JobWork work) {
+        return of(job.id(), job.checkpoint(), job.totalItems(), work, COUNTING);
     }
 
-    static JobTotal of(JobId jobId, JobWork work, Checkpoint from, Executor counting) {
-        return new JobTotal(jobId, work.totalTakesARead()
+    static JobTotal of(JobId jobId, Checkpoint from, long before, JobWork work, Executor counting) {
+        return new JobTotal(jobId, before, work.totalTakesARead()
                 ? CompletableFuture.supplyAsync(() -> work.total(from), counting) : null);
     }
 
     /**
      * @param progress the job's progress after its latest batch
-     * @param before   the total the job had when this turn claimed it
      * @return the progress with the count in it once the count is done (never below the cursor: items may come while
      *         the job runs); while it runs, with the job's earlier total if it had one, or none
      */
-    JobProgress into(JobProgress progress, long before) {
+    JobProgress into(JobProgress progress) {
         if (landed) {
             return progress;
         }

@@ -24,8 +24,8 @@ class JobTotalTests {
     void aTotalKnownAtOnceIsNotCountedAgainAndTheBatchesKeepIt() {
         var work = new Counted(false, 1_000);
 
-        try (JobTotal total = JobTotal.of(job, work, Checkpoint.START, onRequest)) {
-            JobProgress progress = total.into(JobProgress.none(1_000).plus(batch(1, 50)), 1_000);
+        try (JobTotal total = JobTotal.of(job, Checkpoint.START, 1_000, work, onRequest)) {
+            JobProgress progress = total.into(JobProgress.none(1_000).plus(batch(1, 50)));
 
             assertThat(countsAsked).isEmpty();
             assertThat(progress.totalItems()).isEqualTo(1_000);
@@ -36,9 +36,9 @@ class JobTotalTests {
     void whileAFirstTurnIsCountedItsProgressShowsNoTotalRatherThanItsCursor() {
         var work = new Counted(true, 100_000);
 
-        try (JobTotal total = JobTotal.of(job, work, Checkpoint.START, onRequest)) {
-            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 10_000)), 0);
-            progress = total.into(progress.plus(batch(2, 20_000)), 0);
+        try (JobTotal total = JobTotal.of(job, Checkpoint.START, 0, work, onRequest)) {
+            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 10_000)));
+            progress = total.into(progress.plus(batch(2, 20_000)));
 
             assertThat(progress.totalItems()).isZero();
             assertThat(progress.counts().processed()).isEqualTo(20_000);
@@ -49,11 +49,11 @@ class JobTotalTests {
     void theCountLandsInTheFirstProgressAfterItIsDoneAndStays() {
         var work = new Counted(true, 100_000);
 
-        try (JobTotal total = JobTotal.of(job, work, Checkpoint.START, onRequest)) {
-            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 10_000)), 0);
+        try (JobTotal total = JobTotal.of(job, Checkpoint.START, 0, work, onRequest)) {
+            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 10_000)));
             countsAsked.forEach(Runnable::run);
-            progress = total.into(progress.plus(batch(2, 20_000)), 0);
-            JobProgress later = total.into(progress.plus(batch(3, 30_000)), 0);
+            progress = total.into(progress.plus(batch(2, 20_000)));
+            JobProgress later = total.into(progress.plus(batch(3, 30_000)));
 
             assertThat(work.countedFrom.get()).isEqualTo(Checkpoint.START);
             assertThat(progress.totalItems()).isEqualTo(100_000);
@@ -65,9 +65,9 @@ class JobTotalTests {
     void aCountBelowWhatTheJobWorkedThroughGivesWayToItsCursor() {
         var work = new Counted(true, 5);
 
-        try (JobTotal total = JobTotal.of(job, work, Checkpoint.START, onRequest)) {
+        try (JobTotal total = JobTotal.of(job, Checkpoint.START, 0, work, onRequest)) {
             countsAsked.forEach(Runnable::run);
-            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 50)), 0);
+            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 50)));
 
             assertThat(progress.totalItems()).isEqualTo(50);
         }
@@ -78,11 +78,11 @@ class JobTotalTests {
         var work = new Counted(true, 90_000);
         var from = new Checkpoint(5, "items", 50_000, new ObjectId());
 
-        try (JobTotal total = JobTotal.of(job, work, from, onRequest)) {
+        try (JobTotal total = JobTotal.of(job, from, 80_000, work, onRequest)) {
             JobProgress before = new JobProgress(JobCounts.NONE, from, 80_000, List.of(), CleanupResult.NONE);
-            JobProgress progress = total.into(before.plus(batch(6, 60_000)), 80_000);
+            JobProgress progress = total.into(before.plus(batch(6, 60_000)));
             countsAsked.forEach(Runnable::run);
-            JobProgress counted = total.into(progress.plus(batch(7, 70_000)), 80_000);
+            JobProgress counted = total.into(progress.plus(batch(7, 70_000)));
 
             assertThat(progress.totalItems()).isEqualTo(80_000);
             assertThat(work.countedFrom.get()).isEqualTo(from);
@@ -94,9 +94,9 @@ class JobTotalTests {
     void aCountThatFailsLeavesTheJobWithWhatItWorkedThrough() {
         var work = new Counted(true, -1);
 
-        try (JobTotal total = JobTotal.of(job, work, Checkpoint.START, onRequest)) {
+        try (JobTotal total = JobTotal.of(job, Checkpoint.START, 0, work, onRequest)) {
             countsAsked.forEach(Runnable::run);
-            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 50)), 0);
+            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 50)));
 
             assertThat(progress.totalItems()).isEqualTo(50);
         }
