@@ -161,7 +161,7 @@ public class JobEngine {
             } catch (LeaseLostException e) {
                 // why: a write now could race the job's next holder, or undo a cancel; this worker stops here
                 log.info("Job {} stops before a write: {}", job.id(), e.getMessage());
-                stopped(command, job, work, batch, progress, began, lease);
+                stopped(command, job, work, batch, progress, began, lease, total);
                 return;
             }
             if (done.isEmpty()) {
@@ -172,7 +172,8 @@ public class JobEngine {
             progress = total.into(progress.plus(entry));
             metrics.batch(job.kind(), job.operation(), entry.counts(), Duration.between(batchBegan, clock.instant()));
             if (!held.recordProgress(job.id(), lease, progress)) {
-                stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began, lease);
+                stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began, lease,
+                        total);
                 return;
             }
             if (topic != CommandTopic.NONE && !clock.instant().isBefore(sliceEnds)) {
@@ -182,7 +183,7 @@ public class JobEngine {
                 }
                 if (!held.handBack(job.id(), lease)) {
                     stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began,
-                            lease);
+                            lease, total);
                     return;
                 }
                 // why: a failed send throws, the delivery is retried, and its job, held by nobody, is taken again
@@ -204,13 +205,14 @@ public class JobEngine {
                     finished.counts().skipReasons(), finished.counts().failed(),
                     finished.result().isEmpty() ? "" : "; " + finished.result().toMap());
         } else {
-            stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), finished, began, lease);
+            stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), finished, began, lease,
+                    total);
         }
     }
 
     /** The job is no longer this worker's to run: cancelled, deleted, failed, taken over, or its lease went stale. */
     private void stopped(JobCommand command, Job job, JobWork work, BatchContext last, JobProgress progress,
-            Instant began, JobLease lease) {
+            Instant began, JobLease lease, JobTotal total) {
         Optional<Job> now = jobs.find(job.id());
         if (now.isPresent() && now.get().status() == JobStatus.RUNNING) {
             // why: taken over, or about to be once its lease runs out (the sweeper sends its command again); the next
@@ -227,7 +229,7 @@ public class JobEngine {
         JobStatus status = now.get().status();
         if (status == JobStatus.CANCELLED) {
             // why: the counts of the batches done before the cancel was seen stay with the cancelled job
-            held.recordLastBatchOfCancelled(job.id(), lease, progress);
+            held.recordLastBatchOfCancelled(job.id(), lease, total.lastKnown(progress));
         }
         processed.record(command.commandId(), job.id(), status.wireValue());
         metrics.finished(job.kind(), job.operation(), status, Duration.between(began, clock.instant()));

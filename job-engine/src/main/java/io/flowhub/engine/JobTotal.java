@@ -74,6 +74,17 @@ final class JobTotal implements AutoCloseable {
         return progress.withTotal(Math.max(count.resultNow(), progress.checkpoint().cursor()));
     }
 
+    /**
+     * @param progress the progress a job stops with (cancelled)
+     * @return it with the count, if that is done; otherwise with what the job accounted for as its total, so that a
+     *         job cancelled before its count landed never shows fewer items than it worked through
+     */
+    JobProgress lastKnown(JobProgress progress) {
+        JobProgress known = into(progress);
+        return known.totalItems() > 0 ? known
+                : known.withTotal(Math.max(known.checkpoint().cursor(), known.counts().total()));
+    }
+
     /** Drops a count still under way (the job stopped); its answer is not waited for. */
     @Override
     public void close() {

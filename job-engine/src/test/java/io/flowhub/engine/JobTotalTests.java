@@ -102,6 +102,22 @@ class JobTotalTests {
         }
     }
 
+    @Test
+    void aJobCancelledBeforeItsCountLandedShowsWhatItWorkedThroughAsItsTotalAndTheCountOnceItHasIt() {
+        var work = new Counted(true, 100_000);
+
+        try (JobTotal total = JobTotal.of(job, Checkpoint.START, 0, work, onRequest)) {
+            JobProgress progress = total.into(JobProgress.none(0).plus(batch(1, 10_000)));
+            JobProgress cancelledNow = total.lastKnown(progress);
+            countsAsked.forEach(Runnable::run);
+            JobProgress cancelledLater = total.lastKnown(progress);
+
+            assertThat(progress.totalItems()).isZero();
+            assertThat(cancelledNow.totalItems()).isEqualTo(10_000);
+            assertThat(cancelledLater.totalItems()).isEqualTo(100_000);
+        }
+    }
+
     private LedgerEntry batch(int number, long cursor) {
         return new LedgerEntry(job, number, "delete", Owner.SCHEDULE, null, List.of(),
                 new JobCounts(10_000, 0, 0, 0, 0), List.of(), CleanupResult.NONE,
