@@ -141,9 +141,28 @@ final class RaceChecks {
                 violations.add("a dead-letter replay answered " + answer.status() + ": " + answer.body());
             }
         }
+        if (answers("dlt_twice").stream().allMatch(answer -> answer.body().path("replayed").isEmpty())) {
+            violations.add("neither gateway replayed the dead letter: " + answers("dlt_twice").stream()
+                    .map(RaceClient.Answer::body).toList());
+        }
         var made = stack.database.getCollection("jobs").find(eq("command_id", keyed.dltCommandId)).into(new ArrayList<>());
         if (made.size() > 1) {
             violations.add("a dead letter replayed twice made " + made.size() + " jobs");
+        }
+        if (made.isEmpty()) {
+            deadLetterJobPurged();
+        }
+    }
+
+    /**
+     * A replayed dead letter's job that is gone was deleted by a purge of its user in this round: its command's
+     * tombstone stays (outcome {@code completed} when the job finished first, {@code deleted} when it did not).
+     */
+    private void deadLetterJobPurged() {
+        Document tombstone = stack.database.getCollection("processed_commands")
+                .find(eq("command_id", keyed.dltCommandId)).first();
+        if (tombstone == null || answers("purge").isEmpty()) {
+            violations.add("the replayed dead letter's job is gone without a purge of its user taking it: " + tombstone);
         }
     }
 

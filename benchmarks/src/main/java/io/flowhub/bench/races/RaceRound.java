@@ -121,8 +121,11 @@ final class RaceRound {
     private List<String> settle(Date began) throws InterruptedException {
         var unsettled = new ArrayList<String>();
         long deadline = System.nanoTime() + SETTLE.toNanos();
-        // why: the job of a replayed outside command is recorded by the worker that reads it, maybe after the rest ended
+        // why: the job of a replayed outside command is recorded by the worker that reads it, maybe after the rest
+        // ended; a purge of the round's user racing it may have deleted that job since, leaving its tombstone
         while (keyed.dltCommandId != null && stack.database.getCollection("jobs")
+                .countDocuments(eq("command_id", keyed.dltCommandId)) == 0
+                && stack.database.getCollection("processed_commands")
                 .countDocuments(eq("command_id", keyed.dltCommandId)) == 0) {
             if (System.nanoTime() > deadline) {
                 unsettled.add("the replayed dead letter's command never made its job");
