@@ -23,10 +23,11 @@ import static com.mongodb.client.model.Filters.regex;
  * What a round must hold, read from the recorded history (what every call answered), the jobs, their ledgers and
  * the items: no call answered a server error; one key made one job and every request with it was answered with that
  * job; one job undone twice at once, or one plan applied twice at once, made one job; a dead letter replayed twice
- * counts once (its job deleted only by the round's purge, which leaves the command's tombstone); every job ended, and a completed one's counts add up to its total and to its ledger; each item's
- * final state is explained by the operations that touched it — a deleted item by exactly one hard-delete batch, a
- * kept one by the last job that marked it (or the item API), and it holds what that job did; a completed purge or
- * run cleanup left nothing of its target; a bystander's items did not change.
+ * counts once (its job deleted only by the round's purge, which leaves the command's tombstone); every job ended,
+ * and a completed one's counts add up to its total and to its ledger; each item's final state is explained by the
+ * operations that touched it — a deleted item by exactly one hard-delete batch, a kept one by the last job that
+ * marked it (or the item API), and it holds what that job did; a completed purge or run cleanup left nothing of its
+ * target; a bystander's items did not change.
  */
 final class RaceChecks {
 
