@@ -11,6 +11,7 @@ import io.flowhub.engine.Owner;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,17 +36,20 @@ final class Scenarios {
     private final BenchEnvironment env;
     private final JobLedger ledger;
     private final Repetitions repetitions;
+    private final ItemWorkAlone itemWork;
 
     Scenarios(BenchEnvironment env, Repetitions repetitions) {
         this.env = env;
         this.ledger = new JobLedger(env.database);
         this.repetitions = repetitions;
+        this.itemWork = new ItemWorkAlone(env);
     }
 
     /** B1: bulk soft delete through the API (submit → completed, seen by polling) vs one updateMany. */
     Result b1(int items, int batchSize, Repetitions.Plan plan) throws Exception {
         var inWorker = new ArrayList<Double>();
         var ledgerAlone = new ArrayList<Double>();
+        var writesAlone = new ArrayList<Double>();
         String size = String.format("%,d items by %s, batch %,d", items, items <= 10_000 ? "id list" : "filter",
                 batchSize);
         Target target = items >= 100_000 ? Target.ratioAtMost(1.5)
@@ -74,11 +78,35 @@ final class Scenarios {
             watch.stop();
             ledgerAlone.add(ledgerAlone(others, batchSize));
             env.clearItems();
+            if (items == 1_000) {
+                writesAlone.add(writesAlone(items, batchSize));
+            }
         });
         return Result.ofRepetitions("B1", "Bulk soft delete through the API", size, "ms", target, measured,
                 "baseline: one updateMany of the same items; " + inWorkerNote(inWorker) + String.format(Locale.ROOT,
                         "; the ledger it writes (one entry per batch, listing the items it changed) took a median "
-                        + "%.0f ms on its own", Bootstrap.median(ledgerAlone).value()));
+                        + "%.0f ms on its own", Bootstrap.median(ledgerAlone).value()) + writesAloneNote(writesAlone));
+    }
+
+    /** A breakdown, not a baseline: the job's batch writes alone, on as many fresh items ({@link ItemWorkAlone}); in ms. */
+    private double writesAlone(int items, int batchSize) throws IOException {
+        List<ObjectId> ids = env.seedItems(env.userId, items, 0, "none", 0);
+        long start = System.nanoTime();
+        itemWork.softDeletes(ids, batchSize, env.userId);
+        double millis = millisSince(start);
+        env.clearItems();
+        return millis;
+    }
+
+    private static String writesAloneNote(List<Double> writesAlone) {
+        if (writesAlone.isEmpty()) {
+            return "";
+        }
+        Estimate median = Bootstrap.median(writesAlone);
+        return String.format(Locale.ROOT, "; its batch writes alone — the same updateMany per batch on as many items, "
+                + "issued directly, without the holds read, ledger, progress, request or Kafka — took a median %.0f ms "
+                + "[%.0f–%.0f]: the server's share of the job, the rest is the project's", median.value(), median.low(),
+                median.high());
     }
 
     /** A breakdown, not a baseline: the job's ledger written alone, as the worker writes it; in milliseconds. */
