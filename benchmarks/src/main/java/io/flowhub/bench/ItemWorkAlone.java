@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -47,8 +48,34 @@ final class ItemWorkAlone {
         this.items = env.database.getCollection("items");
     }
 
-    /** A bulk soft delete of these ids, batch by batch: each batch one {@code updateMany} of the owner's active items. */
-    void softDeletes(List<ObjectId> ids, int batchSize, ObjectId owner) {
+    /**
+     * A bulk soft delete of as many fresh items of the bench user's, batch by batch — each batch one {@code updateMany}
+     * of the owner's active items — timed; the items are emptied afterwards.
+     *
+     * @return how long the writes took, in milliseconds
+     */
+    double timedSoftDeletes(int count, int batchSize) throws IOException {
+        List<ObjectId> ids = env.seedItems(env.userId, count, 0, "none", 0);
+        long start = System.nanoTime();
+        softDeletes(ids, batchSize, env.userId);
+        double millis = (System.nanoTime() - start) / 1e6;
+        env.clearItems();
+        return millis;
+    }
+
+    /** @return what a row's note says of {@link #timedSoftDeletes}, or nothing when it was not measured */
+    static String softDeletesNote(List<Double> millis) {
+        if (millis.isEmpty()) {
+            return "";
+        }
+        Estimate median = Bootstrap.median(millis);
+        return String.format(Locale.ROOT, "; its batch writes alone — the same updateMany per batch on as many items, "
+                + "issued directly, without the holds read, ledger, progress, request or Kafka — took a median %.0f ms "
+                + "[%.0f–%.0f]: the server's share of the job, the rest is the project's", median.value(), median.low(),
+                median.high());
+    }
+
+    private void softDeletes(List<ObjectId> ids, int batchSize, ObjectId owner) {
         JobId job = new JobId(new ObjectId());
         var operation = new SoftDeleteOperation();
         for (int from = 0; from < ids.size(); from += batchSize) {

@@ -11,7 +11,6 @@ import io.flowhub.engine.Owner;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,34 +78,13 @@ final class Scenarios {
             ledgerAlone.add(ledgerAlone(others, batchSize));
             env.clearItems();
             if (items == 1_000) {
-                writesAlone.add(writesAlone(items, batchSize));
+                writesAlone.add(itemWork.timedSoftDeletes(items, batchSize));
             }
         });
         return Result.ofRepetitions("B1", "Bulk soft delete through the API", size, "ms", target, measured,
                 "baseline: one updateMany of the same items; " + inWorkerNote(inWorker) + String.format(Locale.ROOT,
                         "; the ledger it writes (one entry per batch, listing the items it changed) took a median "
-                        + "%.0f ms on its own", Bootstrap.median(ledgerAlone).value()) + writesAloneNote(writesAlone));
-    }
-
-    /** A breakdown, not a baseline: the job's batch writes alone, on as many fresh items ({@link ItemWorkAlone}); in ms. */
-    private double writesAlone(int items, int batchSize) throws IOException {
-        List<ObjectId> ids = env.seedItems(env.userId, items, 0, "none", 0);
-        long start = System.nanoTime();
-        itemWork.softDeletes(ids, batchSize, env.userId);
-        double millis = millisSince(start);
-        env.clearItems();
-        return millis;
-    }
-
-    private static String writesAloneNote(List<Double> writesAlone) {
-        if (writesAlone.isEmpty()) {
-            return "";
-        }
-        Estimate median = Bootstrap.median(writesAlone);
-        return String.format(Locale.ROOT, "; its batch writes alone — the same updateMany per batch on as many items, "
-                + "issued directly, without the holds read, ledger, progress, request or Kafka — took a median %.0f ms "
-                + "[%.0f–%.0f]: the server's share of the job, the rest is the project's", median.value(), median.low(),
-                median.high());
+                        + "%.0f ms on its own", Bootstrap.median(ledgerAlone).value()) + ItemWorkAlone.softDeletesNote(writesAlone));
     }
 
     /** A breakdown, not a baseline: the job's ledger written alone, as the worker writes it; in milliseconds. */
