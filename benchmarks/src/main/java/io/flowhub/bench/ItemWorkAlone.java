@@ -109,8 +109,8 @@ final class ItemWorkAlone {
                 });
                 items.deleteMany(claimed);
                 for (int from = 0; from < paths.size(); from += PATHS_CHECKED_AT_ONCE) {
-                    items.find(in("file_path", paths.subList(from, Math.min(paths.size(), from + PATHS_CHECKED_AT_ONCE))))
-                            .projection(include("file_path")).into(new ArrayList<>());
+                    var checked = paths.subList(from, Math.min(paths.size(), from + PATHS_CHECKED_AT_ONCE));
+                    items.find(in("file_path", checked)).projection(include("file_path")).into(new ArrayList<>());
                 }
                 for (String path : paths) {
                     Files.deleteIfExists(env.filesRoot.resolve(path));

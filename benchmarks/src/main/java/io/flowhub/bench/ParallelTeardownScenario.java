@@ -82,8 +82,9 @@ final class ParallelTeardownScenario {
                 itemWork.hardDeletes(ItemSelection.ofRun(runId).toBson());
                 return true;
             });
-            itemWorkAlone.add(p99(alone));
-            itemWorkRatio.add(p99(alone) / p99(done));
+            double aloneP99 = p99(alone);
+            itemWorkAlone.add(aloneP99);
+            itemWorkRatio.add(aloneP99 / p99(done));
             env.clearItems();
         });
         return Result.ofRepetitions("B9", "Parallel teardown (runs cleaned at the same moment)", size, "ms", target,

@@ -84,7 +84,8 @@ final class Scenarios {
         return Result.ofRepetitions("B1", "Bulk soft delete through the API", size, "ms", target, measured,
                 "baseline: one updateMany of the same items; " + inWorkerNote(inWorker) + String.format(Locale.ROOT,
                         "; the ledger it writes (one entry per batch, listing the items it changed) took a median "
-                        + "%.0f ms on its own", Bootstrap.median(ledgerAlone).value()) + ItemWorkAlone.softDeletesNote(writesAlone));
+                        + "%.0f ms on its own", Bootstrap.median(ledgerAlone).value())
+                        + ItemWorkAlone.softDeletesNote(writesAlone));
     }
 
     /** A breakdown, not a baseline: the job's ledger written alone, as the worker writes it; in milliseconds. */
