@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +37,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Server-sent progress of jobs. One scheduler thread reads every watched job in one query per tick
+ * Server-sent progress of jobs. One scheduler thread reads the watched jobs that are due (by {@link #SCHEDULE}: a stream
+ * is read at once when it opens, then ever less often, up to every {@link #POLL}) in one query per tick
  * and hands each changed one to its stream's own sender (a virtual thread), so a waiting client holds
  * no request thread, and a client that stops reading blocks only its own stream: while its last
  * event is still being written, its changes are not queued but folded into the next event. The last
@@ -50,6 +52,9 @@ public class JobProgressStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobProgressStream.class);
     static final Duration POLL = Duration.ofMillis(250);
+    // why: a one-item job finishes in a few tens of milliseconds; a fixed tick of POLL made every client that streams it
+    // (the Java client's waitFor, the CLI) wait a quarter of a second for what was already done
+    static final WaitSchedule SCHEDULE = new WaitSchedule(Duration.ofMillis(10), POLL);
     static final Duration MAX_STREAM = Duration.ofMinutes(30);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
     static final Duration SLOT_LEASE = Duration.ofMinutes(2);
@@ -82,7 +87,8 @@ public class JobProgressStream implements SmartLifecycle {
         this.clock = clock;
         this.emitters = emitters;
         this.served = new Semaphore(settings.maxStreams());
-        scheduler.scheduleWithFixedDelay(this::sendChanges, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        long tick = SCHEDULE.least().toMillis();
+        scheduler.scheduleWithFixedDelay(this::sendChanges, tick, tick, TimeUnit.MILLISECONDS);
         long renewal = SLOT_LEASE.toMillis() / 4;
         scheduler.scheduleWithFixedDelay(this::renewSlots, renewal, renewal, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::sendHeartbeats, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
@@ -118,7 +124,7 @@ public class JobProgressStream implements SmartLifecycle {
         emitter.onCompletion(() -> forget(emitter));
         emitter.onTimeout(() -> forget(emitter));
         emitter.onError(error -> forget(emitter));
-        watches.put(emitter, new Watch(slot, jobId));
+        watches.put(emitter, new Watch(slot, jobId, clock.instant()));
         return emitter;
     }
 
@@ -165,18 +171,26 @@ public class JobProgressStream implements SmartLifecycle {
     }
 
     private void sendChanges() {
-        if (watches.isEmpty()) {
+        Instant now = clock.instant();
+        Map<SseEmitter, Watch> due = new HashMap<>();
+        watches.forEach((emitter, watch) -> {
+            if (!watch.nextRead.isAfter(now)) {
+                due.put(emitter, watch);
+            }
+        });
+        if (due.isEmpty()) {
             return;
         }
         Map<JobId, Job> current;
         try {
-            current = jobs.findAll(watches.values().stream().map(Watch::jobId).distinct().toList());
+            current = jobs.findAll(due.values().stream().map(Watch::jobId).distinct().toList());
         } catch (RuntimeException e) {
             // why: the database may be down for a moment; the streams wait for the next tick
             log.debug("Job streams wait: {}", e.getMessage());
             return;
         }
-        watches.forEach((emitter, watch) -> {
+        due.forEach((emitter, watch) -> {
+            watch.nextRead = SCHEDULE.nextRead(watch.since, now);
             Job job = current.get(watch.jobId());
             if (job == null) {
                 emitter.complete();
@@ -221,17 +235,24 @@ public class JobProgressStream implements SmartLifecycle {
         });
     }
 
-    /** One open stream: the caller's slot it holds, which job, what it sent last, and whether a send is under way. */
+    /**
+     * One open stream: the caller's slot it holds, which job, since when, when to read the job next, what it sent last,
+     * and whether a send is under way.
+     */
     private static final class Watch {
 
         private final Slot slot;
         private final JobId jobId;
+        private final Instant since;
         private final AtomicBoolean sending = new AtomicBoolean();
+        private volatile Instant nextRead;
         private volatile Instant lastSeen;
 
-        Watch(Slot slot, JobId jobId) {
+        Watch(Slot slot, JobId jobId, Instant since) {
             this.slot = slot;
             this.jobId = jobId;
+            this.since = since;
+            this.nextRead = since;
         }
 
         Slot slot() {

@@ -11,10 +11,14 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +26,7 @@ import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -73,6 +78,45 @@ class JobWaiterTests {
         await().during(Duration.ofMillis(10 * JobWaiter.POLL.toMillis())).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(answers).hasValue(1));
         assertThat(result.getResult()).isEqualTo(ResponseEntity.accepted().build());
+    }
+
+    @Test
+    void aWaitingRequestIsReadSoonAfterItCameAndAgainOnlyWhenItsScheduleSaysSo() {
+        // the clock moves only when the test moves it: the request is due once its first pause is over, and not
+        // again while the clock stands there
+        Instant came = Instant.parse("2026-12-05T09:00:00Z");
+        var clock = new AtomicReference<>(came);
+        var frozen = new JobWaiter(jobs, new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.get();
+            }
+        });
+        try {
+            JobId jobId = new JobId(new ObjectId());
+            Job job = mock(Job.class);
+            when(job.status()).thenReturn(JobStatus.RUNNING);
+            when(jobs.findAll(anyCollection())).thenReturn(Map.of(jobId, job));
+
+            frozen.await(jobId, Duration.ofMinutes(1), finished -> ResponseEntity.ok("done"),
+                    () -> ResponseEntity.accepted().build());
+            clock.set(came.plus(JobWaiter.SCHEDULE.least()));
+
+            await().during(Duration.ofMillis(3 * JobWaiter.POLL.toMillis())).atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> verify(jobs, times(1)).findAll(anyCollection()));
+        } finally {
+            frozen.stop();
+        }
     }
 
     @Test

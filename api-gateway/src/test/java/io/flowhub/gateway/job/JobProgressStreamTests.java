@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -70,10 +72,10 @@ class JobProgressStreamTests {
         var reader = new RecordingEmitter();
         nextEmitters.add(stuck);
         nextEmitters.add(reader);
-        stream.open("slow reader", stuckJob);
-        stream.open("someone else", watchedJob);
         when(jobs.findAll(any())).thenAnswer(call -> Map.of(
                 stuckJob, running(stuckJob), watchedJob, running(watchedJob)));
+        stream.open("slow reader", stuckJob);
+        stream.open("someone else", watchedJob);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> reader.sent.size() >= 3);
 
@@ -91,6 +93,36 @@ class JobProgressStreamTests {
         ((RecordingEmitter) first).closedByClient();
         stream.open("c", new JobId(new ObjectId()));
         verify(slots).release(argThat(slot -> slot.id().equals("streams/a")));
+    }
+
+    @Test
+    void aStreamIsReadWhenItOpensAndAgainOnlyWhenItsScheduleSaysSo() {
+        // the clock stands still: a stream opened now is due once, at once, and its next read lies after that instant
+        var now = Clock.fixed(Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC);
+        stream = new JobProgressStream(jobs, settings(10, 100), slots, now, RecordingEmitter::new);
+        JobId job = new JobId(new ObjectId());
+        when(jobs.findAll(any())).thenAnswer(call -> Map.of(job, running(job)));
+
+        var reader = (RecordingEmitter) stream.open("suite", job);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.sent.size() == 1);
+        await().during(Duration.ofMillis(3 * JobProgressStream.POLL.toMillis())).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> verify(jobs, times(1)).findAll(any()));
+    }
+
+    @Test
+    void aStreamOfAJobThatIsAlreadyDoneSendsItsEndAndLetsItsSlotGo() {
+        stream = new JobProgressStream(jobs, settings(10, 100), slots, Clock.systemUTC(), RecordingEmitter::new);
+        JobId doneJob = new JobId(new ObjectId());
+        Job done = running(doneJob);
+        when(done.status()).thenReturn(JobStatus.COMPLETED);
+        when(jobs.findAll(any())).thenReturn(Map.of(doneJob, done));
+
+        var reader = (RecordingEmitter) stream.open("suite", doneJob);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.completed);
+        assertThat(reader.sent).hasSize(1);
+        verify(slots).release(argThat(slot -> slot.id().equals("streams/suite")));
     }
 
     private static GatewaySettings settings(int perCaller, int inAll) {
@@ -136,6 +168,7 @@ class JobProgressStreamTests {
 
         private final Queue<SseEventBuilder> sent = new ConcurrentLinkedQueue<>();
         private volatile Runnable onCompletion = () -> { };
+        private volatile boolean completed;
 
         @Override
         public void send(SseEventBuilder event) {
@@ -145,6 +178,13 @@ class JobProgressStreamTests {
         @Override
         public synchronized void onCompletion(Runnable callback) {
             this.onCompletion = callback;
+        }
+
+        /** What the web server does once the stream is completed: the completion callback runs. */
+        @Override
+        public void complete() {
+            completed = true;
+            onCompletion.run();
         }
 
         /** What the web server does when the client hangs up: the stream completes. */
