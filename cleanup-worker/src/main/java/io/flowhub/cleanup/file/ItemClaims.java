@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -68,6 +69,22 @@ public class ItemClaims {
             }
         }
         return ended;
+    }
+
+    /**
+     * @param asking the job that asks, whose own claims are not left behind
+     * @param limit  the most notes worth reading: past it, asking the items themselves costs less
+     * @return the jobs noted as holding claims that have ended — every claim on an item is its job's, and noted before
+     *         it was made, so no other job's claim can be left behind — or empty when more than {@code limit} jobs are
+     *         noted
+     */
+    Optional<Set<ObjectId>> endedHolders(JobId asking, int limit) {
+        List<ObjectId> noted = holders(limit + 1);
+        if (noted.size() > limit) {
+            return Optional.empty();
+        }
+        noted.remove(asking.value());
+        return Optional.of(ended(noted));
     }
 
     /** @return the jobs noted as holding claims, at most {@code limit} */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -51,6 +52,33 @@ class EndedClaimsIntegrationTests {
         assertThat(purge.json().get("deleted").get("items").asLong()).isEqualTo(30);
         assertThat(stack.database().getCollection("items").countDocuments(in("_id", ids))).isZero();
         assertThat(stack.database().getCollection("items").countDocuments(eq("deleting_job", cancelled))).isZero();
+    }
+
+    @Test
+    void aPurgeTakesOverTheClaimsOfACancelledPurgeAlsoWhenMoreJobsAreNotedThanItReads() {
+        // past so many notes the purge asks the items which jobs hold claims there, as it did before it read notes
+        TestUser user = stack.newEditor();
+        List<ObjectId> ids = itemsOf(user, 20);
+        ObjectId cancelled = claimedByAnEndedPurge(user, ids.subList(0, 8), "cancelled", Instant.now());
+        List<ObjectId> running = Stream.generate(ObjectId::new).limit(ItemDeleter.NOTES_READ).toList();
+        Date now = new Date();
+        stack.database().getCollection("jobs").insertMany(running.stream().map(id -> new Document("_id", id)
+                .append("kind", "cleanup").append("operation", "cleanup_tag")
+                .append("command_id", UUID.randomUUID().toString()).append("status", "running")
+                .append("worker_id", "a-worker-elsewhere").append("heartbeat_at", now).append("created_at", now)
+                .append("updated_at", now)).toList());
+        stack.database().getCollection("item_claims").insertMany(running.stream()
+                .map(id -> new Document("_id", id).append("since", now)).toList());
+        try {
+            var purge = stack.internal().delete("/api/v1/internal/users/" + user.id() + "/data");
+
+            assertThat(purge.status()).as(purge.text()).isEqualTo(200);
+            assertThat(purge.json().get("deleted").get("items").asLong()).isEqualTo(20);
+            assertThat(stack.database().getCollection("items").countDocuments(eq("deleting_job", cancelled))).isZero();
+        } finally {
+            stack.database().getCollection("item_claims").deleteMany(in("_id", running));
+            stack.database().getCollection("jobs").deleteMany(in("_id", running));
+        }
     }
 
     @Test
