@@ -10,17 +10,15 @@ import io.flowhub.events.Topics;
 import io.flowhub.cleanup.file.EndedClaimsRelease;
 import io.flowhub.engine.EngineSettings;
 import io.flowhub.store.expiry.ExpirySweep;
-import io.flowhub.engine.EngineSettings;
 import io.flowhub.engine.JobQueries;
-import io.flowhub.engine.EngineSettings;
 import io.flowhub.engine.plan.Plans;
-import io.flowhub.engine.EngineSettings;
 import io.flowhub.store.policy.EnvironmentPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.IntervalTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
@@ -39,7 +37,8 @@ import java.util.UUID;
  * orphan-file sweep hourly, each sent as a command, so it runs as a job like any other, its command id
  * made from the day or hour so that several worker instances sending it make one job; and at every
  * sweep interval, in place, the release of claims that ended jobs left behind
- * ({@link EndedClaimsRelease}) and of the marks spent plans left on items ({@link Plans#clearSpentMarks});
+ * ({@link EndedClaimsRelease}) and of the marks spent plans left on items ({@link Plans#clearSpentMarks}); hourly, in
+ * place, the release of claims the items name of ended jobs that no note names;
  * and every {@code expiry-interval} what TTL indexes would expire, on a server without a TTL monitor
  * ({@link ExpirySweep}).
  */
@@ -47,6 +46,7 @@ import java.util.UUID;
 class CleanupSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(CleanupSchedule.class);
+    static final Duration CLAIMANTS_INTERVAL = Duration.ofHours(1);
 
     private final KafkaTemplate<String, Object> kafka;
     private final CleanupWorkerSettings settings;
@@ -89,6 +89,9 @@ class CleanupSchedule implements SchedulingConfigurer {
         registrar.addCronTask(new CronTask(this::orphanSweep,
                 new CronTrigger(settings.orphanSweepCron(), ZoneOffset.UTC)));
         registrar.addFixedDelayTask(this::releaseEndedClaims, sweepInterval);
+        // why: a claim a paused worker wrote after its job's note went is found only on the items, by a pass over
+        // them; once an hour is often enough for something that rare
+        registrar.addFixedDelayTask(new IntervalTask(this::releaseEndedClaimants, CLAIMANTS_INTERVAL, Duration.ofMinutes(1)));
         registrar.addFixedDelayTask(this::clearSpentPlans, sweepInterval);
         registrar.addFixedDelayTask(this::expire, settings.expiryInterval());
     }
@@ -126,6 +129,14 @@ class CleanupSchedule implements SchedulingConfigurer {
         } catch (RuntimeException e) {
             // why: the database may be down for a while; the next sweep tries again
             log.warn("Releasing the claims of ended jobs did not finish: {}", e.getMessage());
+        }
+    }
+
+    void releaseEndedClaimants() {
+        try {
+            endedClaims.releaseEndedClaimants();
+        } catch (RuntimeException e) {
+            log.warn("Releasing the claims the items name of ended jobs did not finish: {}", e.getMessage());
         }
     }
 

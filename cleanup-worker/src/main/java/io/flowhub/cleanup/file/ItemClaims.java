@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Updates.setOnInsert;
 import static com.mongodb.client.model.Updates.unset;
 import static io.flowhub.store.StoreException.translated;
@@ -91,6 +92,15 @@ public class ItemClaims {
     List<ObjectId> holders(int limit) {
         return translated("read the jobs holding claims", () -> holders.find().limit(limit)
                 .map(holder -> holder.getObjectId("_id")).into(new ArrayList<>()));
+    }
+
+    /**
+     * @return the jobs that hold claims as the items themselves say, at most {@code limit}: a pass over the items where
+     *         {@code deleting_job} has no index
+     */
+    List<ObjectId> claimants(int limit) {
+        return translated("read the jobs holding claims on items", () -> items.distinct(DELETING_JOB,
+                exists(DELETING_JOB), ObjectId.class).into(new ArrayList<>()).stream().limit(limit).toList());
     }
 
     /** Drops the note that the job holds claims, once it holds none (it completed). */

@@ -3,11 +3,13 @@ package io.flowhub.cleanup.file;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.TestStack;
 import io.flowhub.testing.TestUser;
+import io.flowhub.engine.JobQueries;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +80,23 @@ class EndedClaimsIntegrationTests {
         } finally {
             stack.database().getCollection("item_claims").deleteMany(in("_id", running));
             stack.database().getCollection("jobs").deleteMany(in("_id", running));
+        }
+    }
+
+    @Test
+    void theItemsNameAJobHoldingClaimsThatNoNoteNames() {
+        // what a worker paused past its lease leaves: a claim written after its job's note went
+        TestUser user = stack.newEditor();
+        List<ObjectId> ids = itemsOf(user, 3);
+        ObjectId unnoted = new ObjectId();
+        stack.database().getCollection("items").updateMany(in("_id", ids), set("deleting_job", unnoted));
+        try {
+            var claims = new ItemClaims(stack.database(), new JobQueries(stack.database(), Clock.systemUTC()),
+                    Clock.systemUTC());
+
+            assertThat(claims.claimants(Integer.MAX_VALUE)).contains(unnoted);
+        } finally {
+            stack.database().getCollection("items").deleteMany(in("_id", ids));
         }
     }
 
