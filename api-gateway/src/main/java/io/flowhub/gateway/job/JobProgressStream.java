@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -68,7 +67,7 @@ public class JobProgressStream implements SmartLifecycle {
     private final Supplier<SseEmitter> emitters;
     private final Semaphore served;
     private volatile boolean running;
-    private final Map<SseEmitter, Watch> watches = new ConcurrentHashMap<>();
+    private final Map<SseEmitter, StreamWatch> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("job-progress-stream").daemon().factory());
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
@@ -124,7 +123,7 @@ public class JobProgressStream implements SmartLifecycle {
         emitter.onCompletion(() -> forget(emitter));
         emitter.onTimeout(() -> forget(emitter));
         emitter.onError(error -> forget(emitter));
-        watches.put(emitter, new Watch(slot, jobId, clock.instant()));
+        watches.put(emitter, new StreamWatch(slot, jobId, clock.instant()));
         return emitter;
     }
 
@@ -134,7 +133,7 @@ public class JobProgressStream implements SmartLifecycle {
     }
 
     private void forget(SseEmitter emitter) {
-        Watch watch = watches.remove(emitter);
+        StreamWatch watch = watches.remove(emitter);
         if (watch != null) {
             served.release();
             try {
@@ -164,7 +163,7 @@ public class JobProgressStream implements SmartLifecycle {
 
     private void renewSlots() {
         try {
-            slots.renew(watches.values().stream().map(Watch::slot).toList(), clock.instant().plus(SLOT_LEASE));
+            slots.renew(watches.values().stream().map(StreamWatch::slot).toList(), clock.instant().plus(SLOT_LEASE));
         } catch (RuntimeException e) {
             log.warn("Could not renew the slots of {} open event streams: {}", watches.size(), e.getMessage());
         }
@@ -172,7 +171,7 @@ public class JobProgressStream implements SmartLifecycle {
 
     private void sendChanges() {
         Instant now = clock.instant();
-        Map<SseEmitter, Watch> due = new HashMap<>();
+        Map<SseEmitter, StreamWatch> due = new HashMap<>();
         watches.forEach((emitter, watch) -> {
             if (!watch.nextRead.isAfter(now)) {
                 due.put(emitter, watch);
@@ -183,7 +182,7 @@ public class JobProgressStream implements SmartLifecycle {
         }
         Map<JobId, Job> current;
         try {
-            current = jobs.findAll(due.values().stream().map(Watch::jobId).distinct().toList());
+            current = jobs.findAll(due.values().stream().map(StreamWatch::jobId).distinct().toList());
         } catch (RuntimeException e) {
             // why: the database may be down for a moment; the streams wait for the next tick
             log.debug("Job streams wait: {}", e.getMessage());
@@ -201,7 +200,7 @@ public class JobProgressStream implements SmartLifecycle {
         });
     }
 
-    private void send(SseEmitter emitter, Watch watch, Job job) {
+    private void send(SseEmitter emitter, StreamWatch watch, Job job) {
         try {
             emitter.send(SseEmitter.event()
                     .name(job.status().isFinished() ? job.status().wireValue() : "progress")
@@ -233,34 +232,5 @@ public class JobProgressStream implements SmartLifecycle {
             emitter.complete();
             forget(emitter);
         });
-    }
-
-    /**
-     * One open stream: the caller's slot it holds, which job, since when, when to read the job next, what it sent last,
-     * and whether a send is under way.
-     */
-    private static final class Watch {
-
-        private final Slot slot;
-        private final JobId jobId;
-        private final Instant since;
-        private final AtomicBoolean sending = new AtomicBoolean();
-        private volatile Instant nextRead;
-        private volatile Instant lastSeen;
-
-        Watch(Slot slot, JobId jobId, Instant since) {
-            this.slot = slot;
-            this.jobId = jobId;
-            this.since = since;
-            this.nextRead = since;
-        }
-
-        Slot slot() {
-            return slot;
-        }
-
-        JobId jobId() {
-            return jobId;
-        }
     }
 }
