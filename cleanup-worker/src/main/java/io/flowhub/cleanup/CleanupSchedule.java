@@ -46,7 +46,7 @@ import java.util.UUID;
 class CleanupSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(CleanupSchedule.class);
-    static final Duration CLAIMANTS_INTERVAL = Duration.ofHours(1);
+    private static final Duration CLAIMANTS_INTERVAL = Duration.ofHours(1);
 
     private final KafkaTemplate<String, Object> kafka;
     private final CleanupWorkerSettings settings;
@@ -91,7 +91,8 @@ class CleanupSchedule implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::releaseEndedClaims, sweepInterval);
         // why: a claim a paused worker wrote after its job's note went is found only on the items, by a pass over
         // them; once an hour is often enough for something that rare
-        registrar.addFixedDelayTask(new IntervalTask(this::releaseEndedClaimants, CLAIMANTS_INTERVAL, Duration.ofMinutes(1)));
+        registrar.addFixedDelayTask(
+                new IntervalTask(this::releaseEndedClaimants, CLAIMANTS_INTERVAL, Duration.ofMinutes(1)));
         registrar.addFixedDelayTask(this::clearSpentPlans, sweepInterval);
         registrar.addFixedDelayTask(this::expire, settings.expiryInterval());
     }
