@@ -18,6 +18,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -154,13 +155,21 @@ public class HeldJobs {
 
     /**
      * Records the counts of the batch a worker finished after its job was cancelled, so that the
-     * cancelled job's counts match what was written. The status stays {@code cancelled}.
+     * cancelled job's counts match what was written. The status stays {@code cancelled}. A worker that comes back late
+     * — paused or cut off from the database until the sweeper settled the job from its ledger — knows fewer batches
+     * than the job shows, and leaves its counts as they are: they never go back. Either way a settled job is left for
+     * the sweeper to check against its ledger and items once more, since a worker stopping here may have written a
+     * batch it could not record (its fence refused the record after the write).
      */
     public void recordLastBatchOfCancelled(JobId jobId, JobLease lease, JobProgress progress) {
         ObjectId id = jobId.value();
         translated("record job " + id, () -> jobs.updateOne(
-                and(JobWrites.heldUnder(id, lease), eq(STATUS, JobStatus.CANCELLED.wireValue())),
+                and(JobWrites.heldUnder(id, lease), eq(STATUS, JobStatus.CANCELLED.wireValue()),
+                        lte(BATCHES, progress.checkpoint().batch())),
                 combine(JobDocumentMapper.progressUpdate(progress), set(UPDATED_AT, Date.from(clock.instant())))));
+        translated("unsettle job " + id, () -> jobs.updateOne(
+                and(eq(ID, id), eq(STATUS, JobStatus.CANCELLED.wireValue()), eq(LEDGER_SETTLED, true)),
+                set(LEDGER_SETTLED, false)));
     }
 
     /** Completes a job with its final counts and, for a cleanup job, what it deleted (or would delete). */

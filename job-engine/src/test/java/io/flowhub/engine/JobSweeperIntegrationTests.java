@@ -123,6 +123,54 @@ class JobSweeperIntegrationTests {
         assertThat(ledger.getFirst().tagChanges()).containsExactly(new TagChange("x", ledger.getFirst().itemIds()));
     }
 
+    @Test
+    void aWorkerBackAfterTheSweeperSettledItsCancelledJobNeitherTakesItsCountsBackNorLeavesItsLastWriteUncounted() {
+        var jobId = new JobId(new ObjectId());
+        jobs.createIfAbsent(new NewJob(jobId, JobKind.BULK, "add_tags", Owner.user(new UserId(new ObjectId())), null, null, false,
+                UUID.randomUUID(), 6, "{}", false));
+        ObjectId token = JobLease.newToken();
+        assertThat(held.start(jobId, "worker-a", token, LEASE, 6)).isPresent();
+        var lease = new JobLease(jobId, "worker-a", token, LEASE, Instant.now(), held, Clock.systemUTC());
+        // why: batch 1 written, recorded and folded; batch 2 written, then the worker was cut off before recording it,
+        // the job cancelled, and the sweeper, a lease later, recorded batch 2 for it and settled the job
+        List<ObjectId> first = taggedBy(jobId, 2);
+        LedgerEntry one = new JobLedger(database).record(new LedgerEntry(jobId, 1, "add_tags", null, null, first,
+                new JobCounts(2, 0, 0, 0, 0), List.of(), CleanupResult.NONE, Checkpoint.START.next("items", 2, first.getLast()),
+                Instant.now(), List.of(new TagChange("x", first))), java.util.Optional.empty());
+        JobProgress afterOne = JobProgress.none(6).plus(one);
+        assertThat(held.recordProgress(jobId, lease, afterOne)).isTrue();
+        taggedBy(jobId, 2);
+        cancelledWithItsWorkerGone(jobId);
+        sweepTwice();
+        assertThat(jobs.find(jobId).orElseThrow().counts().processed()).isEqualTo(4);
+
+        // why: back, the worker's third write lands (its fence came before the cut), the fence refuses its record,
+        // and it stops with what it knows: batch 1
+        List<ObjectId> third = taggedBy(jobId, 2);
+        held.recordLastBatchOfCancelled(jobId, lease, afterOne);
+        sweepTwice();
+
+        Job settled = jobs.find(jobId).orElseThrow();
+        List<LedgerEntry> ledger = new JobLedger(database).of(jobId);
+        assertThat(settled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(settled.counts().processed()).isEqualTo(6);
+        assertThat(settled.checkpoint().batch()).isEqualTo(3);
+        assertThat(ledger).hasSize(3);
+        assertThat(ledger.getLast().itemIds()).containsExactlyInAnyOrderElementsOf(third);
+    }
+
+    /** @return the ids of {@code count} new items tagged {@code x} by the job, each with the job's mark */
+    private List<ObjectId> taggedBy(JobId jobId, int count) {
+        var written = new ArrayList<ObjectId>();
+        for (int i = 0; i < count; i++) {
+            written.add(new ObjectId());
+            database.getCollection("items").insertOne(new org.bson.Document("_id", written.getLast())
+                    .append("tags", List.of("x")).append("last_job_id", jobId.value())
+                    .append("tag_changes", List.of(TagMarks.of(jobId, true, "x"))));
+        }
+        return written;
+    }
+
     /** Cancels the job and makes its worker's last heartbeat a lease and more old: no worker will write it again. */
     private void cancelledWithItsWorkerGone(JobId jobId) {
         assertThat(jobs.cancel(jobId)).isPresent();
