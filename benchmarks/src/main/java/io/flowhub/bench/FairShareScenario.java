@@ -55,8 +55,12 @@ final class FairShareScenario {
             String email = "bench-b-" + UUID.randomUUID() + "@example.com";
             env.jobs.post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"benchmark\",\"name\":\"B\"}",
                     null);
-            session = env.jobs.post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"benchmark\"}", null)
-                    .get("data");
+            JsonNode answer = env.jobs.post("/api/v1/auth/login", "{\"email\":\"" + email
+                    + "\",\"password\":\"benchmark\"}", null);
+            session = answer.get("data");
+            if (session == null) {
+                throw new IllegalStateException("Owner B could not sign in: " + answer);
+            }
         } while (partitionOf(session.get("user").get("_id").asString(), partitions)
                 != partitionOf(env.userId.toHexString(), partitions));
         String tokenB = session.get("token").asString();

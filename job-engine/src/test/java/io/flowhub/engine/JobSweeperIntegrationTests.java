@@ -105,10 +105,7 @@ class JobSweeperIntegrationTests {
         assertThat(held.start(jobId, "worker-a", JobLease.newToken(), LEASE, 5)).isPresent();
         // why: the state a worker leaves that wrote its first batch (two items tagged, each with the job's mark) and
         // died before recording it, whose job was then cancelled: nobody will take the job over to record the write
-        var written = List.of(new ObjectId(), new ObjectId());
-        written.forEach(item -> database.getCollection("items").insertOne(new org.bson.Document("_id", item)
-                .append("tags", List.of("x")).append("last_job_id", jobId.value())
-                .append("tag_changes", List.of(TagMarks.of(jobId, true, "x")))));
+        List<ObjectId> written = taggedBy(jobId, 2);
         database.getCollection("items").insertOne(new org.bson.Document("_id", new ObjectId()).append("tags", List.of()));
         cancelledWithItsWorkerGone(jobId);
 
