@@ -163,13 +163,14 @@ public class HeldJobs {
      */
     public void recordLastBatchOfCancelled(JobId jobId, JobLease lease, JobProgress progress) {
         ObjectId id = jobId.value();
+        // why: first, so that a worker dying between the two writes still leaves the job for the sweep to check
+        translated("unsettle job " + id, () -> jobs.updateOne(
+                and(eq(ID, id), eq(STATUS, JobStatus.CANCELLED.wireValue()), eq(LEDGER_SETTLED, true)),
+                set(LEDGER_SETTLED, false)));
         translated("record job " + id, () -> jobs.updateOne(
                 and(JobWrites.heldUnder(id, lease), eq(STATUS, JobStatus.CANCELLED.wireValue()),
                         lte(BATCHES, progress.checkpoint().batch())),
                 combine(JobDocumentMapper.progressUpdate(progress), set(UPDATED_AT, Date.from(clock.instant())))));
-        translated("unsettle job " + id, () -> jobs.updateOne(
-                and(eq(ID, id), eq(STATUS, JobStatus.CANCELLED.wireValue()), eq(LEDGER_SETTLED, true)),
-                set(LEDGER_SETTLED, false)));
     }
 
     /** Completes a job with its final counts and, for a cleanup job, what it deleted (or would delete). */
