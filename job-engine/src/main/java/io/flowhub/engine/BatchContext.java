@@ -16,11 +16,14 @@ public final class BatchContext {
     private final JobProgress progress;
     private final JobLedger ledger;
     private final JobLease lease;
+    private final ObjectId holdsMark;
     private final Clock clock;
 
-    BatchContext(Job job, JobProgress progress, JobLedger ledger, JobLease lease, Clock clock) {
+    /** @param holdsMark the job's holds mark as the holder's last write to the job returned it */
+    BatchContext(Job job, JobProgress progress, ObjectId holdsMark, JobLedger ledger, JobLease lease, Clock clock) {
         this.job = job;
         this.progress = progress;
+        this.holdsMark = holdsMark;
         this.ledger = ledger;
         this.lease = lease;
         this.clock = clock;
@@ -42,6 +45,14 @@ public final class BatchContext {
     /** @return where the job stands before this batch */
     public Checkpoint checkpoint() {
         return progress.checkpoint();
+    }
+
+    /**
+     * @return the job's holds mark as of this batch's beginning (its holder's last write to the job): a batch may
+     *         go by the holds read under the same mark ({@link HoldsMark})
+     */
+    public ObjectId holdsMark() {
+        return holdsMark;
     }
 
     public Instant now() {

@@ -102,9 +102,10 @@ public class HeldJobs {
     /**
      * Records a batch's outcome and renews the holder's heartbeat.
      *
-     * @return false when the job is no longer this worker's to run: cancelled, failed, or taken over
+     * @return the job as recorded (its holds mark among it), or empty when it is no longer this worker's to run:
+     *         cancelled, failed, or taken over
      */
-    public boolean recordProgress(JobId jobId, JobLease lease, JobProgress progress) {
+    public Optional<Job> recordProgress(JobId jobId, JobLease lease, JobProgress progress) {
         ObjectId id = jobId.value();
         Instant now = clock.instant();
         Optional<Job> recorded = writes.heldBy(id, lease, JobStatus.RUNNING, combine(
@@ -112,7 +113,7 @@ public class HeldJobs {
                 set(PROGRESS, percent(progress.checkpoint().cursor(), progress.totalItems())),
                 set(HEARTBEAT_AT, Date.from(now))));
         recorded.ifPresent(job -> writes.announce(JobEvents.progressed(job, now)));
-        return recorded.isPresent();
+        return recorded;
     }
 
     /**

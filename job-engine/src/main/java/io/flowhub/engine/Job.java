@@ -5,6 +5,7 @@ import io.flowhub.events.CleanupCommand;
 import io.flowhub.events.ContractJson;
 import io.flowhub.store.JobId;
 import io.flowhub.store.UserId;
+import org.bson.types.ObjectId;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.UUID;
  *                      other jobs run; a turn taken again is not an attempt
  * @param workerId      the worker that holds it while it runs
  * @param heartbeatAt   when that worker last reported; a stale heartbeat lets another worker take over
+ * @param holdsMark     moved whenever a hold is put or released while the job runs ({@link HoldsMark}), or
+ *                      {@code null} when none was
  * @param commandJson   the command as published, or {@code null}
  * @param failureReason why it failed, or {@code null}
  * @param result        what a cleanup job deleted (or would delete), per collection and files; {@link CleanupResult#NONE} otherwise
@@ -47,6 +50,7 @@ public record Job(
         int turns,
         String workerId,
         Instant heartbeatAt,
+        ObjectId holdsMark,
         String commandJson,
         String failureReason,
         CleanupResult result,

@@ -105,6 +105,7 @@ final class JobDocumentMapper {
                 number(document, TURNS).intValue(),
                 document.getString(WORKER_ID),
                 instant(document, HEARTBEAT_AT),
+                document.getObjectId(HOLDS_MARK),
                 document.getString(COMMAND),
                 document.getString(FAILURE_REASON),
                 result(document.get(RESULT, Document.class)),

@@ -152,8 +152,10 @@ public class JobEngine {
         for (LedgerEntry entry : recorded) {
             progress = progress.plus(work.settle(entry));
         }
+        // why: each of the holder's writes to the job returns it; a batch reads the holds again only when it moved
+        ObjectId holdsMark = job.holdsMark();
         while (true) {
-            var batch = new BatchContext(job, progress, ledger, lease, clock);
+            var batch = new BatchContext(job, progress, holdsMark, ledger, lease, clock);
             Instant batchBegan = clock.instant();
             Optional<LedgerEntry> done;
             try {
@@ -171,19 +173,21 @@ public class JobEngine {
             LedgerEntry entry = work.settle(done.get());
             progress = total.into(progress.plus(entry));
             metrics.batch(job.kind(), job.operation(), entry.counts(), Duration.between(batchBegan, clock.instant()));
-            if (!held.recordProgress(job.id(), lease, progress)) {
-                stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began, lease,
-                        total);
+            Optional<Job> progressed = held.recordProgress(job.id(), lease, progress);
+            if (progressed.isEmpty()) {
+                stopped(command, job, work, new BatchContext(job, progress, holdsMark, ledger, lease, clock), progress,
+                        began, lease, total);
                 return;
             }
+            holdsMark = progressed.get().holdsMark();
             if (topic != CommandTopic.NONE && !clock.instant().isBefore(sliceEnds)) {
                 sliceEnds = clock.instant().plus(worker.slice());
                 if (!backlog.hasWaiting() && !queries.anyWaiting(job.kind(), job.id())) {
                     continue;
                 }
                 if (!held.handBack(job.id(), lease)) {
-                    stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), progress, began,
-                            lease, total);
+                    stopped(command, job, work, new BatchContext(job, progress, holdsMark, ledger, lease, clock), progress,
+                            began, lease, total);
                     return;
                 }
                 // why: a failed send throws, the delivery is retried, and its job, held by nobody, is taken again
@@ -197,7 +201,7 @@ public class JobEngine {
         }
         JobProgress finished = progress.finished();
         if (held.complete(job.id(), lease, finished)) {
-            work.completed(new BatchContext(job, finished, ledger, lease, clock));
+            work.completed(new BatchContext(job, finished, holdsMark, ledger, lease, clock));
             processed.record(command.commandId(), job.id(), JobStatus.COMPLETED.wireValue());
             metrics.finished(job.kind(), job.operation(), JobStatus.COMPLETED, Duration.between(began, clock.instant()));
             log.info("{} job {} completed{}: {} processed, {} skipped {}, {} failed{}", job.operation(), job.id(),
@@ -205,8 +209,8 @@ public class JobEngine {
                     finished.counts().skipReasons(), finished.counts().failed(),
                     finished.result().isEmpty() ? "" : "; " + finished.result().toMap());
         } else {
-            stopped(command, job, work, new BatchContext(job, progress, ledger, lease, clock), finished, began, lease,
-                    total);
+            stopped(command, job, work, new BatchContext(job, progress, holdsMark, ledger, lease, clock), finished, began,
+                    lease, total);
         }
     }
 

@@ -39,6 +39,8 @@ final class JobFields {
     static final String HANDED_BACK_AT = "handed_back_at";
     static final String WORKER_ID = "worker_id";
     static final String HEARTBEAT_AT = "heartbeat_at";
+    /** Moved on every running job when a hold is put or released ({@link HoldsMark}); absent until then. */
+    static final String HOLDS_MARK = "holds_mark";
     /** The token of the lease its worker holds the job under: new at every start, named by every write of the holder. */
     static final String LEASE = "lease";
     /** True once the command of a job handed back is on its topic again: the copy will come, nothing is to be resent. */

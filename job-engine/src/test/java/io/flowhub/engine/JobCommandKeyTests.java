@@ -44,7 +44,7 @@ class JobCommandKeyTests {
     private static Job job(JobKind kind, Owner owner, String commandJson) {
         Instant now = Instant.now();
         return new Job(new JobId(new ObjectId()), kind, "operation", owner, null, null, false, UUID.randomUUID(), JobStatus.RUNNING,
-                0, 0, JobCounts.NONE, List.of(), Checkpoint.START, 1, 0, "worker", now, commandJson, null, CleanupResult.NONE,
+                0, 0, JobCounts.NONE, List.of(), Checkpoint.START, 1, 0, "worker", now, null, commandJson, null, CleanupResult.NONE,
                 false, now, now, null, now);
     }
 }

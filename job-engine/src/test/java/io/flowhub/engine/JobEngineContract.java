@@ -2,12 +2,15 @@ package io.flowhub.engine;
 
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.engine.QueuedJobBuilder.QueuedJob;
+import io.flowhub.engine.item.Holds;
 import io.flowhub.store.JobId;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -120,6 +123,41 @@ abstract class JobEngineContract {
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.failureReason()).isEqualTo("refused by the test's policy");
         assertThat(activeItems(queued)).isEqualTo(2);
+    }
+
+    @Test
+    void aHoldPutOrReleasedWhileAJobRunsCountsFromItsNextBatch() {
+        QueuedJob queued = aQueuedJob().withItems(6).inBatchesOf(2).recordedIn(fixture);
+        List<ObjectId> items = queued.items();
+        var holds = new Holds(database(), Clock.systemUTC());
+        Holds.Hold releasedMidway = holds.put(List.of(items.get(3)), List.of(), null, "released during batch 1", "test");
+
+        fixture.engine("worker-a").run(queued.command(), job -> new JobWork() {
+            private final JobWork work = fixture.softDeleteOf(queued);
+
+            @Override
+            public Optional<LedgerEntry> next(BatchContext batch) {
+                var done = work.next(batch);
+                if (batch.number() == 1) {
+                    // why: after batch 1's write and before its progress: batches 2 and 3 begin after both calls returned
+                    holds.put(List.of(items.get(4)), List.of(), null, "put during batch 1", "test");
+                    holds.release(releasedMidway.id());
+                }
+                return done;
+            }
+
+            @Override
+            public void close() {
+                work.close();
+            }
+        }, Backlog.NONE);
+
+        Job job = job(queued);
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.counts().processed()).isEqualTo(5);
+        assertThat(job.counts().held()).isEqualTo(1);
+        assertThat(database().getCollection("items").find(eq("is_active", true)).map(item -> item.getObjectId("_id"))
+                .into(new java.util.ArrayList<>())).containsExactly(items.get(4));
     }
 
     private Job job(QueuedJob queued) {

@@ -135,7 +135,7 @@ class JobSweeperIntegrationTests {
                 new JobCounts(2, 0, 0, 0, 0), List.of(), CleanupResult.NONE, Checkpoint.START.next("items", 2, first.getLast()),
                 Instant.now(), List.of(new TagChange("x", first))), java.util.Optional.empty());
         JobProgress afterOne = JobProgress.none(6).plus(one);
-        assertThat(held.recordProgress(jobId, lease, afterOne)).isTrue();
+        assertThat(held.recordProgress(jobId, lease, afterOne)).isPresent();
         taggedBy(jobId, 2);
         cancelledWithItsWorkerGone(jobId);
         sweepTwice();

@@ -66,9 +66,18 @@ public class BatchWriter {
      */
     public BatchOutcome write(List<ObjectId> batch, Selection selection, ItemOperation operation, JobId jobId,
             UserId owner) {
+        return write(batch, selection, operation, jobId, owner, operation.destroys() ? holds.covering() : NOTHING_HELD);
+    }
+
+    /**
+     * As {@link #write(List, Selection, ItemOperation, JobId, UserId)}, with the holds as the job last read them.
+     *
+     * @param held what the holds cover, for a destructive operation; {@link #NOTHING_HELD} for another
+     */
+    BatchOutcome write(List<ObjectId> batch, Selection selection, ItemOperation operation, JobId jobId,
+            UserId owner, Holds.Covering held) {
         Bson scope = selection.scopeOf(batch);
         var failures = new ArrayList<JobError>();
-        Holds.Covering held = operation.destroys() ? holds.covering() : NOTHING_HELD;
         Bson writable = held.isEmpty() ? scope : and(scope, held.notHeld());
         if (operation.refusesItems()) {
             var allowed = new ArrayList<ObjectId>();

@@ -4,6 +4,7 @@ import io.flowhub.store.item.ItemFields;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.store.CollectionNames;
+import io.flowhub.engine.HoldsMark;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -52,19 +53,26 @@ public class Holds {
     }
 
     private final MongoCollection<Document> holds;
+    private final HoldsMark mark;
     private final Clock clock;
 
     public Holds(MongoDatabase database, Clock clock) {
         this.holds = database.getCollection(CollectionNames.HOLDS);
+        this.mark = new HoldsMark(database);
         this.clock = clock;
     }
 
+    /**
+     * Puts a hold. It counts from every job batch that begins once this returns: running jobs' holds mark moves
+     * before (a batch in flight meanwhile may not see it yet).
+     */
     public Hold put(List<ObjectId> itemIds, List<String> tags, ObjectId userId, String reason, String createdBy) {
         var hold = new Hold(new ObjectId(), List.copyOf(itemIds), List.copyOf(tags), userId, reason, createdBy,
                 clock.instant());
         translated("put a hold", () -> holds.insertOne(new Document("_id", hold.id()).append("item_ids", hold.itemIds())
                 .append("tags", hold.tags()).append("user_id", hold.userId()).append("reason", hold.reason())
                 .append("created_by", hold.createdBy()).append("created_at", Date.from(hold.createdAt()))));
+        mark.move();
         return hold;
     }
 
@@ -79,9 +87,16 @@ public class Holds {
                 .map(Holds::toHold));
     }
 
-    /** @return true when the hold was there and is released now; false when there was none */
+    /**
+     * Releases a hold; as with {@link #put}, job batches that begin once this returns no longer leave its items alone.
+     *
+     * @return true when the hold was there and is released now; false when there was none
+     */
     public boolean release(ObjectId id) {
-        return translated("release hold " + id, () -> holds.deleteOne(eq("_id", id)).getDeletedCount() == 1);
+        boolean released = translated("release hold " + id, () -> holds.deleteOne(eq("_id", id)).getDeletedCount() == 1);
+        // why: also when there was none: a release whose caller died between the delete and the mark is repeated
+        mark.move();
+        return released;
     }
 
     /** @return how many holds there are */

@@ -25,6 +25,7 @@ public final class ItemBatches implements JobWork {
     private final Selection selection;
     private final ItemOperation operation;
     private final BatchWriter writer;
+    private final HoldsSeen holds;
     private final UserId owner;
     private final int batchSize;
     private CleanupResult.Count reportedAs;
@@ -38,6 +39,7 @@ public final class ItemBatches implements JobWork {
         this.selection = selection;
         this.operation = operation;
         this.writer = new BatchWriter(items, clock, holds);
+        this.holds = new HoldsSeen(holds, clock);
         this.owner = owner;
         this.batchSize = batchSize;
     }
@@ -69,7 +71,8 @@ public final class ItemBatches implements JobWork {
             return Optional.empty();
         }
         batch.fence();
-        BatchOutcome outcome = writer.write(ids, selection, operation, batch.jobId(), owner);
+        BatchOutcome outcome = writer.write(ids, selection, operation, batch.jobId(), owner,
+                operation.destroys() ? holds.under(batch.holdsMark()) : BatchWriter.NOTHING_HELD);
         CleanupResult deleted = reportedAs == null ? CleanupResult.NONE
                 : CleanupResult.of(reportedAs, outcome.counts().processed());
         return Optional.of(batch.record(outcome.changed(), outcome.counts(), outcome.errors(), deleted,
