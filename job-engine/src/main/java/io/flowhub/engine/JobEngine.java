@@ -152,7 +152,6 @@ public class JobEngine {
         for (LedgerEntry entry : recorded) {
             progress = progress.plus(work.settle(entry));
         }
-        // why: each of the holder's writes to the job returns it; a batch reads the holds again only when it moved
         ObjectId holdsMark = job.holdsMark();
         while (true) {
             var batch = new BatchContext(job, progress, holdsMark, ledger, lease, clock);
