@@ -50,31 +50,20 @@ public class BatchWriter {
 
     private final MongoCollection<Document> items;
     private final Clock clock;
-    private final Holds holds;
 
-    /** @param holds the operators' holds, which a destructive operation leaves alone and counts as held */
-    public BatchWriter(MongoCollection<Document> items, Clock clock, Holds holds) {
+    public BatchWriter(MongoCollection<Document> items, Clock clock) {
         this.items = items;
         this.clock = clock;
-        this.holds = holds;
     }
 
     /**
      * @param batch     the ids the selection handed out for this batch
      * @param selection the selection, which names the write's scope
      * @param owner     the user whose items alone may change, or {@code null} when any item may
+     * @param held      what the operators' holds cover, as the job last read them, for a destructive operation (which
+     *                  leaves those items alone and counts them as held); {@link #NOTHING_HELD} for another
      */
     public BatchOutcome write(List<ObjectId> batch, Selection selection, ItemOperation operation, JobId jobId,
-            UserId owner) {
-        return write(batch, selection, operation, jobId, owner, operation.destroys() ? holds.covering() : NOTHING_HELD);
-    }
-
-    /**
-     * As {@link #write(List, Selection, ItemOperation, JobId, UserId)}, with the holds as the job last read them.
-     *
-     * @param held what the holds cover, for a destructive operation; {@link #NOTHING_HELD} for another
-     */
-    BatchOutcome write(List<ObjectId> batch, Selection selection, ItemOperation operation, JobId jobId,
             UserId owner, Holds.Covering held) {
         Bson scope = selection.scopeOf(batch);
         var failures = new ArrayList<JobError>();

@@ -93,7 +93,8 @@ public class Holds {
      * @return true when the hold was there and is released now; false when there was none
      */
     public boolean release(ObjectId id) {
-        boolean released = translated("release hold " + id, () -> holds.deleteOne(eq("_id", id)).getDeletedCount() == 1);
+        boolean released = translated("release hold " + id,
+                () -> holds.deleteOne(eq("_id", id)).getDeletedCount() == 1);
         // why: also when there was none: a release whose caller died between the delete and the mark is repeated
         mark.move();
         return released;

@@ -38,7 +38,7 @@ public final class ItemBatches implements JobWork {
             int batchSize, Clock clock, Holds holds) {
         this.selection = selection;
         this.operation = operation;
-        this.writer = new BatchWriter(items, clock, holds);
+        this.writer = new BatchWriter(items, clock);
         this.holds = new HoldsSeen(holds, clock);
         this.owner = owner;
         this.batchSize = batchSize;

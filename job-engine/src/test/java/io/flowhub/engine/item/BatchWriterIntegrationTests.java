@@ -61,10 +61,11 @@ class BatchWriterIntegrationTests {
         var job = new JobId(new ObjectId());
         var selection = Selection.byIds(ids);
         // why: the job lists its ids in an order whose batches' ranges overlap: the inner two first, the outer two next
-        var first = new BatchWriter(items, Clock.systemUTC(), holds).write(List.of(ids.get(1), ids.get(2)), selection,
-                new SoftDeleteOperation(), job, null);
-        var second = new BatchWriter(editedAfterEachWrite(ids.getFirst()), Clock.systemUTC(), holds)
-                .write(List.of(ids.getFirst(), ids.get(3)), selection, new SoftDeleteOperation(), job, null);
+        var first = new BatchWriter(items, Clock.systemUTC()).write(List.of(ids.get(1), ids.get(2)), selection,
+                new SoftDeleteOperation(), job, null, holds.covering());
+        var second = new BatchWriter(editedAfterEachWrite(ids.getFirst()), Clock.systemUTC())
+                .write(List.of(ids.getFirst(), ids.get(3)), selection, new SoftDeleteOperation(), job, null,
+                        holds.covering());
 
         assertThat(first.changed()).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
         assertThat(second.changed()).doesNotContainAnyElementsOf(first.changed());
@@ -94,8 +95,8 @@ class BatchWriterIntegrationTests {
         items.insertOne(new Document("_id", lateComer).append("is_active", true).append("tags", List.of(tag))
                 .append("updated_at", new Date()));
 
-        var outcome = new BatchWriter(items, Clock.systemUTC(), holds).write(handedOut, selection,
-                new SoftDeleteOperation(), job, null);
+        var outcome = new BatchWriter(items, Clock.systemUTC()).write(handedOut, selection,
+                new SoftDeleteOperation(), job, null, holds.covering());
         selection.close();
 
         var expectedChanged = List.of(handedOut.get(2), lateComer, handedOut.get(3));
