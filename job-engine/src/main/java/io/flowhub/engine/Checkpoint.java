@@ -8,7 +8,8 @@ import org.bson.types.ObjectId;
  *
  * @param batch       how many batches the job has recorded; the next is {@code batch + 1}
  * @param step        for a job of several steps (a purge: items, then its records), the step under way
- * @param cursor      how many selected items the job has worked through
+ * @param cursor      how many selected items the job has worked through (a cleanup's step of whole records adds
+ *                    the documents it deleted)
  * @param resumeAfter for a selection in {@code _id} order, the last item id worked through, or {@code null}
  */
 public record Checkpoint(int batch, String step, long cursor, ObjectId resumeAfter) {

@@ -150,6 +150,16 @@ public class ItemDeleter {
         }
 
         @Override
+        public long left(Checkpoint from) {
+            return selection.total(new Selection.Position(0, STEP.equals(from.step()) ? from.resumeAfter() : null));
+        }
+
+        @Override
+        public boolean totalTakesARead() {
+            return true;
+        }
+
+        @Override
         public Optional<LedgerEntry> next(BatchContext batch) {
             ObjectId resumeAfter = owns(batch) ? batch.checkpoint().resumeAfter() : null;
             List<ObjectId> ids = selection.next(new Selection.Position(0, resumeAfter), batchSize);

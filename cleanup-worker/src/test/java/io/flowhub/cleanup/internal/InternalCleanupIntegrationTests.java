@@ -1,14 +1,17 @@
 package io.flowhub.cleanup.internal;
 
+import io.flowhub.events.Topics;
 import io.flowhub.testing.FlowHubStackExtension;
 import io.flowhub.testing.GatewayClient;
 import io.flowhub.testing.TestStack;
 import io.flowhub.testing.TestUser;
+import io.flowhub.testing.TopicReader;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The internal cleanup API as a test suite calls it, through the real broker and cleanup-worker. */
 @ExtendWith(FlowHubStackExtension.class)
 class InternalCleanupIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TestStack stack;
     private final GatewayClient internal;
@@ -107,6 +112,41 @@ class InternalCleanupIntegrationTests {
         assertThat(reset.json().get("data").get("items").asLong()).isPositive();
         assertThat(countItemsOf(user)).isEqualTo(2);
         assertThat(stack.filesRoot().resolve(file)).exists();
+    }
+
+    @Test
+    void aPurgeOfSeveralBatchesShowsItsProgressAgainstAllItWillDeleteNotAgainstItsLatestBatch() {
+        TestUser user = stack.newEditor();
+        for (int chunk = 0; chunk < 3; chunk++) {
+            batch(user, 80, "progress-" + UUID.randomUUID());
+        }
+
+        var response = internal.delete("/api/v1/internal/users/" + user.id() + "/data");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        String jobId = response.json().get("job_id").asString();
+        List<JsonNode> events = TopicReader.read(stack.kafkaBootstrapServers(), Topics.JOB_EVENTS,
+                        record -> jobId.equals(JSON.readTree(record.value()).path("job_id").asString("")),
+                        kept -> kept.stream().anyMatch(record -> record.value().contains("\"type\":\"completed\"")))
+                .stream().map(record -> JSON.readTree(record.value())).toList();
+        JsonNode completed = events.getLast().get("job");
+        List<JsonNode> progressed = events.stream().filter(event -> event.get("type").asString().equals("progress"))
+                .map(event -> event.get("job")).toList();
+        // why: 240 items in batches of 100, then the user's other records in one batch of their own
+        assertThat(TestStack.CLEANUP_BATCH_SIZE).isEqualTo(100);
+        assertThat(progressed).hasSize(4);
+        assertThat(progressed.subList(0, 3)).allSatisfy(job -> assertThat(job.get("progress").asInt()).isLessThan(99));
+        assertThat(progressed).allSatisfy(job -> {
+            long total = job.get("total_items").asLong();
+            // why: 0 while the count beside the first batches is under way; once it lands, the whole of the purge
+            if (total > 0) {
+                assertThat(total).isEqualTo(completed.get("total_items").asLong());
+                assertThat(job.get("processed").asLong()).isLessThanOrEqualTo(total);
+            }
+        });
+        assertThat(completed.get("progress").asInt()).isEqualTo(100);
+        assertThat(completed.get("total_items").asLong()).isEqualTo(completed.get("processed").asLong())
+                .isGreaterThan(240);
     }
 
     @Test
