@@ -9,6 +9,9 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import io.flowhub.cleanup.job.CleanupMetrics;
+import io.flowhub.engine.CleanupResult;
+import io.flowhub.engine.CleanupResult.Count;
+import io.flowhub.engine.LedgerEntry;
 import io.flowhub.store.CollectionNames;
 import io.flowhub.store.JobId;
 import io.flowhub.store.file.FileStore;
@@ -215,5 +218,18 @@ public class FileRemovals {
 
     /** @param removed files removed; @param failed files that could not be removed and wait for a retry */
     public record Outcome(long removed, long failed) {
+    }
+
+    /**
+     * @return the entry with the files that could not be removed (left for the orphan sweep to
+     *         retry) moved from {@code files} to {@code files_failed}
+     */
+    public static LedgerEntry withFilesFailed(LedgerEntry entry, long failed) {
+        if (failed == 0) {
+            return entry;
+        }
+        CleanupResult deleted = entry.deleted();
+        return entry.withDeleted(deleted.with(Count.FILES, deleted.get(Count.FILES) - failed)
+                .with(Count.FILES_FAILED, failed));
     }
 }

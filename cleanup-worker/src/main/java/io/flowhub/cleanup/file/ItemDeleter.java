@@ -90,19 +90,6 @@ public class ItemDeleter {
         return held.isEmpty() ? counts : counts.with(Count.HELD, items.countDocuments(and(filter, held.held())));
     }
 
-    /**
-     * @return the entry with the files that could not be removed (left for the orphan sweep to
-     *         retry) moved from {@code files} to {@code files_failed}
-     */
-    public static LedgerEntry withFilesFailed(LedgerEntry entry, long failed) {
-        if (failed == 0) {
-            return entry;
-        }
-        CleanupResult deleted = entry.deleted();
-        return entry.withDeleted(deleted.with(Count.FILES, deleted.get(Count.FILES) - failed)
-                .with(Count.FILES_FAILED, failed));
-    }
-
     /** @return the step that deletes the filter's items, {@code batchSize} at a time */
     public Steps.Step step(Bson filter, int batchSize) {
         return new Deletion(filter, batchSize);
@@ -123,7 +110,7 @@ public class ItemDeleter {
         if (entry.deleted().get(Count.FILES) == 0) {
             return entry;
         }
-        return withFilesFailed(entry, removals.removeFor(entry.jobId(), entry.batch()).failed());
+        return FileRemovals.withFilesFailed(entry, removals.removeFor(entry.jobId(), entry.batch()).failed());
     }
 
     /** @return the items the job claimed between two ids, inclusive */

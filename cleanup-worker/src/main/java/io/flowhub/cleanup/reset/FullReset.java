@@ -2,7 +2,6 @@ package io.flowhub.cleanup.reset;
 
 import com.mongodb.client.MongoDatabase;
 import io.flowhub.cleanup.file.FileRemovals;
-import io.flowhub.cleanup.file.ItemDeleter;
 import io.flowhub.cleanup.job.CleanupCounts;
 import io.flowhub.cleanup.job.CountsOnly;
 import io.flowhub.cleanup.job.Steps;
@@ -116,7 +115,7 @@ public class FullReset {
             targets.forEach(target -> target.delete(database, processed));
             var files = removals.removeFor(resetJob, entry.batch());
             admin.ensureExists(adminSettings.email(), new BCryptPasswordEncoder().encode(adminSettings.password()));
-            return ItemDeleter.withFilesFailed(entry, files.failed());
+            return FileRemovals.withFilesFailed(entry, files.failed());
         }
     }
 
