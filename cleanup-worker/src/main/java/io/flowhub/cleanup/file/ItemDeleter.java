@@ -138,7 +138,7 @@ public class ItemDeleter {
 
         @Override
         public long left(Checkpoint from) {
-            return selection.total(new Selection.Position(0, STEP.equals(from.step()) ? from.resumeAfter() : null));
+            return selection.total(new Selection.Position(0, owns(from) ? from.resumeAfter() : null));
         }
 
         @Override

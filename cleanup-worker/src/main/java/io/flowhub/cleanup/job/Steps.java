@@ -103,7 +103,12 @@ public final class Steps implements JobWork {
 
         /** @return true when the checkpoint is this step's own, so its position applies */
         default boolean owns(BatchContext batch) {
-            return name().equals(batch.checkpoint().step());
+            return owns(batch.checkpoint());
+        }
+
+        /** @return true when {@code at} is this step's own checkpoint */
+        default boolean owns(Checkpoint at) {
+            return name().equals(at.step());
         }
     }
 }
